@@ -1,0 +1,12 @@
+package com.ticketplatform.advert;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class AdvertServiceApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(AdvertServiceApplication.class, args);
+  }
+}

@@ -1,0 +1,54 @@
+package com.ticketplatform.common.error;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure the client caused or must know about. Rendered as an RFC 9457 problem with a stable {@code code}
+ * (see {@link ErrorCodes}); {@code properties} become extra members of the problem (e.g. the taken seats).
+ */
+public class ApiException extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String code;
+  private final transient Map<String, Object> properties;
+
+  public ApiException(HttpStatus status, String code, String detail) {
+    this(status, code, detail, Map.of());
+  }
+
+  public ApiException(HttpStatus status, String code, String detail, Map<String, Object> properties) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+    this.properties = Map.copyOf(properties);
+  }
+
+  public static ApiException notFound(String what) {
+    return new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, what + " not found");
+  }
+
+  public static ApiException badRequest(String code, String detail) {
+    return new ApiException(HttpStatus.BAD_REQUEST, code, detail);
+  }
+
+  public static ApiException conflict(String code, String detail) {
+    return new ApiException(HttpStatus.CONFLICT, code, detail);
+  }
+
+  public static ApiException unprocessable(String code, String detail) {
+    return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, code, detail);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public Map<String, Object> properties() {
+    return properties;
+  }
+}

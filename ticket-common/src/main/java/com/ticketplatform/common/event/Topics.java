@@ -1,0 +1,11 @@
+package com.ticketplatform.common.event;
+
+/** Kafka topic names (DESIGN §3). Records are keyed by the aggregate id. */
+public final class Topics {
+
+  public static final String ORDER_EVENTS = "ticket.order.events";
+  public static final String PAYMENT_EVENTS = "ticket.payment.events";
+  public static final String PROGRAM_EVENTS = "ticket.program.events";
+
+  private Topics() {}
+}

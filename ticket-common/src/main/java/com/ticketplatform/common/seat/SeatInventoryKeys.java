@@ -1,0 +1,49 @@
+package com.ticketplatform.common.seat;
+
+/**
+ * The one definition of the live seat inventory layout in Redis, shared by the program service (which initialises
+ * and reads it) and the order service (whose Lua script locks, sells and releases seats in it).
+ *
+ * <p>Every key of one showtime carries the hash tag {@code {showtimeId}} so a multi-key Lua script stays valid on
+ * Redis Cluster.
+ *
+ * <ul>
+ *   <li>{@link #seats(long)}: hash, field = seat id, value = {@link #AVAILABLE}, or {@code L:<orderNo>:<userId>}
+ *       (locked for an unpaid order) or {@code S:<orderNo>:<userId>} (sold). A field exists for every seat of the
+ *       showtime once it is on sale; a missing hash means "not initialised", never "all free".</li>
+ *   <li>{@link #holdings(long)}: hash, field = user id, value = number of seats the user holds (locked or sold) in
+ *       the showtime, for the per-buyer limit.</li>
+ * </ul>
+ */
+public final class SeatInventoryKeys {
+
+  public static final String AVAILABLE = "A";
+  public static final String LOCKED_PREFIX = "L:";
+  public static final String SOLD_PREFIX = "S:";
+
+  private SeatInventoryKeys() {}
+
+  public static String seats(long showtimeId) {
+    return "ticket:inv:{" + showtimeId + "}:seats";
+  }
+
+  public static String holdings(long showtimeId) {
+    return "ticket:inv:{" + showtimeId + "}:holdings";
+  }
+
+  public static String locked(long orderNo, long userId) {
+    return LOCKED_PREFIX + orderNo + ":" + userId;
+  }
+
+  public static String sold(long orderNo, long userId) {
+    return SOLD_PREFIX + orderNo + ":" + userId;
+  }
+
+  /** Public status of a stored value: AVAILABLE, LOCKED or SOLD. */
+  public static String statusOf(String value) {
+    if (value == null || AVAILABLE.equals(value)) {
+      return "AVAILABLE";
+    }
+    return value.startsWith(SOLD_PREFIX) ? "SOLD" : "LOCKED";
+  }
+}

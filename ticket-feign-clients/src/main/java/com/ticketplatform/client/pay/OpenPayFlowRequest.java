@@ -1,0 +1,11 @@
+package com.ticketplatform.client.pay;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+public record OpenPayFlowRequest(@Positive long orderNo, @Positive long userId,
+    @NotNull @DecimalMin("0.01") BigDecimal amount, @NotBlank String currency, @NotNull Instant expiresAt) {}

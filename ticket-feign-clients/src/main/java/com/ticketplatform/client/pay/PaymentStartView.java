@@ -1,0 +1,3 @@
+package com.ticketplatform.client.pay;
+
+public record PaymentStartView(String paymentId, String payUrl) {}
