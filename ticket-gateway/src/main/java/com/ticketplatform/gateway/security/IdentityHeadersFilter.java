@@ -1,0 +1,63 @@
+package com.ticketplatform.gateway.security;
+
+import com.ticketplatform.common.web.AuthHeaders;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Services trust X-User-Id and X-User-Roles, so no client may set them: every routed request loses any client-sent
+ * copy, and gets them back only from a verified token. Client-sent forwarding headers are replaced with the address
+ * the gateway saw, which the user service uses for its per-address login limits.
+ */
+@Component
+class IdentityHeadersFilter implements GlobalFilter, Ordered {
+
+  static final String FORWARDED_FOR = "X-Forwarded-For";
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    return exchange.getPrincipal()
+        .filter(JwtAuthenticationToken.class::isInstance)
+        .cast(JwtAuthenticationToken.class)
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(token -> chain.filter(exchange.mutate().request(rewrite(exchange, token)).build()));
+  }
+
+  private static ServerHttpRequest rewrite(ServerWebExchange exchange, Optional<JwtAuthenticationToken> token) {
+    String clientAddress = exchange.getRequest().getRemoteAddress() == null ? null
+        : exchange.getRequest().getRemoteAddress().getAddress().getHostAddress();
+    return exchange.getRequest().mutate().headers(headers -> {
+      headers.remove(AuthHeaders.USER_ID);
+      headers.remove(AuthHeaders.USER_ROLES);
+      headers.remove(FORWARDED_FOR);
+      headers.remove("Forwarded");
+      if (clientAddress != null) {
+        headers.set(FORWARDED_FOR, clientAddress);
+      }
+      token.ifPresent(auth -> {
+        headers.set(AuthHeaders.USER_ID, auth.getToken().getSubject());
+        headers.set(AuthHeaders.USER_ROLES, auth.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(a -> a.startsWith("ROLE_"))
+            .map(a -> a.substring("ROLE_".length()))
+            .sorted()
+            .collect(Collectors.joining(",")));
+      });
+    }).build();
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+}

@@ -1,0 +1,30 @@
+package com.ticketplatform.gateway.security;
+
+/** What anyone may call without a token. Everything else needs one; {@code /api/admin/**} needs ADMIN. */
+final class PublicRoutes {
+
+  static final String[] POST = {
+      "/api/users/register",
+      "/api/users/login",
+      "/api/users/token/refresh",
+      // the payment provider's webhook: authenticated by its HMAC signature in the pay service
+      "/pay/callback",
+  };
+
+  static final String[] GET = {
+      "/api/users/.well-known/jwks.json",
+      // catalogue, seat maps and comments (/api/programs/{id}/comments) are readable by everyone
+      "/api/programs", "/api/programs/**",
+      "/api/showtimes/**",
+      "/api/cinemas", "/api/cinemas/**",
+      "/api/adverts", "/api/adverts/**",
+      "/api/announcements", "/api/announcements/**",
+  };
+
+  static final String[] ANY_METHOD = {
+      "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+      "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
+  };
+
+  private PublicRoutes() {}
+}

@@ -1,0 +1,127 @@
+package com.ticketplatform.gateway.security;
+
+import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.gateway.config.GatewaySecurityProperties;
+import com.ticketplatform.gateway.web.ProblemWriter;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway is the one place that authenticates: RS256 access tokens verified against the user service's JWK Set
+ * (public key only), the revocation list checked in Redis, roles mapped from the {@code roles} claim. Stateless: no
+ * session, no CSRF (no cookies are used), no saved requests.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(GatewaySecurityProperties.class)
+class SecurityConfig {
+
+  static final String ROLES_CLAIM = "roles";
+
+  @Bean
+  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
+    ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
+      exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+      return ProblemWriter.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED,
+          "a valid access token is required");
+    };
+    ServerAccessDeniedHandler forbidden = (exchange, e) -> ProblemWriter.write(exchange, HttpStatus.FORBIDDEN,
+        ErrorCodes.FORBIDDEN, "you are not allowed to do this");
+    JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+    roles.setAuthoritiesClaimName(ROLES_CLAIM);
+    roles.setAuthorityPrefix("ROLE_");
+    JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+    authentication.setJwtGrantedAuthoritiesConverter(roles);
+
+    return http
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .cors(Customizer.withDefaults())
+        .authorizeExchange(exchanges -> exchanges
+            .pathMatchers(HttpMethod.OPTIONS).permitAll()
+            .pathMatchers(HttpMethod.POST, PublicRoutes.POST).permitAll()
+            .pathMatchers(HttpMethod.GET, PublicRoutes.GET).permitAll()
+            .pathMatchers(PublicRoutes.ANY_METHOD).permitAll()
+            .pathMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
+            .anyExchange().authenticated())
+        .oauth2ResourceServer(resourceServer -> resourceServer
+            .jwt(jwt -> jwt.jwtDecoder(jwtDecoder)
+                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(authentication)))
+            .authenticationEntryPoint(unauthenticated)
+            .accessDeniedHandler(forbidden))
+        .exceptionHandling(handling -> handling
+            .authenticationEntryPoint(unauthenticated)
+            .accessDeniedHandler(forbidden))
+        .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
+        .build();
+  }
+
+  /**
+   * Signature (RS256, key from the JWK Set, re-fetched when an unknown key id shows up), issuer and expiry (60 s
+   * clock skew) are checked by Nimbus; then the token's jti must not be on the revocation list.
+   */
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, ReactiveStringRedisTemplate redis) {
+    NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+        .jwsAlgorithm(SignatureAlgorithm.RS256)
+        .build();
+    nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        JwtValidators.createDefaultWithIssuer(properties.issuer())));
+    return token -> nimbus.decode(token).flatMap(jwt -> {
+      if (jwt.getId() == null || jwt.getSubject() == null) {
+        return Mono.error(new BadJwtException("token lacks jti or sub"));
+      }
+      return redis.hasKey(RevokedTokens.REVOKED_JTI_PREFIX + jwt.getId())
+          .flatMap(revoked -> Boolean.TRUE.equals(revoked)
+              ? Mono.error(new BadJwtException("token has been revoked"))
+              : Mono.just(jwt));
+    });
+  }
+
+  @Bean
+  CorsConfigurationSource corsConfigurationSource(GatewaySecurityProperties properties) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(properties.corsAllowedOrigins());
+    cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+    cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Idempotency-Key",
+        HttpHeaders.ACCEPT));
+    cors.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION, "X-RateLimit-Remaining"));
+    cors.setAllowCredentials(false);
+    cors.setMaxAge(Duration.ofHours(1));
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/**", cors);
+    return source;
+  }
+}

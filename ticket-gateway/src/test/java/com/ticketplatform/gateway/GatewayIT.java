@@ -1,0 +1,331 @@
+package com.ticketplatform.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway over real HTTP with real Redis, routing to a real in-test HTTP server that plays the user service
+ * (it publishes the JWK Set of a key the test signs tokens with) and echoes what reaches the services. The order
+ * route points at a closed port.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.data.redis.client-name=gateway-it")
+class GatewayIT {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final RSAKey KEY;
+  static final RSAKey FOREIGN_KEY;
+  static final HttpServer BACKEND;
+  static final int CLOSED_PORT;
+
+  static {
+    try {
+      KEY = new RSAKeyGenerator(2048).keyID("test-key").keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+          .generate();
+      FOREIGN_KEY = new RSAKeyGenerator(2048).keyID("test-key").generate();
+      BACKEND = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      BACKEND.createContext("/api/users/.well-known/jwks.json", exchange -> {
+        byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+      });
+      BACKEND.createContext("/", exchange -> {
+        Map<String, Object> echo = new LinkedHashMap<>();
+        echo.put("path", exchange.getRequestURI().getPath());
+        echo.put("userId", exchange.getRequestHeaders().getFirst("X-User-Id"));
+        echo.put("roles", exchange.getRequestHeaders().getFirst("X-User-Roles"));
+        echo.put("forwardedFor", exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
+        echo.put("userIdCount", exchange.getRequestHeaders().getOrDefault("X-User-Id", List.of()).size());
+        byte[] body = JSON.writeValueAsBytes(echo);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+      });
+      BACKEND.start();
+      try (ServerSocket probe = new ServerSocket(0)) {
+        CLOSED_PORT = probe.getLocalPort();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void routes(DynamicPropertyRegistry registry) {
+    String backend = "http://127.0.0.1:" + BACKEND.getAddress().getPort();
+    String simple = "spring.cloud.discovery.client.simple.instances.";
+    registry.add(simple + "ticket-user-service[0].uri", () -> backend);
+    registry.add(simple + "ticket-program-service[0].uri", () -> backend);
+    registry.add(simple + "ticket-advert-service[0].uri", () -> backend);
+    registry.add(simple + "ticket-order-service[0].uri", () -> "http://127.0.0.1:" + CLOSED_PORT);
+    registry.add("ticket.gateway.jwk-set-uri", () -> backend + "/api/users/.well-known/jwks.json");
+    registry.add("ticket.gateway.rate.adverts.replenish", () -> "1");
+    registry.add("ticket.gateway.rate.adverts.burst", () -> "2");
+  }
+
+  @AfterAll
+  static void stopBackend() {
+    BACKEND.stop(0);
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  StringRedisTemplate redis;
+
+  final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  static volatile boolean warmedUp;
+
+  /**
+   * The first verified request fetches the JWK Set, opens Redis connections and warms Netty; on a busy CI machine
+   * that takes a while, so it is done once here and no test's assertions depend on it.
+   */
+  @BeforeEach
+  void warmUp() throws Exception {
+    if (!warmedUp) {
+      send("GET", "/api/users/me", validToken(randomUserId(), "CUSTOMER"), Map.of());
+      send("POST", "/api/orders", validToken(randomUserId(), "CUSTOMER"), Map.of());
+      warmedUp = true;
+    }
+  }
+
+  static long randomUserId() {
+    return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+  }
+
+  static String token(RSAKey key, long userId, List<String> roles, String issuer, Instant expiresAt, String jti)
+      throws Exception {
+    JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        .issuer(issuer)
+        .subject(Long.toString(userId))
+        .claim("roles", roles)
+        .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
+        .expirationTime(Date.from(expiresAt))
+        .jwtID(jti)
+        .build();
+    SignedJWT jwt = new SignedJWT(
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  static String validToken(long userId, String... roles) throws Exception {
+    return token(KEY, userId, List.of(roles), "ticket-platform", Instant.now().plus(Duration.ofMinutes(15)),
+        UUID.randomUUID().toString());
+  }
+
+  HttpResponse<String> send(String method, String path, String token, Map<String, String> headers) {
+    try {
+      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          .timeout(Duration.ofSeconds(60))
+          .method(method, method.equals("GET") || method.equals("OPTIONS") ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString("{}"));
+      if (!method.equals("GET") && !method.equals("OPTIONS")) {
+        builder.header("Content-Type", "application/json");
+      }
+      if (token != null) {
+        builder.header("Authorization", "Bearer " + token);
+      }
+      headers.forEach(builder::header);
+      return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpResponse<String> get(String path, String token) {
+    return send("GET", path, token, Map.of());
+  }
+
+  static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + response.body(), e);
+    }
+  }
+
+  static void assertProblem(HttpResponse<String> response, int status, String code) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    JsonNode problem = json(response);
+    assertThat(problem.get("status").asInt()).isEqualTo(status);
+    assertThat(problem.get("code").asText()).isEqualTo(code);
+  }
+
+  @Test
+  void aVerifiedTokenReplacesForgedIdentityHeaders() throws Exception {
+    long userId = randomUserId();
+    HttpResponse<String> response = send("GET", "/api/users/me", validToken(userId, "CUSTOMER"),
+        Map.of("X-User-Id", "1", "X-User-Roles", "ADMIN", "X-Forwarded-For", "6.6.6.6"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode echo = json(response);
+    assertThat(echo.get("userId").asText()).isEqualTo(Long.toString(userId));
+    assertThat(echo.get("userIdCount").asInt()).isEqualTo(1);
+    assertThat(echo.get("roles").asText()).isEqualTo("CUSTOMER");
+    assertThat(echo.get("forwardedFor").asText()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void anonymousCallsOnPublicRoutesReachServicesWithoutIdentity() {
+    HttpResponse<String> response = send("GET", "/api/programs/42", null,
+        Map.of("X-User-Id", "1", "X-User-Roles", "ADMIN"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode echo = json(response);
+    assertThat(echo.get("userId").isNull()).isTrue();
+    assertThat(echo.get("roles").isNull()).isTrue();
+    assertThat(echo.get("path").asText()).isEqualTo("/api/programs/42");
+
+    assertThat(send("POST", "/api/users/login", null, Map.of()).statusCode()).isEqualTo(200);
+    assertThat(get("/api/users/.well-known/jwks.json", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void protectedRoutesNeedAToken() {
+    assertProblem(get("/api/users/me", null), 401, "UNAUTHENTICATED");
+    assertProblem(send("POST", "/api/programs/1/comments", null, Map.of()), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
+  void tamperedTokenIs401() throws Exception {
+    String token = validToken(randomUserId(), "CUSTOMER");
+    String[] parts = token.split("\\.");
+    String forgedClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        ("{\"iss\":\"ticket-platform\",\"sub\":\"1\",\"roles\":[\"ADMIN\"],\"jti\":\"x\",\"exp\":"
+            + Instant.now().plusSeconds(600).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> tampered = get("/api/users/me", parts[0] + "." + forgedClaims + "." + parts[2]);
+    assertProblem(tampered, 401, "UNAUTHENTICATED");
+    assertThat(tampered.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
+
+    String otherKey = token(FOREIGN_KEY, randomUserId(), List.of("ADMIN"), "ticket-platform",
+        Instant.now().plusSeconds(600), UUID.randomUUID().toString());
+    assertProblem(get("/api/users/me", otherKey), 401, "UNAUTHENTICATED");
+    assertProblem(get("/api/users/me", "not-a-jwt"), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
+  void expiredOrForeignIssuerTokenIs401() throws Exception {
+    String expired = token(KEY, randomUserId(), List.of("CUSTOMER"), "ticket-platform",
+        Instant.now().minus(Duration.ofMinutes(10)), UUID.randomUUID().toString());
+    assertProblem(get("/api/users/me", expired), 401, "UNAUTHENTICATED");
+    String foreignIssuer = token(KEY, randomUserId(), List.of("CUSTOMER"), "someone-else",
+        Instant.now().plusSeconds(600), UUID.randomUUID().toString());
+    assertProblem(get("/api/users/me", foreignIssuer), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
+  void revokedTokenIs401() throws Exception {
+    String jti = UUID.randomUUID().toString();
+    String token = token(KEY, randomUserId(), List.of("CUSTOMER"), "ticket-platform",
+        Instant.now().plusSeconds(600), jti);
+    assertThat(get("/api/users/me", token).statusCode()).isEqualTo(200);
+    redis.opsForValue().set("auth:revoked-jti:" + jti, "1", Duration.ofMinutes(1));
+    assertProblem(get("/api/users/me", token), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
+  void adminRoutesNeedTheAdminRole() throws Exception {
+    assertProblem(get("/api/admin/users", validToken(randomUserId(), "CUSTOMER")), 403, "FORBIDDEN");
+    HttpResponse<String> admin = get("/api/admin/users", validToken(randomUserId(), "ADMIN", "CUSTOMER"));
+    assertThat(admin.statusCode()).isEqualTo(200);
+    assertThat(json(admin).get("roles").asText()).isEqualTo("ADMIN,CUSTOMER");
+  }
+
+  @Test
+  void exceedingTheRateLimitIs429ProblemWithRetryAfter() throws Exception {
+    String token = validToken(randomUserId(), "CUSTOMER");
+    List<HttpResponse<String>> responses = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      responses.add(get("/api/adverts?placement=home", token));
+    }
+    HttpResponse<String> limited = responses.stream().filter(r -> r.statusCode() == 429).findFirst()
+        .orElseThrow(() -> new AssertionError("no 429 in " + responses.stream().map(HttpResponse::statusCode)
+            .toList()));
+    assertProblem(limited, 429, "RATE_LIMITED");
+    assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    assertThat(responses.get(0).statusCode()).isEqualTo(200);
+
+    // another caller has a bucket of its own
+    assertThat(get("/api/adverts?placement=home", validToken(randomUserId(), "CUSTOMER")).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aServiceThatIsDownIs503ProblemQuickly() throws Exception {
+    long started = System.nanoTime();
+    HttpResponse<String> response = send("POST", "/api/orders", validToken(randomUserId(), "CUSTOMER"),
+        Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    assertProblem(response, 503, "SERVICE_UNAVAILABLE");
+    assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    assertThat(took).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void gatewayErrorsAreProblems() throws Exception {
+    String token = validToken(randomUserId(), "CUSTOMER");
+    assertProblem(get("/api/no-such-thing", token), 404, "NOT_FOUND");
+  }
+
+  @Test
+  void corsPreflightFromAnAllowedOrigin() {
+    HttpResponse<String> allowed = send("OPTIONS", "/api/orders", null, Map.of(
+        "Origin", "http://localhost:5173", "Access-Control-Request-Method", "POST",
+        "Access-Control-Request-Headers", "authorization,content-type,idempotency-key"));
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:5173");
+
+    HttpResponse<String> denied = send("OPTIONS", "/api/orders", null, Map.of(
+        "Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(denied.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+}

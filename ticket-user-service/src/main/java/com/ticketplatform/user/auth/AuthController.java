@@ -1,0 +1,66 @@
+package com.ticketplatform.user.auth;
+
+import com.ticketplatform.user.auth.AuthDtos.LoginRequest;
+import com.ticketplatform.user.auth.AuthDtos.LogoutRequest;
+import com.ticketplatform.user.auth.AuthDtos.RefreshRequest;
+import com.ticketplatform.user.auth.AuthDtos.TokenResponse;
+import com.ticketplatform.user.web.Caller;
+import com.ticketplatform.user.web.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AuthController {
+
+  static final String JWKS_PATH = "/api/users/.well-known/jwks.json";
+
+  private final AuthService auth;
+  private final SigningKeys keys;
+
+  AuthController(AuthService auth, SigningKeys keys) {
+    this.auth = auth;
+    this.keys = keys;
+  }
+
+  @PostMapping("/api/users/login")
+  ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+    return noStore(auth.login(request.loginName(), request.password(), ClientAddress.of(http)));
+  }
+
+  @PostMapping("/api/users/token/refresh")
+  ResponseEntity<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
+    return noStore(auth.refresh(request.refreshToken()));
+  }
+
+  @PostMapping("/api/users/logout")
+  ResponseEntity<Void> logout(Caller caller,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      @Valid @RequestBody(required = false) LogoutRequest request) {
+    String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? authorization.substring(7).trim() : null;
+    auth.logout(caller.userId(), bearer, request == null ? null : request.refreshToken());
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The public half of the signing key, for the gateway (and anyone) to verify access tokens. */
+  @GetMapping(JWKS_PATH)
+  ResponseEntity<Map<String, Object>> jwks() {
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+        .body(keys.publicJwkSet());
+  }
+
+  private static ResponseEntity<TokenResponse> noStore(TokenResponse body) {
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);
+  }
+}

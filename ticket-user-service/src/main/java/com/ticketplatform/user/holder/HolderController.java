@@ -1,0 +1,52 @@
+package com.ticketplatform.user.holder;
+
+import com.ticketplatform.common.web.AuthHeaders;
+import com.ticketplatform.user.holder.HolderDtos.CreateHolderRequest;
+import com.ticketplatform.user.holder.HolderDtos.HolderView;
+import com.ticketplatform.user.web.Caller;
+import com.ticketplatform.user.web.IdempotentExecutor;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/users/me/holders")
+class HolderController {
+
+  private final HolderService holders;
+  private final IdempotentExecutor idempotent;
+
+  HolderController(HolderService holders, IdempotentExecutor idempotent) {
+    this.holders = holders;
+    this.idempotent = idempotent;
+  }
+
+  @GetMapping
+  List<HolderView> list(Caller caller) {
+    return holders.list(caller.userId());
+  }
+
+  @PostMapping
+  ResponseEntity<HolderView> add(Caller caller, @Valid @RequestBody CreateHolderRequest request,
+      @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+    HolderView created = idempotent.execute("holder:" + caller.userId(), idempotencyKey, HolderView.class,
+        () -> holders.add(caller.userId(), request.name(), request.idType(), request.idNumber()),
+        request.name(), request.idType(), request.idNumber());
+    return ResponseEntity.status(HttpStatus.CREATED).body(created);
+  }
+
+  @DeleteMapping("/{holderId}")
+  ResponseEntity<Void> remove(Caller caller, @PathVariable long holderId) {
+    holders.remove(caller.userId(), holderId);
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,352 @@
+package com.ticketplatform.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The user service over real HTTP, against the real MariaDB (through ShardingSphere) and Redis. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class UserServiceIT {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  DataSource dataSource;
+
+  @Autowired
+  StringRedisTemplate redis;
+
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http("http://127.0.0.1:" + port);
+  }
+
+  static String uniqueEmail() {
+    return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "@example.com";
+  }
+
+  /** A made-up client address per test, so per-address failure counts never leak between tests or runs. */
+  static String uniqueAddress() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+  }
+
+  JsonNode register(String login, String password) {
+    Http.Reply reply = http.post("/api/users/register",
+        Map.of("loginName", login, "password", password, "displayName", "Test User")).send();
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.json();
+  }
+
+  Http.Reply login(String login, String password, String address) {
+    return http.post("/api/users/login", Map.of("loginName", login, "password", password))
+        .header("X-Forwarded-For", address).send();
+  }
+
+  @Test
+  void registerLoginAndMe() {
+    String email = uniqueEmail();
+    JsonNode user = register(email.toUpperCase(), "secret123");
+    assertThat(user.get("id").asText()).matches("\\d+");
+    assertThat(user.get("loginName").asText()).isEqualTo(email);
+    assertThat(user.get("displayName").asText()).isEqualTo("Test User");
+    assertThat(user.get("roles").toString()).isEqualTo("[\"CUSTOMER\"]");
+    assertThat(user.get("createdAt").asText()).isNotBlank();
+    assertThat(user.has("passwordHash")).isFalse();
+
+    Http.Reply login = login(email, "secret123", uniqueAddress());
+    assertThat(login.status()).as(login.toString()).isEqualTo(200);
+    assertThat(login.json().get("tokenType").asText()).isEqualTo("Bearer");
+    assertThat(login.json().get("expiresIn").asLong()).isEqualTo(900);
+    assertThat(login.json().get("refreshToken").asText()).isNotBlank();
+    assertThat(login.header("Cache-Control")).contains("no-store");
+
+    Http.Reply me = http.get("/api/users/me").header("X-User-Id", user.get("id").asText()).send();
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.json().get("loginName").asText()).isEqualTo(email);
+
+    Http.Reply anonymous = http.get("/api/users/me").send();
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
+  }
+
+  @Test
+  void mobileNumbersAreNormalised() {
+    String digits = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    JsonNode user = register(digits.substring(0, 3) + " " + digits.substring(3, 7) + " " + digits.substring(7),
+        "secret123");
+    assertThat(user.get("loginName").asText()).isEqualTo("+86" + digits);
+    assertThat(login("+86" + digits, "secret123", uniqueAddress()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void accessTokenVerifiesWithThePublishedJwkSet() throws Exception {
+    String email = uniqueEmail();
+    JsonNode user = register(email, "secret123");
+    String token = login(email, "secret123", uniqueAddress()).json().get("accessToken").asText();
+
+    Http.Reply jwks = http.get("/api/users/.well-known/jwks.json").send();
+    assertThat(jwks.status()).isEqualTo(200);
+    JWKSet set = JWKSet.parse(jwks.body());
+    RSAKey publicKey = (RSAKey) set.getKeys().get(0);
+    assertThat(publicKey.isPrivate()).as("only the public half is published").isFalse();
+
+    SignedJWT jwt = SignedJWT.parse(token);
+    assertThat(jwt.getHeader().getKeyID()).isEqualTo(publicKey.getKeyID());
+    assertThat(jwt.verify(new RSASSAVerifier(publicKey))).isTrue();
+    assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(user.get("id").asText());
+    assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("CUSTOMER");
+    assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("ticket-platform");
+    assertThat(jwt.getJWTClaimsSet().getJWTID()).isNotBlank();
+
+    // the key pair lives in the service's own schema, so a restart signs with the same key
+    String storedKid = new JdbcTemplate(dataSource)
+        .queryForObject("SELECT key_id FROM t_service_secret WHERE purpose = 'jwt-signing-rs256'", String.class);
+    assertThat(storedKid).isEqualTo(publicKey.getKeyID());
+  }
+
+  @Test
+  void concurrentRegistrationsOfOneNameCreateExactlyOneAccount() throws Exception {
+    String email = uniqueEmail();
+    int threads = 20;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Http.Reply>> replies = new ArrayList<>();
+    try {
+      for (int i = 0; i < threads; i++) {
+        int n = i;
+        replies.add(pool.submit(() -> {
+          start.await();
+          return http.post("/api/users/register",
+              Map.of("loginName", email, "password", "secret123", "displayName", "Racer " + n)).send();
+        }));
+      }
+      start.countDown();
+      int created = 0;
+      int taken = 0;
+      for (Future<Http.Reply> future : replies) {
+        Http.Reply reply = future.get(60, TimeUnit.SECONDS);
+        if (reply.status() == 201) {
+          created++;
+        } else {
+          assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+          assertThat(reply.json().get("code").asText()).isEqualTo("LOGIN_NAME_TAKEN");
+          taken++;
+        }
+      }
+      assertThat(created).isEqualTo(1);
+      assertThat(taken).isEqualTo(threads - 1);
+    } finally {
+      pool.shutdownNow();
+    }
+    Integer rows = new JdbcTemplate(dataSource)
+        .queryForObject("SELECT COUNT(*) FROM t_user WHERE login_name = ?", Integer.class, email);
+    assertThat(rows).isEqualTo(1);
+  }
+
+  @Test
+  void invalidRegistrationIs400WithFieldErrors() {
+    Http.Reply reply = http.post("/api/users/register",
+        Map.of("loginName", "not-a-login", "password", "short", "displayName", "")).send();
+    assertThat(reply.status()).isEqualTo(400);
+    JsonNode problem = reply.json();
+    assertThat(problem.get("code").asText()).isEqualTo("VALIDATION_FAILED");
+    assertThat(problem.get("errors").get("loginName").asText()).contains("e-mail");
+    assertThat(problem.get("errors").get("password").asText()).contains("at least 8");
+    assertThat(problem.get("errors").has("displayName")).isTrue();
+
+    Http.Reply lettersOnly = http.post("/api/users/register",
+        Map.of("loginName", uniqueEmail(), "password", "onlyletters", "displayName", "x")).send();
+    assertThat(lettersOnly.status()).isEqualTo(400);
+    assertThat(lettersOnly.json().get("errors").get("password").asText()).contains("letters and digits");
+
+    Http.Reply notJson = http.post("/api/users/register", "{oops").send();
+    assertThat(notJson.status()).isEqualTo(400);
+    assertThat(notJson.json().get("code").asText()).isEqualTo("MALFORMED_REQUEST");
+  }
+
+  @Test
+  void wrongCredentialsAre401WithoutSayingWhetherTheUserExists() {
+    String email = uniqueEmail();
+    register(email, "secret123");
+    Http.Reply wrongPassword = login(email, "secret999", uniqueAddress());
+    Http.Reply unknownUser = login(uniqueEmail(), "secret123", uniqueAddress());
+    assertThat(wrongPassword.status()).isEqualTo(401);
+    assertThat(unknownUser.status()).isEqualTo(401);
+    assertThat(wrongPassword.json().get("code").asText()).isEqualTo("BAD_CREDENTIALS");
+    assertThat(unknownUser.json().get("code").asText()).isEqualTo("BAD_CREDENTIALS");
+    assertThat(wrongPassword.json().get("detail")).isEqualTo(unknownUser.json().get("detail"));
+  }
+
+  @Test
+  void repeatedFailuresAreThrottledWith429AndRetryAfter() {
+    String email = uniqueEmail();
+    register(email, "secret123");
+    for (int i = 0; i < 3; i++) {
+      // a different address each time: it is the per-login-name counter that trips here
+      assertThat(login(email, "wrong-pass-1", uniqueAddress()).status()).isEqualTo(401);
+    }
+    Http.Reply throttled = login(email, "secret123", uniqueAddress());
+    assertThat(throttled.status()).as("even the right password waits for the window").isEqualTo(429);
+    assertThat(throttled.json().get("code").asText()).isEqualTo("TOO_MANY_ATTEMPTS");
+    long retryAfter = Long.parseLong(throttled.header("Retry-After"));
+    assertThat(retryAfter).isBetween(1L, 900L);
+  }
+
+  @Test
+  void refreshRotatesAndReuseRevokesTheFamily() {
+    String email = uniqueEmail();
+    register(email, "secret123");
+    String first = login(email, "secret123", uniqueAddress()).json().get("refreshToken").asText();
+
+    Http.Reply rotated = http.post("/api/users/token/refresh", Map.of("refreshToken", first)).send();
+    assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+    String second = rotated.json().get("refreshToken").asText();
+    assertThat(second).isNotEqualTo(first);
+    assertThat(rotated.json().get("accessToken").asText()).isNotBlank();
+
+    Http.Reply reused = http.post("/api/users/token/refresh", Map.of("refreshToken", first)).send();
+    assertThat(reused.status()).isEqualTo(401);
+    assertThat(reused.json().get("code").asText()).isEqualTo("REFRESH_TOKEN_REUSED");
+
+    Http.Reply afterTheft = http.post("/api/users/token/refresh", Map.of("refreshToken", second)).send();
+    assertThat(afterTheft.status()).as("the whole family is revoked").isEqualTo(401);
+    assertThat(afterTheft.json().get("code").asText()).isEqualTo("INVALID_REFRESH_TOKEN");
+
+    Http.Reply garbage = http.post("/api/users/token/refresh", Map.of("refreshToken", "nope.nope")).send();
+    assertThat(garbage.status()).isEqualTo(401);
+  }
+
+  @Test
+  void logoutRevokesTheAccessTokenAndTheRefreshFamily() throws Exception {
+    String email = uniqueEmail();
+    JsonNode user = register(email, "secret123");
+    JsonNode tokens = login(email, "secret123", uniqueAddress()).json();
+    String access = tokens.get("accessToken").asText();
+    String jti = SignedJWT.parse(access).getJWTClaimsSet().getJWTID();
+
+    Http.Reply logout = http.post("/api/users/logout", Map.of("refreshToken", tokens.get("refreshToken").asText()))
+        .header("X-User-Id", user.get("id").asText())
+        .header("Authorization", "Bearer " + access)
+        .send();
+    assertThat(logout.status()).isEqualTo(204);
+    assertThat(redis.hasKey("auth:revoked-jti:" + jti)).isTrue();
+    Long ttl = redis.getExpire("auth:revoked-jti:" + jti, TimeUnit.SECONDS);
+    assertThat(ttl).isBetween(1L, 900L);
+    assertThat(http.post("/api/users/token/refresh", Map.of("refreshToken", tokens.get("refreshToken").asText()))
+        .send().status()).isEqualTo(401);
+  }
+
+  @Test
+  void demoAdminExistsAndOnlyAdminsListUsers() throws Exception {
+    Http.Reply login = login("admin@ticket.local", "Admin#2026", uniqueAddress());
+    assertThat(login.status()).as(login.toString()).isEqualTo(200);
+    SignedJWT jwt = SignedJWT.parse(login.json().get("accessToken").asText());
+    assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactlyInAnyOrder("ADMIN", "CUSTOMER");
+    String adminId = jwt.getJWTClaimsSet().getSubject();
+    assertThat(login("demo@ticket.local", "Demo#2026", uniqueAddress()).status()).isEqualTo(200);
+
+    register(uniqueEmail(), "secret123");
+    register(uniqueEmail(), "secret123");
+    Http.Reply page = http.get("/api/admin/users?size=2")
+        .header("X-User-Id", adminId).header("X-User-Roles", "ADMIN,CUSTOMER").send();
+    assertThat(page.status()).as(page.toString()).isEqualTo(200);
+    assertThat(page.json().get("items")).hasSize(2);
+    String cursor = page.json().get("nextCursor").asText();
+    Http.Reply next = http.get("/api/admin/users?size=2&cursor=" + cursor)
+        .header("X-User-Id", adminId).header("X-User-Roles", "ADMIN").send();
+    assertThat(next.status()).isEqualTo(200);
+    long lastOfFirst = page.json().get("items").get(1).get("id").asLong();
+    assertThat(next.json().get("items").get(0).get("id").asLong()).isGreaterThan(lastOfFirst);
+
+    Http.Reply customer = http.get("/api/admin/users")
+        .header("X-User-Id", adminId).header("X-User-Roles", "CUSTOMER").send();
+    assertThat(customer.status()).isEqualTo(403);
+    assertThat(customer.json().get("code").asText()).isEqualTo("FORBIDDEN");
+  }
+
+  @Test
+  void registerHonoursIdempotencyKey() {
+    String key = UUID.randomUUID().toString();
+    Map<String, String> body = Map.of("loginName", uniqueEmail(), "password", "secret123", "displayName", "Idem");
+    Http.Reply first = http.post("/api/users/register", body).header("Idempotency-Key", key).send();
+    Http.Reply again = http.post("/api/users/register", body).header("Idempotency-Key", key).send();
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).as(again.toString()).isEqualTo(201);
+    assertThat(again.json()).isEqualTo(first.json());
+
+    Map<String, String> other = Map.of("loginName", uniqueEmail(), "password", "secret123", "displayName", "Idem");
+    Http.Reply misuse = http.post("/api/users/register", other).header("Idempotency-Key", key).send();
+    assertThat(misuse.status()).isEqualTo(422);
+    assertThat(misuse.json().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+    // without the key the same body is a second attempt, and the name is taken
+    assertThat(http.post("/api/users/register", body).send().status()).isEqualTo(409);
+  }
+
+  @Test
+  void ticketHoldersAreMaskedAndEncryptedAtRest() {
+    String userId = register(uniqueEmail(), "secret123").get("id").asText();
+    Http.Reply created = http.post("/api/users/me/holders",
+            Map.of("name", "Zhang San", "idType", "ID_CARD", "idNumber", "11010519491231002x"))
+        .header("X-User-Id", userId).send();
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().get("idNumber").asText()).isEqualTo("1101**********002X");
+    String holderId = created.json().get("id").asText();
+
+    Http.Reply duplicate = http.post("/api/users/me/holders",
+            Map.of("name", "Zhang San", "idType", "ID_CARD", "idNumber", "11010519491231002X"))
+        .header("X-User-Id", userId).send();
+    assertThat(duplicate.status()).isEqualTo(409);
+    assertThat(duplicate.json().get("code").asText()).isEqualTo("HOLDER_EXISTS");
+
+    Http.Reply badChecksum = http.post("/api/users/me/holders",
+            Map.of("name", "Li Si", "idType", "ID_CARD", "idNumber", "110105194912310021"))
+        .header("X-User-Id", userId).send();
+    assertThat(badChecksum.status()).isEqualTo(400);
+    assertThat(badChecksum.json().get("errors").has("idNumber")).isTrue();
+
+    Http.Reply list = http.get("/api/users/me/holders").header("X-User-Id", userId).send();
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.json()).hasSize(1);
+    assertThat(list.body()).doesNotContain("11010519491231002X");
+
+    String stored = new JdbcTemplate(dataSource).queryForObject(
+        "SELECT id_number_enc FROM t_ticket_holder WHERE user_id = ? AND id = ?", String.class,
+        Long.parseLong(userId), Long.parseLong(holderId));
+    assertThat(stored).isNotBlank().doesNotContain("1949");
+
+    Http.Reply otherUser = http.delete("/api/users/me/holders/" + holderId).header("X-User-Id", "42").send();
+    assertThat(otherUser.status()).isEqualTo(404);
+    assertThat(http.delete("/api/users/me/holders/" + holderId).header("X-User-Id", userId).send().status())
+        .isEqualTo(204);
+    assertThat(http.get("/api/users/me/holders").header("X-User-Id", userId).send().json()).isEmpty();
+  }
+}
