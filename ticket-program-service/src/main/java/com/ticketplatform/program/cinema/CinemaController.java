@@ -1,0 +1,63 @@
+package com.ticketplatform.program.cinema;
+
+import com.ticketplatform.common.web.AuthHeaders;
+import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.program.web.AdminResponses;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class CinemaController {
+
+  private final CinemaService cinemas;
+  private final Idempotency idempotency;
+
+  public CinemaController(CinemaService cinemas, Idempotency idempotency) {
+    this.cinemas = cinemas;
+    this.idempotency = idempotency;
+  }
+
+  @GetMapping("/api/cinemas")
+  public List<CinemaView> list(@RequestParam(required = false) String city) {
+    return cinemas.list(city);
+  }
+
+  @PostMapping("/api/admin/cinemas")
+  public ResponseEntity<CinemaView> create(@RequestHeader(AuthHeaders.USER_ID) long userId,
+      @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
+      @Valid @RequestBody CinemaRequest request) {
+    return AdminResponses.created(idempotency.create(Idempotency.scope(userId, "POST /api/admin/cinemas"), key,
+        request, ticket -> cinemas.create(request, ticket), cinemas::get));
+  }
+
+  @GetMapping("/api/admin/cinemas")
+  public List<CinemaView> adminList(@RequestParam(required = false) String city) {
+    return cinemas.list(city);
+  }
+
+  @GetMapping("/api/admin/cinemas/{cinemaId}")
+  public CinemaView get(@PathVariable long cinemaId) {
+    return cinemas.get(cinemaId);
+  }
+
+  @PutMapping("/api/admin/cinemas/{cinemaId}")
+  public CinemaView update(@PathVariable long cinemaId, @Valid @RequestBody CinemaRequest request) {
+    return cinemas.update(cinemaId, request);
+  }
+
+  @DeleteMapping("/api/admin/cinemas/{cinemaId}")
+  public ResponseEntity<Void> delete(@PathVariable long cinemaId) {
+    cinemas.delete(cinemaId);
+    return ResponseEntity.noContent().build();
+  }
+}

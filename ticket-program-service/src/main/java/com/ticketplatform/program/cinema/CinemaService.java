@@ -1,0 +1,100 @@
+package com.ticketplatform.program.cinema;
+
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.id.SnowflakeIdGenerator;
+import com.ticketplatform.program.event.ProgramEventPublisher;
+import com.ticketplatform.program.hall.Hall;
+import com.ticketplatform.program.hall.HallMapper;
+import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.program.showtime.ShowtimeMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CinemaService {
+
+  public static final String CINEMA_HAS_HALLS = "CINEMA_HAS_HALLS";
+
+  private final CinemaMapper cinemas;
+  private final HallMapper halls;
+  private final ShowtimeMapper showtimes;
+  private final SnowflakeIdGenerator ids;
+  private final Clock clock;
+  private final ProgramEventPublisher events;
+
+  public CinemaService(CinemaMapper cinemas, HallMapper halls, ShowtimeMapper showtimes, SnowflakeIdGenerator ids,
+      Clock clock, ProgramEventPublisher events) {
+    this.cinemas = cinemas;
+    this.halls = halls;
+    this.showtimes = showtimes;
+    this.ids = ids;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  @Transactional
+  public long create(CinemaRequest request, Idempotency.Ticket ticket) {
+    Instant now = clock.instant();
+    Cinema cinema = new Cinema();
+    cinema.id = ids.nextId();
+    cinema.name = request.name().trim();
+    cinema.city = request.city().trim();
+    cinema.address = request.address().trim();
+    cinema.createdAt = now;
+    cinema.updatedAt = now;
+    cinemas.insert(cinema);
+    ticket.recordCreated(cinema.id);
+    return cinema.id;
+  }
+
+  public CinemaView get(long cinemaId) {
+    return CinemaView.of(require(cinemaId));
+  }
+
+  Cinema require(long cinemaId) {
+    Cinema cinema = cinemas.selectById(cinemaId);
+    if (cinema == null) {
+      throw ApiException.notFound("cinema " + cinemaId);
+    }
+    return cinema;
+  }
+
+  /** Renaming or moving a cinema changes what every program showing there displays. */
+  @Transactional
+  public CinemaView update(long cinemaId, CinemaRequest request) {
+    if (cinemas.lockById(cinemaId) == null) {
+      throw ApiException.notFound("cinema " + cinemaId);
+    }
+    Cinema cinema = cinemas.selectById(cinemaId);
+    cinema.name = request.name().trim();
+    cinema.city = request.city().trim();
+    cinema.address = request.address().trim();
+    cinema.updatedAt = clock.instant();
+    cinemas.updateById(cinema);
+    showtimes.programsWithUpcomingShowtimesInCinema(cinemaId, clock.instant()).forEach(events::programChanged);
+    return CinemaView.of(cinema);
+  }
+
+  @Transactional
+  public void delete(long cinemaId) {
+    if (cinemas.lockById(cinemaId) == null) {
+      throw ApiException.notFound("cinema " + cinemaId);
+    }
+    if (halls.selectCount(new QueryWrapper<Hall>().eq("cinema_id", cinemaId)) > 0) {
+      throw ApiException.conflict(CINEMA_HAS_HALLS, "delete the cinema's halls first");
+    }
+    cinemas.deleteById(cinemaId);
+  }
+
+  public List<CinemaView> list(String city) {
+    QueryWrapper<Cinema> query = new QueryWrapper<Cinema>().orderByAsc("city", "name", "id").last("LIMIT 500");
+    if (city != null && !city.isBlank()) {
+      query.eq("city", city.trim());
+    }
+    return cinemas.selectList(query).stream().map(CinemaView::of).toList();
+  }
+}

@@ -1,0 +1,23 @@
+package com.ticketplatform.program.event;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface OutboxMapper extends BaseMapper<OutboxEvent> {
+
+  /** SKIP LOCKED: several instances relay side by side without sending the same row twice. */
+  @Select("SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT #{limit} FOR UPDATE SKIP LOCKED")
+  List<OutboxEvent> lockUnpublished(int limit);
+
+  @Update("UPDATE outbox_event SET published_at = #{at} WHERE id = #{id}")
+  int markPublished(long id, Instant at);
+
+  @Delete("DELETE FROM outbox_event WHERE published_at IS NOT NULL AND published_at < #{before} LIMIT 1000")
+  int purgePublishedBefore(Instant before);
+}

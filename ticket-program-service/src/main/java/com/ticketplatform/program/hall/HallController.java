@@ -1,0 +1,58 @@
+package com.ticketplatform.program.hall;
+
+import com.ticketplatform.common.web.AuthHeaders;
+import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.program.web.AdminResponses;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class HallController {
+
+  private final HallService halls;
+  private final Idempotency idempotency;
+
+  public HallController(HallService halls, Idempotency idempotency) {
+    this.halls = halls;
+    this.idempotency = idempotency;
+  }
+
+  @PostMapping("/api/admin/cinemas/{cinemaId}/halls")
+  public ResponseEntity<HallView> create(@RequestHeader(AuthHeaders.USER_ID) long userId,
+      @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
+      @PathVariable long cinemaId, @Valid @RequestBody HallRequest request) {
+    return AdminResponses.created(idempotency.create(
+        Idempotency.scope(userId, "POST /api/admin/cinemas/" + cinemaId + "/halls"), key, request,
+        ticket -> halls.create(cinemaId, request, ticket), halls::get));
+  }
+
+  @GetMapping("/api/admin/cinemas/{cinemaId}/halls")
+  public List<HallView> list(@PathVariable long cinemaId) {
+    return halls.listOfCinema(cinemaId);
+  }
+
+  @GetMapping("/api/admin/halls/{hallId}")
+  public HallView get(@PathVariable long hallId) {
+    return halls.get(hallId);
+  }
+
+  @PutMapping("/api/admin/halls/{hallId}")
+  public HallView update(@PathVariable long hallId, @Valid @RequestBody HallRequest request) {
+    return halls.update(hallId, request);
+  }
+
+  @DeleteMapping("/api/admin/halls/{hallId}")
+  public ResponseEntity<Void> delete(@PathVariable long hallId) {
+    halls.delete(hallId);
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,38 @@
+package com.ticketplatform.program.inventory;
+
+import com.ticketplatform.client.program.ShowtimeSaleInfo;
+import com.ticketplatform.common.error.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class SeatMapController {
+
+  private final SeatMapService seatMaps;
+
+  public SeatMapController(SeatMapService seatMaps) {
+    this.seatMaps = seatMaps;
+  }
+
+  @GetMapping("/api/showtimes/{showtimeId}/seats")
+  public SeatMapView seats(@PathVariable long showtimeId) {
+    return seatMaps.seatMap(showtimeId);
+  }
+
+  /** The same seat map addressed under its program (DESIGN §2); a showtime of another program is 404. */
+  @GetMapping("/api/programs/{programId}/showtimes/{showtimeId}/seats")
+  public SeatMapView seatsOfProgram(@PathVariable long programId, @PathVariable long showtimeId) {
+    SeatMapView view = seatMaps.seatMap(showtimeId);
+    if (view.programId() != programId) {
+      throw ApiException.notFound("showtime " + showtimeId);
+    }
+    return view;
+  }
+
+  /** The provider side of {@code ProgramClient#saleInfo}; internal (the gateway does not route /internal/**). */
+  @GetMapping("/internal/showtimes/{showtimeId}/sale-info")
+  public ShowtimeSaleInfo saleInfo(@PathVariable("showtimeId") long showtimeId) {
+    return seatMaps.saleInfo(showtimeId);
+  }
+}

@@ -1,0 +1,19 @@
+package com.ticketplatform.program.inventory;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The public seat map: rows of seats with live status AVAILABLE, LOCKED or SOLD while the showtime is on sale, and
+ * UNAVAILABLE when it is not (scheduled, cancelled, finished). Gaps and aisles are absent positions.
+ */
+public record SeatMapView(long showtimeId, long programId, String programTitle, long cinemaId, String cinemaName,
+    long hallId, String hallName, Instant startsAt, String status, String currency, int rowCount, int colCount,
+    List<SeatRow> rows) {
+
+  public record SeatRow(int row, String label, List<SeatView> seats) {}
+
+  public record SeatView(long seatId, int row, int col, String label, String type, String tier, BigDecimal price,
+      String status) {}
+}

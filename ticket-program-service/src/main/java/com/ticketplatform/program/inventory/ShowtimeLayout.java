@@ -1,0 +1,17 @@
+package com.ticketplatform.program.inventory;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The static part of a showtime's seat map: hall geometry and every seat with its price. Cached; it cannot change
+ * while the showtime is on sale (the hall's seat map and the prices are frozen then).
+ */
+public record ShowtimeLayout(long showtimeId, long programId, String programTitle, long cinemaId, String cinemaName,
+    long hallId, String hallName, Instant startsAt, Instant endsAt, String status, String currency, int rows, int cols,
+    List<LayoutSeat> seats) {
+
+  public record LayoutSeat(long seatId, int row, int col, String label, String type, String tier,
+      BigDecimal price) {}
+}

@@ -1,0 +1,74 @@
+package com.ticketplatform.program.inventory;
+
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.program.cache.CatalogueCache;
+import com.ticketplatform.program.cache.IdBloomFilters;
+import com.ticketplatform.program.cinema.Cinema;
+import com.ticketplatform.program.cinema.CinemaMapper;
+import com.ticketplatform.program.hall.Hall;
+import com.ticketplatform.program.hall.HallMapper;
+import com.ticketplatform.program.hall.SeatMapper;
+import com.ticketplatform.program.program.Program;
+import com.ticketplatform.program.program.ProgramMapper;
+import com.ticketplatform.program.seatmap.PriceTier;
+import com.ticketplatform.program.showtime.Showtime;
+import com.ticketplatform.program.showtime.ShowtimeMapper;
+import com.ticketplatform.program.showtime.TierPrices;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Cached showtime layouts, behind the showtime Bloom filter. */
+@Component
+public class ShowtimeLayouts {
+
+  static final String CACHE = "showtime-layout";
+
+  private final CatalogueCache cache;
+  private final IdBloomFilters bloom;
+  private final ShowtimeMapper showtimes;
+  private final ProgramMapper programs;
+  private final CinemaMapper cinemas;
+  private final HallMapper halls;
+  private final SeatMapper seats;
+
+  public ShowtimeLayouts(CatalogueCache cache, IdBloomFilters bloom, ShowtimeMapper showtimes, ProgramMapper programs,
+      CinemaMapper cinemas, HallMapper halls, SeatMapper seats) {
+    this.cache = cache;
+    this.bloom = bloom;
+    this.showtimes = showtimes;
+    this.programs = programs;
+    this.cinemas = cinemas;
+    this.halls = halls;
+    this.seats = seats;
+  }
+
+  public ShowtimeLayout require(long showtimeId) {
+    if (!bloom.mightBeShowtime(showtimeId)) {
+      throw ApiException.notFound("showtime " + showtimeId);
+    }
+    return cache.getOrLoad(CACHE, cache.showtimeLayoutKey(showtimeId), ShowtimeLayout.class, () -> load(showtimeId))
+        .orElseThrow(() -> ApiException.notFound("showtime " + showtimeId));
+  }
+
+  Optional<ShowtimeLayout> load(long showtimeId) {
+    Showtime showtime = showtimes.selectById(showtimeId);
+    if (showtime == null) {
+      return Optional.empty();
+    }
+    Program program = programs.selectById(showtime.programId);
+    Cinema cinema = cinemas.selectById(showtime.cinemaId);
+    Hall hall = halls.selectById(showtime.hallId);
+    if (program == null || cinema == null || hall == null) {
+      return Optional.empty();
+    }
+    TierPrices prices = showtime.prices();
+    List<ShowtimeLayout.LayoutSeat> layoutSeats = seats.findByHall(hall.id).stream()
+        .map(s -> new ShowtimeLayout.LayoutSeat(s.id, s.rowNo, s.colNo, s.label, s.seatType, s.priceTier,
+            prices.priceOf(PriceTier.valueOf(s.priceTier))))
+        .toList();
+    return Optional.of(new ShowtimeLayout(showtime.id, program.id, program.title, cinema.id, cinema.name, hall.id,
+        hall.name, showtime.startsAt, showtime.endsAt, showtime.status, showtime.currency, hall.seatRows,
+        hall.seatCols, layoutSeats));
+  }
+}

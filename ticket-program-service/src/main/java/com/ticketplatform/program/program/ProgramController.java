@@ -1,0 +1,67 @@
+package com.ticketplatform.program.program;
+
+import com.ticketplatform.common.web.AuthHeaders;
+import com.ticketplatform.common.web.CursorPage;
+import com.ticketplatform.common.web.PageRequest;
+import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.program.web.AdminResponses;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class ProgramController {
+
+  private final ProgramService programs;
+  private final Idempotency idempotency;
+
+  public ProgramController(ProgramService programs, Idempotency idempotency) {
+    this.programs = programs;
+    this.idempotency = idempotency;
+  }
+
+  /** Program search (MySQL for now; Elasticsearch later), newest first, cursor paged. */
+  @GetMapping("/api/programs")
+  public CursorPage<ProgramSummary> search(@RequestParam(required = false) String keyword,
+      @RequestParam(required = false) String city, @RequestParam(required = false) String category,
+      @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
+    return programs.search(keyword, city, category, PageRequest.of(cursor, size));
+  }
+
+  @GetMapping("/api/programs/{programId}")
+  public ProgramDetail detail(@PathVariable long programId) {
+    return programs.detail(programId);
+  }
+
+  @PostMapping("/api/admin/programs")
+  public ResponseEntity<ProgramDetail> create(@RequestHeader(AuthHeaders.USER_ID) long userId,
+      @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
+      @Valid @RequestBody ProgramRequest request) {
+    return AdminResponses.created(idempotency.create(Idempotency.scope(userId, "POST /api/admin/programs"), key,
+        request, ticket -> programs.create(request, ticket), programs::get));
+  }
+
+  @GetMapping("/api/admin/programs/{programId}")
+  public ProgramDetail get(@PathVariable long programId) {
+    return programs.get(programId);
+  }
+
+  @PutMapping("/api/admin/programs/{programId}")
+  public ProgramDetail update(@PathVariable long programId, @Valid @RequestBody ProgramRequest request) {
+    return programs.update(programId, request);
+  }
+
+  @DeleteMapping("/api/admin/programs/{programId}")
+  public ResponseEntity<Void> delete(@PathVariable long programId) {
+    programs.delete(programId);
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,5 @@
+package com.ticketplatform.program.seatmap;
+
+public enum SeatType {
+  STANDARD, VIP, WHEELCHAIR, COUPLE
+}

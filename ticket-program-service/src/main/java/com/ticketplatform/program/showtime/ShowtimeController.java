@@ -1,0 +1,58 @@
+package com.ticketplatform.program.showtime;
+
+import com.ticketplatform.common.web.AuthHeaders;
+import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.program.web.AdminResponses;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/showtimes")
+public class ShowtimeController {
+
+  private final ShowtimeService showtimes;
+  private final Idempotency idempotency;
+
+  public ShowtimeController(ShowtimeService showtimes, Idempotency idempotency) {
+    this.showtimes = showtimes;
+    this.idempotency = idempotency;
+  }
+
+  @PostMapping
+  public ResponseEntity<ShowtimeView> create(@RequestHeader(AuthHeaders.USER_ID) long userId,
+      @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
+      @Valid @RequestBody ShowtimeRequest request) {
+    return AdminResponses.created(idempotency.create(Idempotency.scope(userId, "POST /api/admin/showtimes"), key,
+        request, ticket -> showtimes.create(request, ticket), showtimes::get));
+  }
+
+  @GetMapping("/{showtimeId}")
+  public ShowtimeView get(@PathVariable long showtimeId) {
+    return showtimes.get(showtimeId);
+  }
+
+  @PutMapping("/{showtimeId}")
+  public ShowtimeView update(@PathVariable long showtimeId, @Valid @RequestBody ShowtimeRequest request) {
+    return showtimes.update(showtimeId, request);
+  }
+
+  /** Idempotent: putting an on-sale showtime on sale again answers its current state. */
+  @PostMapping("/{showtimeId}/on-sale")
+  public ShowtimeView putOnSale(@PathVariable long showtimeId) {
+    return showtimes.putOnSale(showtimeId);
+  }
+
+  /** Idempotent: cancelling a cancelled showtime answers its current state. */
+  @PostMapping("/{showtimeId}/cancel")
+  public ShowtimeView cancel(@PathVariable long showtimeId) {
+    return showtimes.cancel(showtimeId);
+  }
+}

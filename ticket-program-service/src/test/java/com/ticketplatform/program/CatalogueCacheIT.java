@@ -1,0 +1,182 @@
+package com.ticketplatform.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ticketplatform.common.event.EventEnvelope;
+import com.ticketplatform.common.event.ProgramEvents;
+import com.ticketplatform.common.event.Topics;
+import com.ticketplatform.common.seat.SeatInventoryKeys;
+import com.ticketplatform.program.cache.CatalogueCache;
+import com.ticketplatform.program.support.IntegrationTestBase;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+class CatalogueCacheIT extends IntegrationTestBase {
+
+  @Autowired CatalogueCache cache;
+  @Autowired MeterRegistry meters;
+  @Autowired StringRedisTemplate redis;
+  @Autowired KafkaTemplate<String, String> kafka;
+  @Autowired EmbeddedKafkaBroker broker;
+
+  @Test
+  void anUnknownProgramIs404WithoutTouchingTheDatabase() {
+    long neverCreated = 4_242_424_242L + RUN.hashCode();
+    queries.reset();
+    ResponseEntity<JsonNode> missing = get("/api/programs/" + neverCreated);
+    assertThat(missing.getStatusCode().value()).isEqualTo(404);
+    assertThat(missing.getBody().get("code").asText()).isEqualTo("NOT_FOUND");
+    assertThat(get("/api/showtimes/" + neverCreated + "/seats").getStatusCode().value()).isEqualTo(404);
+    assertThat(queries.catalogueStatements()).isZero();
+    assertThat(cache.isCached(cache.programDetailKey(neverCreated))).isFalse();
+  }
+
+  @Test
+  void aBurstOnAColdProgramLoadsItFromTheDatabaseOnce() throws Exception {
+    long programId = createProgram(unique("Premiere"), "SCIFI");
+    cache.evict(cache.programDetailKey(programId));
+    double loadsBefore = loads();
+    queries.reset();
+
+    int callers = 100;
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < callers; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          ResponseEntity<JsonNode> detail = get("/api/programs/" + programId);
+          return detail.getStatusCode().value();
+        }));
+      }
+      start.countDown();
+      for (Future<Integer> answer : answers) {
+        assertThat(answer.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(queries.count("ProgramMapper.selectById")).isLessThanOrEqualTo(1);
+    assertThat(loads() - loadsBefore).isLessThanOrEqualTo(1.0);
+    assertThat(cache.isCached(cache.programDetailKey(programId))).isTrue();
+  }
+
+  @Test
+  void anAdminUpdateGoesOutOnKafkaAndTheNextReadShowsIt() {
+    long programId = createProgram(unique("Before"), "DRAMA");
+    assertThat(get("/api/programs/" + programId).getBody().get("title").asText()).startsWith("Before");
+    assertThat(cache.isCached(cache.programDetailKey(programId))).isTrue();
+
+    Map<String, Object> props = KafkaTestUtils.consumerProps("probe-" + RUN + programId, "false", broker);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<String, String>(props)
+        .createConsumer()) {
+      broker.consumeFromAnEmbeddedTopic(consumer, Topics.PROGRAM_EVENTS);
+      String newTitle = unique("After");
+      ResponseEntity<JsonNode> updated = call(HttpMethod.PUT, "/api/admin/programs/" + programId,
+          Map.of("title", newTitle, "category", "DRAMA", "durationMinutes", 100, "rating", "PG-13"), admin());
+      assertThat(updated.getStatusCode().value()).isEqualTo(200);
+
+      ConsumerRecord<String, String> event = awaitRecord(consumer, Long.toString(programId), "ProgramChanged");
+      assertThat(event.value()).contains("\"programId\":" + programId);
+      assertThat(get("/api/programs/" + programId).getBody().get("title").asText()).isEqualTo(newTitle);
+    }
+  }
+
+  @Test
+  void aProgramEventFromAnyInstanceEvictsTheCachedEntry() throws Exception {
+    long programId = createProgram(unique("Stale"), "COMEDY");
+    assertThat(get("/api/programs/" + programId).getBody().get("title").asText()).startsWith("Stale");
+    // another instance changed it: here only the event reaches us, the local after-commit eviction did not run
+    jdbc.update("UPDATE program SET title = ? WHERE id = ?", "Fresh " + RUN, programId);
+    assertThat(get("/api/programs/" + programId).getBody().get("title").asText()).startsWith("Stale");
+
+    EventEnvelope<ProgramEvents.ProgramChanged> envelope = EventEnvelope.of("ProgramChanged", Instant.now(),
+        Long.toString(programId), new ProgramEvents.ProgramChanged(programId));
+    kafka.send(Topics.PROGRAM_EVENTS, Long.toString(programId), json.writeValueAsString(envelope)).get();
+
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (cache.isCached(cache.programDetailKey(programId)) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+    }
+    assertThat(get("/api/programs/" + programId).getBody().get("title").asText()).isEqualTo("Fresh " + RUN);
+  }
+
+  @Test
+  void anOnSaleShowtimeWhoseInventoryVanishedIs503NotAllFree() {
+    long hallId = createHall(createCinema("Shanghai"));
+    long programId = createProgram(unique("Flushed"), "ACTION");
+    long showtimeId = createShowtime(programId, hallId, inDays(9));
+    putOnSale(showtimeId);
+    redis.delete(SeatInventoryKeys.seats(showtimeId));
+
+    ResponseEntity<JsonNode> seatMap = get("/api/showtimes/" + showtimeId + "/seats");
+    assertThat(seatMap.getStatusCode().value()).isEqualTo(503);
+    assertThat(seatMap.getBody().get("code").asText()).isEqualTo("INVENTORY_REBUILDING");
+    // and reading it did not re-create it as "all free"
+    assertThat(redis.hasKey(SeatInventoryKeys.seats(showtimeId))).isFalse();
+  }
+
+  @Test
+  void programDetailListsUpcomingShowtimesWithCinemaHallAndPrices() {
+    long cinemaId = createCinema("Beijing");
+    long hallId = createHall(cinemaId);
+    long programId = createProgram(unique("Detail"), "THEATRE");
+    long showtimeId = createShowtime(programId, hallId, inDays(10));
+    JsonNode detail = get("/api/programs/" + programId).getBody();
+    assertThat(detail.get("cast")).hasSize(2);
+    JsonNode showtime = detail.get("showtimes").get(0);
+    assertThat(showtime.get("showtimeId").asLong()).isEqualTo(showtimeId);
+    assertThat(showtime.get("cinemaId").asLong()).isEqualTo(cinemaId);
+    assertThat(showtime.get("city").asText()).isEqualTo("Beijing");
+    assertThat(showtime.get("hallName").asText()).isEqualTo("Hall 1");
+    assertThat(showtime.get("status").asText()).isEqualTo("SCHEDULED");
+    assertThat(showtime.get("prices").get("A").decimalValue()).isEqualByComparingTo("88.00");
+    // going on sale is a showtime change: the cached detail follows
+    putOnSale(showtimeId);
+    assertThat(get("/api/programs/" + programId).getBody().get("showtimes").get(0).get("status").asText())
+        .isEqualTo("ON_SALE");
+  }
+
+  private double loads() {
+    var counter = meters.find("ticket.program.cache.loads").tag("cache", "program-detail").counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private static ConsumerRecord<String, String> awaitRecord(Consumer<String, String> consumer, String key,
+      String type) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+        if (key.equals(record.key()) && record.value().contains("\"type\":\"" + type + "\"")) {
+          return record;
+        }
+      }
+    }
+    throw new AssertionError("no " + type + " event keyed " + key + " on " + Topics.PROGRAM_EVENTS);
+  }
+}
