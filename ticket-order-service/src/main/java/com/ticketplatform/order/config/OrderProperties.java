@@ -1,0 +1,24 @@
+package com.ticketplatform.order.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param paymentWindow how long an unpaid order holds its seats
+ * @param seatLimit most seats one buyer may hold (locked or sold) in one showtime
+ * @param idempotencyRetention how long Idempotency-Key records are kept (at least 24 h)
+ * @param expirySweepInterval how often the safety-net sweep looks for expired unpaid orders
+ * @param orphanLockGrace a lock whose order never reached the database is freed by a rebuild only after this
+ */
+@ConfigurationProperties("ticket.order")
+public record OrderProperties(Duration paymentWindow, int seatLimit, Duration idempotencyRetention,
+    Duration expirySweepInterval, Duration orphanLockGrace) {
+
+  public OrderProperties {
+    paymentWindow = paymentWindow == null ? Duration.ofMinutes(15) : paymentWindow;
+    seatLimit = seatLimit <= 0 ? 6 : seatLimit;
+    idempotencyRetention = idempotencyRetention == null ? Duration.ofHours(25) : idempotencyRetention;
+    expirySweepInterval = expirySweepInterval == null ? Duration.ofSeconds(30) : expirySweepInterval;
+    orphanLockGrace = orphanLockGrace == null ? Duration.ofMinutes(2) : orphanLockGrace;
+  }
+}

@@ -1,0 +1,92 @@
+package com.ticketplatform.order.idempotency;
+
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.order.config.OrderProperties;
+import com.ticketplatform.order.order.OrderErrors;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Idempotency-Key records of POST /api/orders, stored in the caller's shard (durable across a Redis loss). The
+ * primary key (user, key) makes concurrent duplicates queue behind the first: exactly one of them claims the key.
+ */
+@Component
+public class IdempotencyStore {
+
+  /** A claim not completed for this long belongs to a request that died; the next retry may take it over. */
+  private static final Duration STALE_CLAIM = Duration.ofMinutes(2);
+  private static final Duration WAIT_FOR_OWNER = Duration.ofSeconds(10);
+
+  private final IdempotencyMapper mapper;
+  private final OrderProperties props;
+  private final Clock clock;
+
+  public IdempotencyStore(IdempotencyMapper mapper, OrderProperties props, Clock clock) {
+    this.mapper = mapper;
+    this.props = props;
+    this.clock = clock;
+  }
+
+  /** Outcome of a claim: either this request owns the key, or the order a previous one made. */
+  public record Claim(boolean owned, Long existingOrderNo) {}
+
+  public Claim claim(long userId, String key, String requestHash) {
+    long deadline = System.nanoTime() + WAIT_FOR_OWNER.toNanos();
+    while (true) {
+      try {
+        mapper.insert(userId, key, requestHash, clock.instant());
+        return new Claim(true, null);
+      } catch (DuplicateKeyException exists) {
+        IdempotencyRecord r = mapper.find(userId, key);
+        if (r == null) {
+          continue; // the owner abandoned it just now; try again
+        }
+        if (!r.requestHash.equals(requestHash)) {
+          throw ApiException.unprocessable(ErrorCodes.IDEMPOTENCY_KEY_REUSED,
+              "this Idempotency-Key was used for a different request");
+        }
+        if (r.orderNo != null) {
+          return new Claim(false, r.orderNo);
+        }
+        Instant now = clock.instant();
+        if (r.updatedAt.plus(STALE_CLAIM).isBefore(now) && mapper.takeOver(userId, key, r.updatedAt, now) == 1) {
+          return new Claim(true, null);
+        }
+        if (System.nanoTime() > deadline) {
+          throw new ApiException(HttpStatus.CONFLICT, OrderErrors.IDEMPOTENCY_KEY_IN_PROGRESS,
+              "a request with this Idempotency-Key is still being processed");
+        }
+        sleep();
+      }
+    }
+  }
+
+  public void complete(long userId, String key, long orderNo) {
+    mapper.complete(userId, key, orderNo, clock.instant());
+  }
+
+  /** The request failed without making an order: a retry with the same key runs again. */
+  public void abandon(long userId, String key) {
+    mapper.abandon(userId, key);
+  }
+
+  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+  public int purge() {
+    return mapper.purge(clock.instant().minus(props.idempotencyRetention()));
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package com.ticketplatform.order.order;
+
+import com.ticketplatform.client.pay.PayClient;
+import com.ticketplatform.client.pay.RefundRequest;
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.order.seat.SeatInventory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Everything that moves an existing order: cancel (buyer or expiry), payment, refund. The state change and its event
+ * commit first (one shard transaction); seat and pay-flow side effects follow, each idempotent, so a crash between
+ * them is repaired by a repeat (the sweep, a redelivered event, the inventory reconcile).
+ */
+@Service
+public class OrderLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
+  public static final String REASON_USER = "USER_CANCELLED";
+  public static final String REASON_EXPIRED = "EXPIRED";
+  public static final String REASON_SEATS_LOST = "SEATS_LOST";
+
+  private final OrderTransitions transitions;
+  private final OrderRepository orders;
+  private final SeatInventory inventory;
+  private final PayClient pay;
+  private final Clock clock;
+
+  public OrderLifecycle(OrderTransitions transitions, OrderRepository orders, SeatInventory inventory, PayClient pay,
+      Clock clock) {
+    this.transitions = transitions;
+    this.orders = orders;
+    this.inventory = inventory;
+    this.pay = pay;
+    this.clock = clock;
+  }
+
+  /** The buyer cancels an unpaid order. Cancelling a cancelled order again is a success. */
+  public Order cancelByUser(Order current) {
+    if (current.status() == OrderStatus.CANCELLED) {
+      return current;
+    }
+    Optional<OrderTransitions.Result> result = transitions.apply(current.orderNo(), o -> {
+      if (o.status() != OrderStatus.PENDING_PAYMENT) {
+        return OrderTransitions.Decision.none();
+      }
+      o.cancel(REASON_USER, clock.instant());
+      return OrderTransitions.Decision.apply(OrderEventPayloads.cancelled(o));
+    });
+    Order after = result.orElseThrow().order();
+    if (after.status() != OrderStatus.CANCELLED) {
+      throw ApiException.conflict(OrderErrors.ORDER_NOT_CANCELLABLE, "order is " + after.status());
+    }
+    releaseAndClose(after);
+    return after;
+  }
+
+  /** Cancels the order if it is still unpaid and its window has closed by the injected clock. */
+  public boolean expireIfDue(long orderNo) {
+    Instant now = clock.instant();
+    Optional<OrderTransitions.Result> result = transitions.apply(orderNo, o -> {
+      if (!o.isExpired(now)) {
+        return OrderTransitions.Decision.none();
+      }
+      o.cancel(REASON_EXPIRED, now);
+      return OrderTransitions.Decision.apply(OrderEventPayloads.cancelled(o));
+    });
+    if (result.isPresent() && result.get().changed()) {
+      releaseAndClose(result.get().order());
+      log.info("order {} expired unpaid", orderNo);
+      return true;
+    }
+    return false;
+  }
+
+  private void releaseAndClose(Order o) {
+    inventory.releaseLocked(o.showtimeId(), o.orderNo(), o.userId(), o.seatIds());
+    try {
+      pay.close(o.orderNo());
+    } catch (RuntimeException e) {
+      log.warn("closing pay flow of cancelled order {} failed (a late payment will be refunded): {}", o.orderNo(),
+          e.toString());
+    }
+  }
+
+  /** PaymentSucceeded: sell the seats, then PAID. A payment for an order that is no longer payable is refunded. */
+  public void onPaymentSucceeded(String eventId, long orderNo, String paymentId, Instant paidAt) {
+    Optional<Order> loaded = orders.find(orderNo);
+    if (loaded.isEmpty()) {
+      log.warn("payment {} for unknown order {} ignored", paymentId, orderNo);
+      return;
+    }
+    Order order = loaded.get();
+    if (order.status() == OrderStatus.PENDING_PAYMENT) {
+      SeatInventory.SellResult sold = inventory.sell(order.showtimeId(), orderNo, order.userId(), order.seatIds());
+      if (!sold.sold()) {
+        // the seats are not ours any more (expired and re-sold, inventory rebuilt): never sell twice; refund
+        log.warn("order {} paid but its seats are gone {}; cancelling and refunding", orderNo, sold.lostSeats());
+        transitions.apply(orderNo, eventId, "PaymentSucceeded", o -> {
+          if (o.status() != OrderStatus.PENDING_PAYMENT) {
+            return OrderTransitions.Decision.none();
+          }
+          o.cancel(REASON_SEATS_LOST, clock.instant());
+          return OrderTransitions.Decision.apply(OrderEventPayloads.cancelled(o));
+        });
+        inventory.releaseLocked(order.showtimeId(), orderNo, order.userId(), order.seatIds());
+        refund(orderNo, "seats no longer available");
+        return;
+      }
+      Optional<OrderTransitions.Result> paid = transitions.apply(orderNo, eventId, "PaymentSucceeded", o -> {
+        if (o.status() != OrderStatus.PENDING_PAYMENT) {
+          return OrderTransitions.Decision.none();
+        }
+        o.markPaid(paymentId, paidAt);
+        return OrderTransitions.Decision.apply(OrderEventPayloads.paid(o));
+      });
+      if (paid.isPresent() && paid.get().order().status() == OrderStatus.CANCELLED) {
+        // lost the race against expiry or the buyer's cancel after selling: undo the sale, return the money
+        inventory.releaseSold(order.showtimeId(), orderNo, order.userId(), order.seatIds());
+        refund(orderNo, "payment arrived after cancellation");
+      }
+      return;
+    }
+    if (order.status() == OrderStatus.CANCELLED) {
+      refund(orderNo, "payment arrived after cancellation");
+    }
+    // PAID, REFUNDING, REFUNDED: a repeated delivery, nothing to do
+  }
+
+  private void refund(long orderNo, String reason) {
+    try {
+      pay.refund(orderNo, new RefundRequest(reason));
+      log.info("order {}: refund requested ({})", orderNo, reason);
+    } catch (RuntimeException e) {
+      // rethrown so the Kafka listener retries the event: a late payment must not be silently kept
+      throw new IllegalStateException("refund of order " + orderNo + " failed", e);
+    }
+  }
+
+  /** The buyer asks for a refund of a paid order before the showtime starts. Repeating it re-sends the request. */
+  public Order requestRefund(Order current) {
+    if (current.status() == OrderStatus.PAID) {
+      Instant now = clock.instant();
+      OrderTransitions.Result result = transitions.apply(current.orderNo(), o -> {
+        if (o.status() != OrderStatus.PAID) {
+          return OrderTransitions.Decision.none();
+        }
+        try {
+          o.requestRefund(now);
+        } catch (RefundWindowClosedException e) {
+          throw ApiException.unprocessable(OrderErrors.ORDER_NOT_REFUNDABLE, e.getMessage());
+        }
+        return OrderTransitions.Decision.apply(null);
+      }).orElseThrow();
+      current = result.order();
+    }
+    if (current.status() != OrderStatus.REFUNDING) {
+      throw ApiException.conflict(OrderErrors.ORDER_NOT_REFUNDABLE, "order is " + current.status());
+    }
+    try {
+      pay.refund(current.orderNo(), new RefundRequest("requested by buyer"));
+    } catch (RuntimeException e) {
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+          "the refund is recorded but the payment service did not answer; retry later");
+    }
+    return current;
+  }
+
+  /** PaymentRefunded: REFUNDING → REFUNDED, the seats go back on sale. */
+  public void onPaymentRefunded(String eventId, long orderNo) {
+    Optional<OrderTransitions.Result> result = transitions.apply(orderNo, eventId, "PaymentRefunded", o -> {
+      if (o.status() != OrderStatus.REFUNDING) {
+        return OrderTransitions.Decision.none();
+      }
+      o.markRefunded(clock.instant());
+      return OrderTransitions.Decision.apply(OrderEventPayloads.refunded(o));
+    });
+    result.filter(r -> r.order().status() == OrderStatus.REFUNDED).ifPresent(r -> inventory.releaseSold(
+        r.order().showtimeId(), orderNo, r.order().userId(), r.order().seatIds()));
+  }
+}

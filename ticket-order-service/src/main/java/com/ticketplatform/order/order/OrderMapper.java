@@ -1,0 +1,54 @@
+package com.ticketplatform.order.order;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface OrderMapper extends BaseMapper<OrderRow> {
+
+  /** The optimistic transition: zero rows means someone else changed the order first. */
+  @Update("""
+      UPDATE t_order SET status = #{row.status}, version = version + 1, paid_at = #{row.paidAt},
+        payment_id = #{row.paymentId}, closed_at = #{row.closedAt}, close_reason = #{row.closeReason},
+        updated_at = #{row.updatedAt}
+      WHERE order_no = #{row.orderNo} AND user_id = #{row.userId} AND status = #{expectedStatus}
+        AND version = #{expectedVersion}""")
+  int transition(@Param("row") OrderRow row, @Param("expectedStatus") String expectedStatus,
+      @Param("expectedVersion") int expectedVersion);
+
+  @Select("SELECT * FROM t_order WHERE order_no = #{orderNo}")
+  OrderRow findByOrderNo(@Param("orderNo") long orderNo);
+
+  @Select("""
+      <script>
+      SELECT * FROM t_order WHERE user_id = #{userId}
+      <if test="before != null"> AND order_no &lt; #{before}</if>
+      ORDER BY order_no DESC LIMIT #{limit}
+      </script>""")
+  List<OrderRow> listByUser(@Param("userId") long userId, @Param("before") Long before, @Param("limit") int limit);
+
+  /** Broadcast over every shard: unpaid orders whose payment window has closed. */
+  @Select("SELECT * FROM t_order WHERE status = 'PENDING_PAYMENT' AND expires_at <= #{now} LIMIT #{limit}")
+  List<OrderRow> findExpired(@Param("now") Instant now, @Param("limit") int limit);
+
+  /** Broadcast: orders of a showtime that still hold seats (the inventory truth). */
+  @Select("""
+      SELECT * FROM t_order WHERE showtime_id = #{showtimeId}
+        AND status IN ('PENDING_PAYMENT', 'PAID', 'REFUNDING')""")
+  List<OrderRow> findHoldingSeats(@Param("showtimeId") long showtimeId);
+
+  /** Broadcast: showtimes not yet started that have live orders (what the inventory watchdog checks). */
+  @Select("""
+      SELECT DISTINCT showtime_id FROM t_order WHERE status IN ('PENDING_PAYMENT', 'PAID', 'REFUNDING')
+        AND showtime_starts_at > #{now}""")
+  List<Long> findLiveShowtimes(@Param("now") Instant now);
+
+  @Select("""
+      SELECT COUNT(*) FROM t_order WHERE user_id = #{userId} AND program_id = #{programId} AND status = 'PAID'""")
+  long countPaid(@Param("userId") long userId, @Param("programId") long programId);
+}

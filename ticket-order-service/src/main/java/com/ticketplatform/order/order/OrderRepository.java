@@ -1,0 +1,109 @@
+package com.ticketplatform.order.order;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Orders and their tickets in the buyer's shard. Every statement names {@code order_no} or {@code user_id}, so
+ * ShardingSphere routes it to one physical table, except the sweeps documented as broadcasts on the mapper.
+ */
+@Repository
+public class OrderRepository {
+
+  private final OrderMapper orders;
+  private final TicketMapper tickets;
+
+  public OrderRepository(OrderMapper orders, TicketMapper tickets) {
+    this.orders = orders;
+    this.tickets = tickets;
+  }
+
+  public void insert(Order order) {
+    orders.insert(toRow(order));
+    for (OrderTicket t : order.tickets()) {
+      TicketRow row = new TicketRow();
+      row.ticketId = t.ticketId();
+      row.orderNo = order.orderNo();
+      row.userId = order.userId();
+      row.showtimeId = order.showtimeId();
+      row.seatId = t.seatId();
+      row.seatLabel = t.seatLabel();
+      row.price = t.price();
+      tickets.insert(row);
+    }
+  }
+
+  public Optional<Order> find(long orderNo) {
+    OrderRow row = orders.findByOrderNo(orderNo);
+    return row == null ? Optional.empty() : Optional.of(toOrder(row, tickets.findByOrderNo(orderNo)));
+  }
+
+  /**
+   * Persists a transition made on {@code order}, which was loaded with {@code expectedStatus} and
+   * {@code expectedVersion}. False when another writer got there first (the caller reloads and decides).
+   */
+  public boolean saveTransition(Order order, OrderStatus expectedStatus, int expectedVersion) {
+    return orders.transition(toRow(order), expectedStatus.name(), expectedVersion) == 1;
+  }
+
+  public List<Order> listByUser(long userId, Long beforeOrderNo, int limit) {
+    List<Order> out = new ArrayList<>();
+    for (OrderRow row : orders.listByUser(userId, beforeOrderNo, limit)) {
+      out.add(toOrder(row, tickets.findByOrderNo(row.orderNo)));
+    }
+    return out;
+  }
+
+  public List<Order> findExpired(Instant now, int limit) {
+    return orders.findExpired(now, limit).stream().map(r -> toOrder(r, tickets.findByOrderNo(r.orderNo))).toList();
+  }
+
+  public List<Order> findHoldingSeats(long showtimeId) {
+    return orders.findHoldingSeats(showtimeId).stream().map(r -> toOrder(r, tickets.findByOrderNo(r.orderNo)))
+        .toList();
+  }
+
+  public List<Long> findLiveShowtimes(Instant now) {
+    return orders.findLiveShowtimes(now);
+  }
+
+  public boolean hasPaidOrder(long userId, long programId) {
+    return orders.countPaid(userId, programId) > 0;
+  }
+
+  static OrderRow toRow(Order o) {
+    OrderRow r = new OrderRow();
+    r.orderNo = o.orderNo();
+    r.userId = o.userId();
+    r.programId = o.programId();
+    r.showtimeId = o.showtimeId();
+    r.cinemaId = o.cinemaId();
+    r.programTitle = o.programTitle();
+    r.status = o.status().name();
+    r.amount = o.amount();
+    r.currency = o.currency();
+    r.showtimeStartsAt = o.showtimeStartsAt();
+    r.expiresAt = o.expiresAt();
+    r.paidAt = o.paidAt();
+    r.paymentId = o.paymentId();
+    r.closedAt = o.closedAt();
+    r.closeReason = o.closeReason();
+    r.version = o.version();
+    r.createdAt = o.createdAt();
+    r.updatedAt = o.updatedAt();
+    return r;
+  }
+
+  static Order toOrder(OrderRow r, List<TicketRow> ticketRows) {
+    return Order.builder().orderNo(r.orderNo).userId(r.userId).programId(r.programId).showtimeId(r.showtimeId)
+        .cinemaId(r.cinemaId).programTitle(r.programTitle).status(OrderStatus.valueOf(r.status)).amount(r.amount)
+        .currency(r.currency).showtimeStartsAt(r.showtimeStartsAt).expiresAt(r.expiresAt).paidAt(r.paidAt)
+        .paymentId(r.paymentId).closedAt(r.closedAt).closeReason(r.closeReason).version(r.version)
+        .createdAt(r.createdAt).updatedAt(r.updatedAt)
+        .tickets(ticketRows.stream().map(t -> new OrderTicket(t.ticketId, t.seatId, t.seatLabel, t.price)).toList())
+        .build();
+  }
+}

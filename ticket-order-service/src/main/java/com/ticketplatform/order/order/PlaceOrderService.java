@@ -1,0 +1,124 @@
+package com.ticketplatform.order.order;
+
+import com.ticketplatform.client.program.ProgramClient;
+import com.ticketplatform.client.program.ShowtimeSaleInfo;
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.common.id.SnowflakeIdGenerator;
+import com.ticketplatform.order.config.OrderProperties;
+import com.ticketplatform.order.idempotency.IdempotencyStore;
+import com.ticketplatform.order.saga.PlaceOrderCommand;
+import com.ticketplatform.order.saga.PlaceOrderSaga;
+import feign.FeignException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** POST /api/orders: validation, idempotency, pricing from the program service, then the place-order saga. */
+@Service
+public class PlaceOrderService {
+
+  private final ProgramClient programs;
+  private final PlaceOrderSaga saga;
+  private final IdempotencyStore idempotency;
+  private final OrderRepository orders;
+  private final SnowflakeIdGenerator ids;
+  private final OrderProperties props;
+  private final Clock clock;
+
+  public PlaceOrderService(ProgramClient programs, PlaceOrderSaga saga, IdempotencyStore idempotency,
+      OrderRepository orders, SnowflakeIdGenerator ids, OrderProperties props, Clock clock) {
+    this.programs = programs;
+    this.saga = saga;
+    this.idempotency = idempotency;
+    this.orders = orders;
+    this.ids = ids;
+    this.props = props;
+    this.clock = clock;
+  }
+
+  public record Placed(Order order, boolean replay) {}
+
+  public Placed place(long userId, String idempotencyKey, long showtimeId, List<Long> seatIds) {
+    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
+      throw ApiException.badRequest(ErrorCodes.IDEMPOTENCY_KEY_REQUIRED,
+          "header Idempotency-Key (1..128 characters) is required");
+    }
+    Set<Long> distinct = new LinkedHashSet<>(seatIds);
+    if (distinct.size() != seatIds.size()) {
+      throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "seatIds must not repeat a seat");
+    }
+    if (seatIds.size() > props.seatLimit()) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.SEAT_LIMIT_EXCEEDED,
+          "at most " + props.seatLimit() + " seats per order", Map.of("limit", props.seatLimit()));
+    }
+    IdempotencyStore.Claim claim = idempotency.claim(userId, idempotencyKey, hash(showtimeId, seatIds));
+    if (!claim.owned()) {
+      return new Placed(orders.find(claim.existingOrderNo()).orElseThrow(), true);
+    }
+    boolean completed = false;
+    try {
+      PlaceOrderCommand command = command(userId, showtimeId, new ArrayList<>(distinct));
+      Order order = saga.place(command);
+      idempotency.complete(userId, idempotencyKey, order.orderNo());
+      completed = true;
+      return new Placed(order, false);
+    } finally {
+      if (!completed) {
+        idempotency.abandon(userId, idempotencyKey);
+      }
+    }
+  }
+
+  private PlaceOrderCommand command(long userId, long showtimeId, List<Long> seatIds) {
+    ShowtimeSaleInfo info;
+    try {
+      info = programs.saleInfo(showtimeId);
+    } catch (FeignException.NotFound e) {
+      throw new ApiException(HttpStatus.NOT_FOUND, OrderErrors.SHOWTIME_NOT_FOUND, "showtime not found");
+    } catch (FeignException e) {
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+          "the program service is unavailable right now");
+    }
+    Instant now = clock.instant();
+    if (!"ON_SALE".equals(info.status()) || !now.isBefore(info.startsAt())) {
+      throw ApiException.unprocessable(OrderErrors.SHOWTIME_NOT_ON_SALE, "this showtime is not on sale");
+    }
+    Map<Long, ShowtimeSaleInfo.SeatPrice> bySeat = info.seats().stream()
+        .collect(Collectors.toMap(ShowtimeSaleInfo.SeatPrice::seatId, Function.identity(), (a, b) -> a));
+    List<Long> unknown = seatIds.stream().filter(s -> !bySeat.containsKey(s)).toList();
+    if (!unknown.isEmpty()) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.UNKNOWN_SEATS,
+          "seats are not part of this showtime", Map.of("seats", unknown));
+    }
+    long orderNo = ids.nextIdFor(userId);
+    List<OrderTicket> tickets = seatIds.stream().map(bySeat::get)
+        .map(s -> new OrderTicket(ids.nextIdFor(userId), s.seatId(), s.label(), s.price())).toList();
+    return new PlaceOrderCommand(orderNo, userId, info.programId(), showtimeId, info.cinemaId(),
+        info.programTitle(), info.currency(), info.startsAt(), now, now.plus(props.paymentWindow()), tickets);
+  }
+
+  /** Same showtime and the same set of seats is the same request, whatever the order of the seat ids. */
+  static String hash(long showtimeId, List<Long> seatIds) {
+    String canonical = showtimeId + ":" + seatIds.stream().sorted().map(String::valueOf)
+        .collect(Collectors.joining(","));
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

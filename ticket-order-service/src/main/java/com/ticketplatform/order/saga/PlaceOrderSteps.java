@@ -1,0 +1,174 @@
+package com.ticketplatform.order.saga;
+
+import com.ticketplatform.client.pay.OpenPayFlowRequest;
+import com.ticketplatform.client.pay.PayClient;
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.order.config.OrderProperties;
+import com.ticketplatform.order.expiry.ExpiryScheduler;
+import com.ticketplatform.order.order.Order;
+import com.ticketplatform.order.order.OrderErrors;
+import com.ticketplatform.order.order.OrderEventPayloads;
+import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.order.OrderStatus;
+import com.ticketplatform.order.order.OrderTransitions;
+import com.ticketplatform.order.outbox.OutboxWriter;
+import com.ticketplatform.order.seat.InventoryRebuilder;
+import com.ticketplatform.order.seat.LockResult;
+import com.ticketplatform.order.seat.SeatInventory;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The saga's steps and compensations (public bean: the Seata state machine calls it by name). Each one is idempotent
+ * and tolerates running for something that never happened, or after its compensation already ran: the Seata engine
+ * compensates the step in flight too, and a timed-out step may still land late.
+ */
+@Component("placeOrderSteps")
+public class PlaceOrderSteps {
+
+  private static final Logger log = LoggerFactory.getLogger(PlaceOrderSteps.class);
+  public static final String SAGA_ROLLBACK = "SAGA_ROLLBACK";
+
+  private final SeatInventory inventory;
+  private final InventoryRebuilder rebuilder;
+  private final OrderRepository orders;
+  private final OrderTransitions transitions;
+  private final OutboxWriter outbox;
+  private final TransactionTemplate tx;
+  private final PayClient pay;
+  private final OrderProperties props;
+  private final ExpiryScheduler expiry;
+  private final Clock clock;
+  private volatile StepHook hook = StepHook.NONE;
+
+  public PlaceOrderSteps(SeatInventory inventory, InventoryRebuilder rebuilder, OrderRepository orders,
+      OrderTransitions transitions, OutboxWriter outbox, TransactionTemplate tx, PayClient pay,
+      OrderProperties props, ExpiryScheduler expiry, Clock clock) {
+    this.inventory = inventory;
+    this.rebuilder = rebuilder;
+    this.orders = orders;
+    this.transitions = transitions;
+    this.outbox = outbox;
+    this.tx = tx;
+    this.pay = pay;
+    this.props = props;
+    this.expiry = expiry;
+    this.clock = clock;
+  }
+
+  /** Test seam: runs after each forward step (failure injection, kill points). */
+  public interface StepHook {
+    StepHook NONE = step -> { };
+
+    void after(String step);
+  }
+
+  public void setHook(StepHook hook) {
+    this.hook = hook == null ? StepHook.NONE : hook;
+  }
+
+  // ---- LockSeats / ReleaseSeats ----
+
+  public boolean lockSeats(PlaceOrderCommand c) {
+    LockResult result = inventory.lock(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds(), props.seatLimit());
+    if (result.outcome() == LockResult.Outcome.NOT_INITIALISED) {
+      // Redis lost the showtime (restart, flush): rebuild it from the order shards first, never guess "all free"
+      rebuilder.rebuildIfMissing(c.showtimeId());
+      result = inventory.lock(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds(), props.seatLimit());
+    }
+    switch (result.outcome()) {
+      case LOCKED -> {
+        hook.after("LockSeats");
+        return true;
+      }
+      case TAKEN -> throw new ApiException(HttpStatus.CONFLICT, OrderErrors.SEATS_TAKEN,
+          "some of the requested seats are no longer available", Map.of("seats", result.seats()));
+      case LIMIT_EXCEEDED -> throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.SEAT_LIMIT_EXCEEDED,
+          "at most " + props.seatLimit() + " seats per buyer and showtime; you already hold " + result.held(),
+          Map.of("limit", props.seatLimit(), "held", result.held()));
+      case UNKNOWN_SEATS -> throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.UNKNOWN_SEATS,
+          "seats are not part of this showtime", Map.of("seats", result.seats()));
+      default -> throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, OrderErrors.INVENTORY_UNAVAILABLE,
+          "seat inventory of this showtime is not available right now; try again shortly");
+    }
+  }
+
+  public boolean releaseSeats(PlaceOrderCommand c) {
+    long freed = inventory.releaseLocked(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds());
+    log.info("saga {}: released {} seat(s)", c.orderNo(), freed);
+    return true;
+  }
+
+  // ---- CreateOrder / CancelOrder ----
+
+  public boolean createOrder(PlaceOrderCommand c) {
+    Order order = c.toOrder();
+    try {
+      tx.executeWithoutResult(status -> {
+        orders.insert(order);
+        outbox.append(order.orderNo(), OrderEventPayloads.created(order));
+      });
+    } catch (DuplicateKeyException exists) {
+      // a retried step, or the compensation already left a cancelled tombstone: nothing to do either way
+      log.info("saga {}: order already exists", c.orderNo());
+    }
+    expiry.schedule(order.orderNo(), order.expiresAt());
+    hook.after("CreateOrder");
+    return true;
+  }
+
+  public boolean cancelOrder(PlaceOrderCommand c) {
+    if (orders.find(c.orderNo()).isEmpty()) {
+      // compensating a CreateOrder that has not (yet) happened: leave a cancelled tombstone so a late CreateOrder
+      // finds the order number taken and cannot resurrect it
+      Order tombstone = c.toOrder();
+      tombstone.cancel(SAGA_ROLLBACK, clock.instant());
+      try {
+        tx.executeWithoutResult(status -> orders.insert(tombstone));
+        return true;
+      } catch (DuplicateKeyException raced) {
+        log.info("saga {}: order appeared while compensating", c.orderNo());
+      }
+    }
+    transitions.apply(c.orderNo(), o -> o.status() == OrderStatus.PENDING_PAYMENT
+        ? cancel(o, SAGA_ROLLBACK) : OrderTransitions.Decision.none());
+    return true;
+  }
+
+  private OrderTransitions.Decision cancel(Order o, String reason) {
+    o.cancel(reason, clock.instant());
+    return OrderTransitions.Decision.apply(OrderEventPayloads.cancelled(o));
+  }
+
+  // ---- OpenPayFlow / ClosePayFlow ----
+
+  public boolean openPayFlow(PlaceOrderCommand c) {
+    try {
+      pay.open(new OpenPayFlowRequest(c.orderNo(), c.userId(), c.amount(), c.currency(), c.expiresAt()));
+    } catch (RuntimeException e) {
+      log.warn("saga {}: pay service refused or unreachable: {}", c.orderNo(), e.toString());
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+          "payment is unavailable right now; the order was not placed");
+    }
+    hook.after("OpenPayFlow");
+    return true;
+  }
+
+  public boolean closePayFlow(PlaceOrderCommand c) {
+    try {
+      pay.close(c.orderNo());
+    } catch (RuntimeException e) {
+      // a flow that stays open cannot take money for a cancelled order: a late payment is refunded on arrival
+      log.warn("saga {}: closing the pay flow failed (a late payment will be refunded): {}", c.orderNo(),
+          e.toString());
+    }
+    return true;
+  }
+}

@@ -1,0 +1,78 @@
+package com.ticketplatform.order.saga;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.HashMap;
+import javax.sql.DataSource;
+import org.apache.seata.core.model.BranchType;
+import org.apache.seata.rm.DefaultResourceManager;
+import org.apache.seata.saga.engine.StateMachineEngine;
+import org.apache.seata.saga.rm.SagaResourceManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Crash recovery for the saga engine (DESIGN §7.1). Client 2.1.0 routes the TC's rollback to the old-package
+ * resource manager whose engine holder is never filled, so the new-package {@link SagaResourceManager} is registered
+ * for SAGA branches once the engine is up. As belt and braces, instances still running past the transaction timeout
+ * (the process died mid-saga) are compensated here at start-up and on a schedule; every step tolerates that.
+ */
+@Component
+@ConditionalOnProperty(name = "ticket.order.saga", havingValue = "seata")
+public class SagaRecovery {
+
+  private static final Logger log = LoggerFactory.getLogger(SagaRecovery.class);
+
+  private final StateMachineEngine engine;
+  private final JdbcTemplate sagaLog;
+  private final Duration timeout;
+  private final Clock clock;
+
+  public SagaRecovery(StateMachineEngine engine, @Qualifier("seataSagaDataSource") DataSource sagaDataSource,
+      @Value("${seata.saga.state-machine.trans-operation-timeout:60000}") long timeoutMs) {
+    this.engine = engine;
+    this.sagaLog = new JdbcTemplate(sagaDataSource);
+    this.timeout = Duration.ofMillis(timeoutMs);
+    this.clock = Clock.systemUTC();
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void onReady() {
+    DefaultResourceManager.mockResourceManager(BranchType.SAGA, new SagaResourceManager());
+    log.info("saga resource manager registered for SAGA branches");
+    compensateStuck();
+  }
+
+  /** Compensates instances that started before now - timeout and never finished. Returns how many. */
+  @Scheduled(fixedDelayString = "${ticket.order.saga-recovery-interval:PT30S}",
+      initialDelayString = "${ticket.order.saga-recovery-interval:PT30S}")
+  public int compensateStuck() {
+    Timestamp cutoff = Timestamp.from(clock.instant().minus(timeout));
+    List<String> stuck = sagaLog.queryForList("""
+        SELECT id FROM seata_state_machine_inst
+        WHERE gmt_started < ? AND (status = 'RU' OR (status IN ('UN', 'FA') AND
+          (compensation_status IS NULL OR compensation_status NOT IN ('SU'))))
+        ORDER BY gmt_started LIMIT 50""", String.class, cutoff);
+    int done = 0;
+    for (String id : stuck) {
+      try {
+        engine.compensate(id, new HashMap<>());
+        done++;
+        log.warn("compensated saga {} left unfinished by a crash", id);
+      } catch (RuntimeException e) {
+        log.warn("compensating saga {} failed, will retry: {}", id, e.toString());
+      }
+    }
+    return done;
+  }
+}

@@ -1,0 +1,68 @@
+package com.ticketplatform.order.saga;
+
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.order.order.Order;
+import com.ticketplatform.order.order.OrderRepository;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.seata.saga.statelang.domain.ExecutionStatus;
+import org.apache.seata.saga.statelang.domain.StateMachineInstance;
+import org.apache.seata.saga.engine.StateMachineEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The place-order saga run by the Seata SAGA engine (state machine {@code placeOrder}, DB-backed log, registered
+ * with the TC). The business key is the order number, so one order can never have two sagas.
+ */
+public class SeataPlaceOrderSaga implements PlaceOrderSaga {
+
+  private static final Logger log = LoggerFactory.getLogger(SeataPlaceOrderSaga.class);
+  public static final String STATE_MACHINE = "placeOrder";
+
+  private final StateMachineEngine engine;
+  private final PlaceOrderSagaActions actions;
+  private final OrderRepository orders;
+
+  public SeataPlaceOrderSaga(StateMachineEngine engine, PlaceOrderSagaActions actions, OrderRepository orders) {
+    this.engine = engine;
+    this.actions = actions;
+    this.orders = orders;
+  }
+
+  @Override
+  public Order place(PlaceOrderCommand command) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("command", actions.toJson(command));
+    StateMachineInstance instance;
+    try {
+      instance = engine.startWithBusinessKey(STATE_MACHINE, null, Long.toString(command.orderNo()), params);
+    } catch (RuntimeException e) {
+      rethrowClientFailure(e);
+      // the engine could not run or finish the saga (TC unreachable, log store down); whatever was done is
+      // compensated by SagaRecovery once the instance is past its timeout
+      log.error("saga for order {} could not run", command.orderNo(), e);
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+          "ordering is unavailable right now; try again shortly");
+    }
+    if (instance.getStatus() == ExecutionStatus.SU) {
+      return orders.find(command.orderNo()).orElseThrow();
+    }
+    log.info("saga {} for order {} ended {} / compensation {}", instance.getId(), command.orderNo(),
+        instance.getStatus(), instance.getCompensationStatus());
+    rethrowClientFailure(instance.getException());
+    throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+        "the order could not be placed right now; nothing was charged or kept");
+  }
+
+  /** A step's client-facing failure (seats taken, limit...) is the answer once the saga has been compensated. */
+  private static void rethrowClientFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ApiException api) {
+        throw api;
+      }
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package com.ticketplatform.order.seat;
+
+import com.ticketplatform.client.program.ProgramClient;
+import com.ticketplatform.client.program.ShowtimeSaleInfo;
+import com.ticketplatform.common.id.SnowflakeIdGenerator;
+import com.ticketplatform.common.seat.SeatInventoryKeys;
+import com.ticketplatform.order.config.OrderProperties;
+import com.ticketplatform.order.order.Order;
+import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.order.OrderStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds a showtime's seat hash from the truth: the order shards say which seats are locked or sold and to whom;
+ * the program service's sale info lists every seat ("A" for the rest). A missing hash is created in one script; an
+ * existing one is patched field by field with compare-and-set, so seats locked concurrently are never overwritten.
+ * A lock whose order is not in the database is kept while its saga may still be running (the order number carries
+ * its creation time) and freed after {@code orphan-lock-grace}.
+ */
+@Component
+public class InventoryRebuilder {
+
+  private static final Logger log = LoggerFactory.getLogger(InventoryRebuilder.class);
+
+  private final SeatInventory inventory;
+  private final OrderRepository orders;
+  private final ProgramClient programs;
+  private final RedissonClient redisson;
+  private final OrderProperties props;
+  private final Clock clock;
+
+  public InventoryRebuilder(SeatInventory inventory, OrderRepository orders, ProgramClient programs,
+      RedissonClient redisson, OrderProperties props, Clock clock) {
+    this.inventory = inventory;
+    this.orders = orders;
+    this.programs = programs;
+    this.redisson = redisson;
+    this.props = props;
+    this.clock = clock;
+  }
+
+  public record RebuildReport(long showtimeId, boolean created, long changed, int seats, int held) {}
+
+  /** Rebuilds only when the hash is missing and the showtime is on sale; returns whether it did. */
+  public boolean rebuildIfMissing(long showtimeId) {
+    if (inventory.isInitialised(showtimeId)) {
+      return false;
+    }
+    ShowtimeSaleInfo info = programs.saleInfo(showtimeId);
+    if (!"ON_SALE".equals(info.status())) {
+      return false;
+    }
+    rebuild(info);
+    return true;
+  }
+
+  public RebuildReport rebuild(ShowtimeSaleInfo info) {
+    long showtimeId = info.showtimeId();
+    RLock lock = redisson.getLock("ticket:inv:{" + showtimeId + "}:rebuild-lock");
+    try {
+      if (!lock.tryLock(10, 60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("another rebuild of showtime " + showtimeId + " is running");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    try {
+      return rebuildLocked(info);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private RebuildReport rebuildLocked(ShowtimeSaleInfo info) {
+    long showtimeId = info.showtimeId();
+    Map<Long, String> desired = new LinkedHashMap<>();
+    info.seats().forEach(s -> desired.put(s.seatId(), SeatInventoryKeys.AVAILABLE));
+    Map<Long, Order> holding = new HashMap<>();
+    int held = 0;
+    for (Order o : orders.findHoldingSeats(showtimeId)) {
+      holding.put(o.orderNo(), o);
+      for (long seat : o.seatIds()) {
+        desired.put(seat, o.status() == OrderStatus.PENDING_PAYMENT
+            ? SeatInventoryKeys.locked(o.orderNo(), o.userId()) : SeatInventoryKeys.sold(o.orderNo(), o.userId()));
+        held++;
+      }
+    }
+    if (!inventory.isInitialised(showtimeId)) {
+      List<SeatInventory.SeatChange> all = new ArrayList<>();
+      desired.forEach((seat, value) -> all.add(new SeatInventory.SeatChange(seat, null, value)));
+      long created = inventory.reconcile(showtimeId, true, all);
+      if (created >= 0) {
+        log.warn("seat inventory of showtime {} was missing: rebuilt {} seats, {} held", showtimeId, created, held);
+        return new RebuildReport(showtimeId, true, created, desired.size(), held);
+      }
+    }
+    Map<Object, Object> current = inventory.snapshot(showtimeId);
+    List<SeatInventory.SeatChange> changes = new ArrayList<>();
+    long graceCutoff = clock.millis() - props.orphanLockGrace().toMillis();
+    desired.forEach((seat, wanted) -> {
+      String now = (String) current.get(Long.toString(seat));
+      if (wanted.equals(now)) {
+        return;
+      }
+      if (SeatInventoryKeys.AVAILABLE.equals(wanted) && now != null && now.startsWith(SeatInventoryKeys.LOCKED_PREFIX)) {
+        long lockOrder = Long.parseLong(now.split(":")[1]);
+        boolean inFlight = !holding.containsKey(lockOrder) && orders.find(lockOrder).isEmpty()
+            && SnowflakeIdGenerator.timestampOf(lockOrder) > graceCutoff;
+        if (inFlight) {
+          return;
+        }
+      }
+      changes.add(new SeatInventory.SeatChange(seat, now == null ? "" : now, wanted));
+    });
+    long changed = changes.isEmpty() ? 0 : inventory.reconcile(showtimeId, false, changes);
+    if (changed > 0) {
+      log.warn("seat inventory of showtime {} drifted from the orders: {} seat(s) corrected", showtimeId, changed);
+    }
+    return new RebuildReport(showtimeId, false, changed, desired.size(), held);
+  }
+}

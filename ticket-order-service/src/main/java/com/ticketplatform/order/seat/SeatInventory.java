@@ -1,0 +1,132 @@
+package com.ticketplatform.order.seat;
+
+import com.ticketplatform.common.seat.SeatInventoryKeys;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The live seat inventory of a showtime (layout: {@link SeatInventoryKeys}), changed only through Lua scripts so
+ * every check-and-set is atomic. The scripts are sent by EVALSHA (Spring falls back to EVAL once after a Redis
+ * restart flushed the script cache). Plain class: the script tests run it without Spring.
+ */
+public class SeatInventory {
+
+  private static final RedisScript<List> LOCK = script("lua/lock-seats.lua", List.class);
+  private static final RedisScript<Long> RELEASE = script("lua/release-seats.lua", Long.class);
+  private static final RedisScript<List> SELL = script("lua/sell-seats.lua", List.class);
+  private static final RedisScript<Long> RECONCILE = script("lua/reconcile-seats.lua", Long.class);
+
+  private final StringRedisTemplate redis;
+
+  public SeatInventory(StringRedisTemplate redis) {
+    this.redis = redis;
+  }
+
+  private static <T> RedisScript<T> script(String path, Class<T> type) {
+    DefaultRedisScript<T> script = new DefaultRedisScript<>();
+    script.setLocation(new ClassPathResource(path));
+    script.setResultType(type);
+    return script;
+  }
+
+  private static List<String> keys(long showtimeId) {
+    return List.of(SeatInventoryKeys.seats(showtimeId), SeatInventoryKeys.holdings(showtimeId));
+  }
+
+  private static List<Long> longs(List<?> raw, int from) {
+    List<Long> out = new ArrayList<>();
+    for (int i = from; i < raw.size(); i++) {
+      out.add(Long.parseLong(String.valueOf(raw.get(i))));
+    }
+    return out;
+  }
+
+  public LockResult lock(long showtimeId, long orderNo, long userId, Collection<Long> seatIds, int limit) {
+    List<String> args = new ArrayList<>();
+    args.add(SeatInventoryKeys.locked(orderNo, userId));
+    args.add(Long.toString(userId));
+    args.add(Integer.toString(limit));
+    seatIds.forEach(s -> args.add(Long.toString(s)));
+    List<?> raw = redis.execute(LOCK, keys(showtimeId), args.toArray());
+    int code = Integer.parseInt(String.valueOf(raw.get(0)));
+    return switch (code) {
+      case 0 -> new LockResult(LockResult.Outcome.LOCKED, List.copyOf(seatIds), 0);
+      case 1 -> new LockResult(LockResult.Outcome.TAKEN, longs(raw, 1), 0);
+      case 2 -> new LockResult(LockResult.Outcome.LIMIT_EXCEEDED, List.of(),
+          Long.parseLong(String.valueOf(raw.get(1))));
+      case 3 -> new LockResult(LockResult.Outcome.UNKNOWN_SEATS, longs(raw, 1), 0);
+      case 4 -> new LockResult(LockResult.Outcome.NOT_INITIALISED, List.of(), 0);
+      default -> throw new IllegalStateException("lock script answered " + raw);
+    };
+  }
+
+  /** Frees seats still locked by the order; returns how many were freed (0 when repeated). */
+  public long releaseLocked(long showtimeId, long orderNo, long userId, Collection<Long> seatIds) {
+    return release(showtimeId, SeatInventoryKeys.locked(orderNo, userId), userId, seatIds);
+  }
+
+  /** Frees seats sold to the order (after a refund). */
+  public long releaseSold(long showtimeId, long orderNo, long userId, Collection<Long> seatIds) {
+    return release(showtimeId, SeatInventoryKeys.sold(orderNo, userId), userId, seatIds);
+  }
+
+  private long release(long showtimeId, String expected, long userId, Collection<Long> seatIds) {
+    List<String> args = new ArrayList<>();
+    args.add(expected);
+    args.add(Long.toString(userId));
+    seatIds.forEach(s -> args.add(Long.toString(s)));
+    Long freed = redis.execute(RELEASE, keys(showtimeId), args.toArray());
+    return freed == null ? 0 : freed;
+  }
+
+  /** Marks the order's locked seats sold, all or none; returns the seats it no longer holds (empty = sold). */
+  public SellResult sell(long showtimeId, long orderNo, long userId, Collection<Long> seatIds) {
+    List<String> args = new ArrayList<>();
+    args.add(SeatInventoryKeys.locked(orderNo, userId));
+    args.add(SeatInventoryKeys.sold(orderNo, userId));
+    seatIds.forEach(s -> args.add(Long.toString(s)));
+    List<?> raw = redis.execute(SELL, List.of(SeatInventoryKeys.seats(showtimeId)), args.toArray());
+    int code = Integer.parseInt(String.valueOf(raw.get(0)));
+    return switch (code) {
+      case 0 -> new SellResult(true, false, List.of());
+      case 1 -> new SellResult(false, false, longs(raw, 1));
+      case 4 -> new SellResult(false, true, List.of());
+      default -> throw new IllegalStateException("sell script answered " + raw);
+    };
+  }
+
+  public record SellResult(boolean sold, boolean notInitialised, List<Long> lostSeats) {}
+
+  /** A change for {@link #reconcile}: set {@code seat} to {@code wanted} if it still holds {@code expected}. */
+  public record SeatChange(long seatId, String expected, String wanted) {}
+
+  /**
+   * Creates the whole hash when it is missing ({@code create}; answers -1 if someone created it meanwhile) or
+   * patches it field by field with compare-and-set. Holdings are recomputed in the same script.
+   */
+  public long reconcile(long showtimeId, boolean create, List<SeatChange> changes) {
+    List<String> args = new ArrayList<>();
+    args.add(create ? "CREATE" : "PATCH");
+    for (SeatChange c : changes) {
+      args.add(Long.toString(c.seatId()));
+      args.add(c.expected() == null ? "" : c.expected());
+      args.add(c.wanted());
+    }
+    Long changed = redis.execute(RECONCILE, keys(showtimeId), args.toArray());
+    return changed == null ? 0 : changed;
+  }
+
+  public Map<Object, Object> snapshot(long showtimeId) {
+    return redis.opsForHash().entries(SeatInventoryKeys.seats(showtimeId));
+  }
+
+  public boolean isInitialised(long showtimeId) {
+    return Boolean.TRUE.equals(redis.hasKey(SeatInventoryKeys.seats(showtimeId)));
+  }
+}

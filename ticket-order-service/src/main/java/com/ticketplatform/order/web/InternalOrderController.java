@@ -1,0 +1,23 @@
+package com.ticketplatform.order.web;
+
+import com.ticketplatform.client.order.OrderClient;
+import com.ticketplatform.order.order.OrderRepository;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The internal contract {@link OrderClient} (not routed by the gateway). */
+@RestController
+@RequestMapping("/internal/orders")
+public class InternalOrderController implements OrderClient {
+
+  private final OrderRepository orders;
+
+  public InternalOrderController(OrderRepository orders) {
+    this.orders = orders;
+  }
+
+  @Override
+  public PurchaseCheck hasPurchased(long userId, long programId) {
+    return new PurchaseCheck(userId, programId, orders.hasPaidOrder(userId, programId));
+  }
+}

@@ -1,0 +1,107 @@
+package com.ticketplatform.order.web;
+
+import com.ticketplatform.client.pay.PayClient;
+import com.ticketplatform.client.pay.PaymentStartView;
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.common.web.AuthHeaders;
+import com.ticketplatform.common.web.CursorPage;
+import com.ticketplatform.common.web.PageRequest;
+import com.ticketplatform.order.order.Order;
+import com.ticketplatform.order.order.OrderErrors;
+import com.ticketplatform.order.order.OrderLifecycle;
+import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.order.OrderStatus;
+import com.ticketplatform.order.order.PlaceOrderService;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/orders")
+public class OrderController {
+
+  private final PlaceOrderService placing;
+  private final OrderRepository orders;
+  private final OrderLifecycle lifecycle;
+  private final PayClient pay;
+  private final Clock clock;
+
+  public OrderController(PlaceOrderService placing, OrderRepository orders, OrderLifecycle lifecycle, PayClient pay,
+      Clock clock) {
+    this.placing = placing;
+    this.orders = orders;
+    this.lifecycle = lifecycle;
+    this.pay = pay;
+    this.clock = clock;
+  }
+
+  @PostMapping
+  public ResponseEntity<OrderView> place(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
+      @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
+      @Valid @RequestBody PlaceOrderRequest request) {
+    long userId = RequestUser.require(user);
+    PlaceOrderService.Placed placed = placing.place(userId, key, request.showtimeId(), request.seatIds());
+    return ResponseEntity.status(HttpStatus.CREATED).body(OrderView.of(placed.order()));
+  }
+
+  @GetMapping("/{orderNo}")
+  public OrderView get(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
+      @PathVariable long orderNo) {
+    return OrderView.of(own(RequestUser.require(user), orderNo));
+  }
+
+  @GetMapping
+  public CursorPage<OrderView> list(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
+      @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
+    long userId = RequestUser.require(user);
+    PageRequest page = PageRequest.of(cursor, size);
+    List<OrderView> fetched = orders.listByUser(userId, page.afterLong(), page.size() + 1).stream()
+        .map(OrderView::of).toList();
+    return page.page(fetched, v -> Long.toString(v.orderNo()));
+  }
+
+  @PostMapping("/{orderNo}/cancel")
+  public OrderView cancel(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
+      @PathVariable long orderNo) {
+    return OrderView.of(lifecycle.cancelByUser(own(RequestUser.require(user), orderNo)));
+  }
+
+  @PostMapping("/{orderNo}/payment")
+  public PaymentStartView startPayment(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
+      @PathVariable long orderNo) {
+    Order order = own(RequestUser.require(user), orderNo);
+    if (order.status() != OrderStatus.PENDING_PAYMENT || order.isExpired(clock.instant())) {
+      throw ApiException.conflict(OrderErrors.ORDER_NOT_PAYABLE, "order is " + order.status()
+          + (order.status() == OrderStatus.PENDING_PAYMENT ? " but its payment window has closed" : ""));
+    }
+    try {
+      return pay.startPayment(orderNo);
+    } catch (feign.FeignException e) {
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+          "payment cannot be started right now");
+    }
+  }
+
+  @PostMapping("/{orderNo}/refund")
+  public OrderView refund(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
+      @PathVariable long orderNo) {
+    return OrderView.of(lifecycle.requestRefund(own(RequestUser.require(user), orderNo)));
+  }
+
+  /** Another user's order is reported exactly like a missing one. */
+  private Order own(long userId, long orderNo) {
+    return orders.find(orderNo).filter(o -> o.userId() == userId)
+        .orElseThrow(() -> ApiException.notFound("order"));
+  }
+}

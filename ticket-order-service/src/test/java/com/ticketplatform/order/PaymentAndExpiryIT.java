@@ -1,0 +1,197 @@
+package com.ticketplatform.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ticketplatform.client.order.OrderClient;
+import com.ticketplatform.client.program.ShowtimeSaleInfo;
+import com.ticketplatform.common.event.EventEnvelope;
+import com.ticketplatform.common.event.PaymentEvents;
+import com.ticketplatform.common.event.Topics;
+import com.ticketplatform.order.expiry.ExpiryScheduler;
+import com.ticketplatform.order.expiry.ExpirySweeper;
+import com.ticketplatform.order.outbox.OutboxMapper;
+import com.ticketplatform.order.support.OrderServiceITBase;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+class PaymentAndExpiryIT extends OrderServiceITBase {
+
+  @Autowired
+  KafkaTemplate<String, String> kafka;
+  @Autowired
+  EmbeddedKafkaBroker broker;
+  @Autowired
+  ExpirySweeper sweeper;
+  @Autowired
+  ExpiryScheduler expiryScheduler;
+  @Autowired
+  OutboxMapper outbox;
+
+  @AfterEach
+  void resetClock() {
+    clock.reset();
+  }
+
+  private long place(long user, ShowtimeSaleInfo show, Long... seats) {
+    Response r = placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), seats);
+    assertThat(r.status()).isEqualTo(201);
+    return Long.parseLong(r.body().path("orderNo").asText());
+  }
+
+  private void publishPayment(Object payload, long orderNo) throws Exception {
+    EventEnvelope<Object> envelope = EventEnvelope.of(payload.getClass().getSimpleName(), Instant.now(),
+        Long.toString(orderNo), payload);
+    kafka.send(Topics.PAYMENT_EVENTS, Long.toString(orderNo), json.writeValueAsString(envelope)).get();
+  }
+
+  private String status(long user, long orderNo) {
+    return call("GET", "/api/orders/" + orderNo, user, null, null).body().path("status").asText();
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  @Test
+  void paymentMakesTheOrderPaidSellsTheSeatsAndPublishesEvents() throws Exception {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long orderNo = place(user, show, 1L, 2L);
+
+    PaymentEvents.PaymentSucceeded paid = new PaymentEvents.PaymentSucceeded(orderNo, "pay-" + orderNo,
+        new BigDecimal("130.00"), "CNY", Instant.now());
+    publishPayment(paid, orderNo);
+    await("order paid", () -> "PAID".equals(status(user, orderNo)));
+    assertThat(seat(show.showtimeId(), 1)).isEqualTo("S:" + orderNo + ":" + user);
+    assertThat(seat(show.showtimeId(), 2)).isEqualTo("S:" + orderNo + ":" + user);
+    assertThat(purchased(user, show.programId())).isTrue();
+    assertThat(purchased(user + 1, show.programId())).isFalse();
+
+    // a second delivery (another envelope for the same payment) changes nothing and publishes nothing new
+    publishPayment(paid, orderNo);
+    Thread.sleep(1500);
+    assertThat(outbox.countFor(Long.toString(orderNo), "OrderPaid")).isEqualTo(1);
+
+    // the events leave through the outbox, keyed by order number
+    Map<String, Object> props = KafkaTestUtils.consumerProps("verify-" + UUID.randomUUID(), "false", broker);
+    try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+        new StringDeserializer()).createConsumer()) {
+      broker.consumeFromAnEmbeddedTopic(consumer, Topics.ORDER_EVENTS);
+      List<String> types = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!(types.contains("OrderCreated") && types.contains("OrderPaid")) && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> rec : KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(2))) {
+          if (rec.key().equals(Long.toString(orderNo))) {
+            JsonNode env = json.readTree(rec.value());
+            types.add(env.path("type").asText());
+            assertThat(env.path("payload").path("orderNo").asLong()).isEqualTo(orderNo);
+            assertThat(env.path("id").asText()).isNotBlank();
+          }
+        }
+      }
+      assertThat(types).containsSubsequence("OrderCreated", "OrderPaid");
+    }
+
+    // refund before the showtime: REFUNDING, pay service asked; PaymentRefunded completes it and frees the seats
+    Response refund = call("POST", "/api/orders/" + orderNo + "/refund", user, null, null);
+    assertThat(refund.status()).isEqualTo(200);
+    assertThat(refund.body().path("status").asText()).isEqualTo("REFUNDING");
+    assertThat(pay.refunds).containsKey(orderNo);
+    publishPayment(new PaymentEvents.PaymentRefunded(orderNo, "pay-" + orderNo, "r-1", new BigDecimal("130.00"),
+        "CNY"), orderNo);
+    await("order refunded", () -> "REFUNDED".equals(status(user, orderNo)));
+    assertThat(seat(show.showtimeId(), 1)).isEqualTo("A");
+    assertThat(outbox.countFor(Long.toString(orderNo), "OrderRefunded")).isEqualTo(1);
+    assertThat(purchased(user, show.programId())).isFalse();
+  }
+
+  /** The internal contract OrderClient#hasPurchased, read into its own record so path and shape cannot drift. */
+  private boolean purchased(long user, long programId) throws Exception {
+    Response r = call("GET", "/internal/orders/purchases?userId=" + user + "&programId=" + programId, null, null,
+        null);
+    assertThat(r.status()).isEqualTo(200);
+    OrderClient.PurchaseCheck check = json.treeToValue(r.body(), OrderClient.PurchaseCheck.class);
+    assertThat(check.userId()).isEqualTo(user);
+    return check.purchased();
+  }
+
+  @Test
+  void paymentEndpointStartsPaymentOnlyForPayableOrders() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long orderNo = place(user, show, 5L);
+    Response start = call("POST", "/api/orders/" + orderNo + "/payment", user, null, null);
+    assertThat(start.status()).isEqualTo(200);
+    assertThat(start.body().path("paymentId").asText()).isEqualTo("pay-" + orderNo);
+    assertThat(start.body().path("payUrl").asText()).startsWith("http");
+    assertThat(call("POST", "/api/orders/" + orderNo + "/payment", user + 1, null, null).status()).isEqualTo(404);
+    assertThat(call("POST", "/api/orders/" + orderNo + "/refund", user, null, null).status()).isEqualTo(409);
+    assertThat(call("POST", "/api/orders/" + orderNo + "/cancel", user, null, null).status()).isEqualTo(200);
+    assertThat(call("POST", "/api/orders/" + orderNo + "/payment", user, null, null).status()).isEqualTo(409);
+  }
+
+  @Test
+  void expiredOrdersAreCancelledBySweepAndByTheDelayedQueue() throws Exception {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long swept = place(user, show, 1L);
+    long queued = place(randomUser(), show, 2L);
+
+    // within the window nothing of ours is touched (the shared _test schema may hold older runs' orders)
+    sweeper.sweep();
+    assertThat(status(user, swept)).isEqualTo("PENDING_PAYMENT");
+    clock.advance(Duration.ofMinutes(16));
+    // the sweep finds the first; the delayed queue (due now by the moved clock) expires the second
+    expiryScheduler.schedule(queued, Instant.now());
+    sweeper.sweep();
+    assertThat(status(user, swept)).isEqualTo("CANCELLED");
+    assertThat(seat(show.showtimeId(), 1)).isEqualTo("A");
+    assertThat(pay.status(swept)).isEqualTo("CLOSED");
+    await("queued order expired", () -> "A".equals(seat(show.showtimeId(), 2)));
+    assertThat(outbox.countFor(Long.toString(swept), "OrderCancelled")).isEqualTo(1);
+  }
+
+  @Test
+  void aPaymentArrivingAfterCancellationIsRefunded() throws Exception {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long orderNo = place(user, show, 7L);
+    assertThat(call("POST", "/api/orders/" + orderNo + "/cancel", user, null, null).body().path("status").asText())
+        .isEqualTo("CANCELLED");
+    assertThat(seat(show.showtimeId(), 7)).isEqualTo("A");
+    assertThat(pay.status(orderNo)).isEqualTo("CLOSED");
+
+    publishPayment(new PaymentEvents.PaymentSucceeded(orderNo, "pay-late", new BigDecimal("50.00"), "CNY",
+        Instant.now()), orderNo);
+    await("late payment refunded", () -> pay.refunds.containsKey(orderNo));
+    assertThat(status(user, orderNo)).isEqualTo("CANCELLED");
+    assertThat(seat(show.showtimeId(), 7)).isEqualTo("A");
+  }
+}

@@ -1,0 +1,176 @@
+package com.ticketplatform.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ticketplatform.client.program.ShowtimeSaleInfo;
+import com.ticketplatform.order.support.OrderServiceITBase;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class PlaceOrderIT extends OrderServiceITBase {
+
+  @Autowired
+  @Qualifier("seataSagaDataSource")
+  DataSource sagaLog;
+
+  /** status and compensation status of the Seata saga instance of an order (business key = order number). */
+  private Map<String, Object> sagaOf(String orderNo) {
+    return new JdbcTemplate(sagaLog).queryForMap(
+        "SELECT status, compensation_status FROM seata_state_machine_inst WHERE business_key = ?", orderNo);
+  }
+
+  @Test
+  void placesAnOrderLocksItsSeatsAndOpensThePayFlow() {
+    ShowtimeSaleInfo show = programs.onSale(20);
+    initInventory(show.showtimeId(), 20);
+    long user = randomUser();
+
+    Response r = placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), 1L, 2L);
+
+    assertThat(r.status()).isEqualTo(201);
+    assertThat(r.body().path("status").asText()).isEqualTo("PENDING_PAYMENT");
+    assertThat(r.body().path("amount").decimalValue()).isEqualByComparingTo("130.00");
+    assertThat(r.body().path("currency").asText()).isEqualTo("CNY");
+    assertThat(r.body().path("seats")).hasSize(2);
+    assertThat(r.body().path("seats").get(0).path("label").asText()).isEqualTo("R1-1");
+    long orderNo = Long.parseLong(r.body().path("orderNo").asText());
+    assertThat(orderNo & 0xFF).isEqualTo(user & 0xFF);
+    assertThat(seat(show.showtimeId(), 1)).isEqualTo("L:" + orderNo + ":" + user);
+    assertThat(pay.status(orderNo)).isEqualTo("OPEN");
+    assertThat(sagaOf(Long.toString(orderNo))).containsEntry("status", "SU");
+
+    Response got = call("GET", "/api/orders/" + orderNo, user, null, null);
+    assertThat(got.status()).isEqualTo(200);
+    assertThat(got.body().path("orderNo").asText()).isEqualTo(Long.toString(orderNo));
+    assertThat(call("GET", "/api/orders/" + orderNo, user + 1, null, null).status()).isEqualTo(404);
+    assertThat(call("GET", "/api/orders/" + orderNo, null, null, null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void takenSeatsAre409WithTheSeatsAndNothingIsLeftBehind() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    assertThat(placeOrder(randomUser(), UUID.randomUUID().toString(), show.showtimeId(), 3L).status()).isEqualTo(201);
+
+    long other = randomUser();
+    Response r = placeOrder(other, UUID.randomUUID().toString(), show.showtimeId(), 3L, 4L);
+    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.body().path("code").asText()).isEqualTo("SEATS_TAKEN");
+    assertThat(r.body().path("seats").get(0).asLong()).isEqualTo(3L);
+    assertThat(seat(show.showtimeId(), 4)).isEqualTo("A");
+    assertThat(call("GET", "/api/orders", other, null, null).body().path("items")).isEmpty();
+  }
+
+  @Test
+  void perBuyerLimitAndValidation() {
+    ShowtimeSaleInfo show = programs.onSale(20);
+    initInventory(show.showtimeId(), 20);
+    long user = randomUser();
+    assertThat(placeOrder(user, "k1", show.showtimeId(), 1L, 2L, 3L, 4L).status()).isEqualTo(201);
+    Response limit = placeOrder(user, "k2", show.showtimeId(), 5L, 6L, 7L);
+    assertThat(limit.status()).isEqualTo(422);
+    assertThat(limit.body().path("code").asText()).isEqualTo("SEAT_LIMIT_EXCEEDED");
+    assertThat(placeOrder(user, "k3", show.showtimeId(), 1L, 2L, 3L, 4L, 5L, 6L, 7L).status()).isEqualTo(422);
+    assertThat(placeOrder(user, "k4", show.showtimeId(), 5L, 5L).status()).isEqualTo(400);
+    assertThat(placeOrder(user, "k5", show.showtimeId()).status()).isEqualTo(400);
+    assertThat(placeOrder(user, null, show.showtimeId(), 9L).body().path("code").asText())
+        .isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+    assertThat(placeOrder(user, "k6", show.showtimeId(), 99L).body().path("code").asText())
+        .isEqualTo("UNKNOWN_SEATS");
+    assertThat(placeOrder(user, "k7", 424242L, 1L).status()).isEqualTo(404);
+  }
+
+  @Test
+  void idempotencyKeyReplaysTheSameOrderAndRejectsAnotherBody() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    String key = UUID.randomUUID().toString();
+    Response first = placeOrder(user, key, show.showtimeId(), 1L, 2L);
+    Response again = placeOrder(user, key, show.showtimeId(), 2L, 1L);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isIn(200, 201);
+    assertThat(again.body()).isEqualTo(first.body());
+
+    Response other = placeOrder(user, key, show.showtimeId(), 3L);
+    assertThat(other.status()).isEqualTo(422);
+    assertThat(other.body().path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    assertThat(call("GET", "/api/orders", user, null, null).body().path("items")).hasSize(1);
+  }
+
+  @Test
+  void concurrentDuplicatesWithOneKeyMakeOneOrder() throws Exception {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    String key = UUID.randomUUID().toString();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var futures = new java.util.ArrayList<java.util.concurrent.Future<Response>>();
+    for (int i = 0; i < 5; i++) {
+      futures.add(pool.submit(() -> {
+        start.await();
+        return placeOrder(user, key, show.showtimeId(), 8L, 9L);
+      }));
+    }
+    start.countDown();
+    java.util.Set<String> orderNos = new java.util.HashSet<>();
+    for (var f : futures) {
+      Response r = f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+      assertThat(r.status()).isIn(200, 201);
+      orderNos.add(r.body().path("orderNo").asText());
+    }
+    pool.shutdown();
+    assertThat(orderNos).hasSize(1);
+    assertThat(call("GET", "/api/orders", user, null, null).body().path("items")).hasSize(1);
+  }
+
+  @Test
+  void listsOwnOrdersNewestFirstWithCursorPaging() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    for (long s = 1; s <= 3; s++) {
+      assertThat(placeOrder(user, "list-" + s, show.showtimeId(), s).status()).isEqualTo(201);
+    }
+    Response page1 = call("GET", "/api/orders?size=2", user, null, null);
+    assertThat(page1.body().path("items")).hasSize(2);
+    assertThat(page1.body().path("items").get(0).path("seats").get(0).path("seatId").asLong()).isEqualTo(3);
+    String cursor = page1.body().path("nextCursor").asText();
+    Response page2 = call("GET", "/api/orders?size=2&cursor=" + cursor, user, null, null);
+    assertThat(page2.body().path("items")).hasSize(1);
+    assertThat(page2.body().path("nextCursor").isNull()).isTrue();
+    assertThat(call("GET", "/api/orders?cursor=bogus", user, null, null).status()).isEqualTo(400);
+  }
+
+  @Test
+  void payServiceDownAtOpenPayFlowCompensatesEverything() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    pay.down.set(true);
+    try {
+      Response r = placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), 1L, 2L);
+      assertThat(r.status()).isEqualTo(503);
+    } finally {
+      pay.down.set(false);
+    }
+    assertThat(seat(show.showtimeId(), 1)).isEqualTo("A");
+    assertThat(seat(show.showtimeId(), 2)).isEqualTo("A");
+    var items = call("GET", "/api/orders", user, null, null).body().path("items");
+    assertThat(items).hasSize(1);
+    assertThat(items.get(0).path("status").asText()).isEqualTo("CANCELLED");
+    // the Seata engine recorded a compensated saga: status UN with compensation SU means "rolled back"
+    assertThat(sagaOf(items.get(0).path("orderNo").asText()))
+        .containsEntry("status", "UN").containsEntry("compensation_status", "SU");
+    // the seats are immediately buyable again
+    assertThat(placeOrder(randomUser(), UUID.randomUUID().toString(), show.showtimeId(), 1L, 2L).status())
+        .isEqualTo(201);
+    assertThat(Map.of()).isEmpty();
+  }
+}

@@ -1,0 +1,165 @@
+package com.ticketplatform.order.seat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ticketplatform.common.seat.SeatInventoryKeys;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** The seat scripts against the real Redis, without Spring. Keys are unique per test (random showtime id). */
+class SeatLuaScriptsIT {
+
+  private static LettuceConnectionFactory factory;
+  private static StringRedisTemplate redis;
+  private SeatInventory inventory;
+  private long showtime;
+
+  @BeforeAll
+  static void connect() {
+    factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+    factory.afterPropertiesSet();
+    redis = new StringRedisTemplate(factory);
+  }
+
+  @AfterAll
+  static void disconnect() {
+    factory.destroy();
+  }
+
+  @BeforeEach
+  void initShowtime() {
+    showtime = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
+    Map<String, String> seats = new HashMap<>();
+    for (long s = 1; s <= 10; s++) {
+      seats.put(Long.toString(s), SeatInventoryKeys.AVAILABLE);
+    }
+    redis.opsForHash().putAll(SeatInventoryKeys.seats(showtime), seats);
+    inventory = new SeatInventory(redis);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
+  }
+
+  private String seat(long id) {
+    return (String) redis.opsForHash().get(SeatInventoryKeys.seats(showtime), Long.toString(id));
+  }
+
+  private String held(long user) {
+    return (String) redis.opsForHash().get(SeatInventoryKeys.holdings(showtime), Long.toString(user));
+  }
+
+  @Test
+  void locksAllRequestedSeatsAndCountsHoldings() {
+    LockResult r = inventory.lock(showtime, 100, 7, List.of(1L, 2L, 3L), 6);
+    assertThat(r.outcome()).isEqualTo(LockResult.Outcome.LOCKED);
+    assertThat(seat(1)).isEqualTo("L:100:7");
+    assertThat(seat(3)).isEqualTo("L:100:7");
+    assertThat(seat(4)).isEqualTo("A");
+    assertThat(held(7)).isEqualTo("3");
+  }
+
+  @Test
+  void repeatingTheSameLockIsANoOp() {
+    inventory.lock(showtime, 100, 7, List.of(1L, 2L), 6);
+    LockResult again = inventory.lock(showtime, 100, 7, List.of(1L, 2L), 6);
+    assertThat(again.locked()).isTrue();
+    assertThat(held(7)).isEqualTo("2");
+  }
+
+  @Test
+  void locksNoneWhenAnySeatIsTakenAndNamesTheTakenOnes() {
+    inventory.lock(showtime, 100, 7, List.of(2L, 3L), 6);
+    LockResult r = inventory.lock(showtime, 200, 8, List.of(1L, 2L, 3L, 4L), 6);
+    assertThat(r.outcome()).isEqualTo(LockResult.Outcome.TAKEN);
+    assertThat(r.seats()).containsExactly(2L, 3L);
+    assertThat(seat(1)).isEqualTo("A");
+    assertThat(seat(4)).isEqualTo("A");
+    assertThat(held(8)).isNull();
+  }
+
+  @Test
+  void enforcesThePerShowtimeLimitAcrossOrders() {
+    assertThat(inventory.lock(showtime, 100, 7, List.of(1L, 2L, 3L, 4L), 6).locked()).isTrue();
+    LockResult r = inventory.lock(showtime, 101, 7, List.of(5L, 6L, 7L), 6);
+    assertThat(r.outcome()).isEqualTo(LockResult.Outcome.LIMIT_EXCEEDED);
+    assertThat(r.held()).isEqualTo(4);
+    assertThat(seat(5)).isEqualTo("A");
+    assertThat(inventory.lock(showtime, 101, 7, List.of(5L, 6L), 6).locked()).isTrue();
+  }
+
+  @Test
+  void unknownSeatsAndMissingHashAreErrorsNotLocks() {
+    LockResult unknown = inventory.lock(showtime, 100, 7, List.of(1L, 99L), 6);
+    assertThat(unknown.outcome()).isEqualTo(LockResult.Outcome.UNKNOWN_SEATS);
+    assertThat(unknown.seats()).containsExactly(99L);
+    assertThat(seat(1)).isEqualTo("A");
+
+    redis.delete(SeatInventoryKeys.seats(showtime));
+    LockResult missing = inventory.lock(showtime, 100, 7, List.of(1L), 6);
+    assertThat(missing.outcome()).isEqualTo(LockResult.Outcome.NOT_INITIALISED);
+    assertThat(redis.hasKey(SeatInventoryKeys.seats(showtime))).isFalse();
+  }
+
+  @Test
+  void releaseFreesOnlySeatsStillLockedByThisOrder() {
+    inventory.lock(showtime, 100, 7, List.of(1L, 2L), 6);
+    // seat 2 was taken over by another order (e.g. after a rebuild); releasing must not free it
+    redis.opsForHash().put(SeatInventoryKeys.seats(showtime), "2", "L:300:9");
+    assertThat(inventory.releaseLocked(showtime, 100, 7, List.of(1L, 2L))).isEqualTo(1);
+    assertThat(seat(1)).isEqualTo("A");
+    assertThat(seat(2)).isEqualTo("L:300:9");
+    assertThat(inventory.releaseLocked(showtime, 100, 7, List.of(1L, 2L))).isZero();
+    // compensating what never happened is harmless
+    assertThat(inventory.releaseLocked(showtime, 555, 7, List.of(3L))).isZero();
+  }
+
+  @Test
+  void sellTurnsLocksIntoSalesAllOrNone() {
+    inventory.lock(showtime, 100, 7, List.of(1L, 2L), 6);
+    assertThat(inventory.sell(showtime, 100, 7, List.of(1L, 2L)).sold()).isTrue();
+    assertThat(seat(1)).isEqualTo("S:100:7");
+    assertThat(inventory.sell(showtime, 100, 7, List.of(1L, 2L)).sold()).isTrue();
+    assertThat(inventory.releaseLocked(showtime, 100, 7, List.of(1L, 2L))).isZero();
+    assertThat(seat(1)).isEqualTo("S:100:7");
+
+    inventory.lock(showtime, 200, 8, List.of(3L), 6);
+    SeatInventory.SellResult lost = inventory.sell(showtime, 201, 8, List.of(3L, 4L));
+    assertThat(lost.sold()).isFalse();
+    assertThat(lost.lostSeats()).containsExactly(3L, 4L);
+    assertThat(seat(4)).isEqualTo("A");
+
+    assertThat(inventory.releaseSold(showtime, 100, 7, List.of(1L, 2L))).isEqualTo(2);
+    assertThat(seat(1)).isEqualTo("A");
+    assertThat(held(7)).isNull();
+  }
+
+  @Test
+  void reconcileCreatesAMissingHashAndRecomputesHoldings() {
+    redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
+    List<SeatInventory.SeatChange> all = List.of(new SeatInventory.SeatChange(1, null, "S:100:7"),
+        new SeatInventory.SeatChange(2, null, "L:101:7"), new SeatInventory.SeatChange(3, null, "A"));
+    assertThat(inventory.reconcile(showtime, true, all)).isEqualTo(3);
+    assertThat(seat(1)).isEqualTo("S:100:7");
+    assertThat(held(7)).isEqualTo("2");
+    assertThat(inventory.reconcile(showtime, true, all)).isEqualTo(-1);
+    // a patch applies only where the field still holds what the caller read
+    long changed = inventory.reconcile(showtime, false, List.of(new SeatInventory.SeatChange(2, "L:101:7", "A"),
+        new SeatInventory.SeatChange(3, "L:999:1", "S:5:5")));
+    assertThat(changed).isEqualTo(1);
+    assertThat(seat(2)).isEqualTo("A");
+    assertThat(seat(3)).isEqualTo("A");
+    assertThat(held(7)).isEqualTo("1");
+  }
+}

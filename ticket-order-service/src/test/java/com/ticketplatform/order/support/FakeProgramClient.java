@@ -1,0 +1,51 @@
+package com.ticketplatform.order.support;
+
+import com.ticketplatform.client.program.ProgramClient;
+import com.ticketplatform.client.program.ShowtimeSaleInfo;
+import feign.FeignException;
+import feign.Request;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** In-process stand-in for the program service's sale-info endpoint (another service: the IT boundary). */
+public class FakeProgramClient implements ProgramClient {
+
+  private final Map<Long, ShowtimeSaleInfo> showtimes = new ConcurrentHashMap<>();
+
+  /** A new on-sale showtime with {@code seats} seats (ids 1..n), each priced 50.00, starting in a day. */
+  public ShowtimeSaleInfo onSale(int seats) {
+    long id = ThreadLocalRandom.current().nextLong(1_000_000L, 1L << 40);
+    List<ShowtimeSaleInfo.SeatPrice> list = new ArrayList<>();
+    for (long s = 1; s <= seats; s++) {
+      list.add(new ShowtimeSaleInfo.SeatPrice(s, "R" + ((s - 1) / 10 + 1) + "-" + ((s - 1) % 10 + 1),
+          s % 2 == 0 ? "VIP" : "STD", s % 2 == 0 ? new BigDecimal("80.00") : new BigDecimal("50.00")));
+    }
+    ShowtimeSaleInfo info = new ShowtimeSaleInfo(id, id + 1, 42, 7, "Premiere " + id, "ON_SALE",
+        Instant.now().plus(Duration.ofDays(1)), "CNY", list);
+    showtimes.put(id, info);
+    return info;
+  }
+
+  public void put(ShowtimeSaleInfo info) {
+    showtimes.put(info.showtimeId(), info);
+  }
+
+  @Override
+  public ShowtimeSaleInfo saleInfo(long showtimeId) {
+    ShowtimeSaleInfo info = showtimes.get(showtimeId);
+    if (info == null) {
+      Request request = Request.create(Request.HttpMethod.GET, "/internal/showtimes/" + showtimeId + "/sale-info",
+          new HashMap<>(), null, StandardCharsets.UTF_8, null);
+      throw new FeignException.NotFound("not found", request, null, null);
+    }
+    return info;
+  }
+}

@@ -1,0 +1,97 @@
+package com.ticketplatform.order.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketplatform.common.event.Topics;
+import com.ticketplatform.common.seat.SeatInventoryKeys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+
+/** One Spring context for every IT: real MariaDB (_test schemas), real Redis, in-JVM KRaft Kafka, fake neighbours. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(kraft = true, partitions = 1, topics = {Topics.ORDER_EVENTS, Topics.PAYMENT_EVENTS})
+@ActiveProfiles("it")
+@Import(TestFakes.class)
+public abstract class OrderServiceITBase {
+
+  protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @LocalServerPort
+  protected int port;
+  @Autowired
+  protected FakeProgramClient programs;
+  @Autowired
+  protected FakePayClient pay;
+  @Autowired
+  protected MutableClock clock;
+  @Autowired
+  protected StringRedisTemplate redis;
+  @Autowired
+  protected ObjectMapper json;
+
+  public record Response(int status, JsonNode body) {}
+
+  /** The saga runs in the real Seata TC; say so plainly when none answers instead of failing obscurely. */
+  @org.junit.jupiter.api.BeforeAll
+  static void requireSeataTc() {
+    String addr = System.getenv().getOrDefault("SEATA_ADDR", "127.0.0.1:8091");
+    String[] hostPort = addr.split(":");
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2000);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("no Seata TC answers at " + addr + " (SEATA_ADDR): start one (`./ticket up`,"
+          + " or io.seata:seata-server:2.0.0 as in DESIGN §7.1) before running the order service ITs", e);
+    }
+  }
+
+  protected Response call(String method, String path, Long userId, String idempotencyKey, Object body) {
+    try {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
+      if (userId != null) {
+        b.header("X-User-Id", Long.toString(userId));
+      }
+      if (idempotencyKey != null) {
+        b.header("Idempotency-Key", idempotencyKey);
+      }
+      b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.body().isEmpty() ? json.nullNode() : json.readTree(r.body()));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected Response placeOrder(long userId, String key, long showtimeId, Long... seats) {
+    return call("POST", "/api/orders", userId, key, Map.of("showtimeId", showtimeId, "seatIds", seats));
+  }
+
+  /** What the program service does when a showtime goes on sale: every seat "A". */
+  protected void initInventory(long showtimeId, int seats) {
+    Map<String, String> all = new java.util.HashMap<>();
+    for (long s = 1; s <= seats; s++) {
+      all.put(Long.toString(s), SeatInventoryKeys.AVAILABLE);
+    }
+    redis.opsForHash().putAll(SeatInventoryKeys.seats(showtimeId), all);
+  }
+
+  protected String seat(long showtimeId, long seatId) {
+    return (String) redis.opsForHash().get(SeatInventoryKeys.seats(showtimeId), Long.toString(seatId));
+  }
+
+  protected static long randomUser() {
+    return java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000, 1L << 40);
+  }
+}

@@ -1,0 +1,27 @@
+package com.ticketplatform.order.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+@TestConfiguration(proxyBeanMethods = false)
+public class TestFakes {
+
+  @Bean
+  @Primary
+  public FakeProgramClient fakeProgramClient() {
+    return new FakeProgramClient();
+  }
+
+  @Bean
+  @Primary
+  public FakePayClient fakePayClient() {
+    return new FakePayClient();
+  }
+
+  @Bean
+  @Primary
+  public MutableClock mutableClock() {
+    return new MutableClock();
+  }
+}
