@@ -1,0 +1,17 @@
+package com.ticketplatform.sandbox;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+@ConfigurationProperties("sandbox")
+public record SandboxProperties(
+    @DefaultValue("dev-sandbox-secret-change-me") String secret,
+    @DefaultValue("") String publicUrl,
+    @DefaultValue Callback callback) {
+
+  /** Delivery policy for callbacks: exponential backoff starting at initialBackoffMs, up to maxAttempts tries. */
+  public record Callback(
+      @DefaultValue("8") int maxAttempts,
+      @DefaultValue("500") long initialBackoffMs,
+      @DefaultValue("5000") long requestTimeoutMs) {}
+}

@@ -1,0 +1,24 @@
+package com.ticketplatform.pay.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+@ConfigurationProperties("ticket.pay")
+public record PayProperties(
+    @DefaultValue("ticket_pay") String schema,
+    @DefaultValue("http://127.0.0.1:8090") String providerUrl,
+    @DefaultValue("dev-sandbox-secret-change-me") String providerSecret,
+    @DefaultValue("http://127.0.0.1:8080/pay/callback") String callbackUrl,
+    @DefaultValue("5m") Duration callbackTolerance,
+    @DefaultValue("2s") Duration providerConnectTimeout,
+    @DefaultValue("5s") Duration providerReadTimeout,
+    @DefaultValue Outbox outbox,
+    @DefaultValue Reconcile reconcile) {
+
+  /** pollIntervalMs drives the relay's @Scheduled delay. */
+  public record Outbox(@DefaultValue("500") long pollIntervalMs, @DefaultValue("100") int batchSize) {}
+
+  public record Reconcile(@DefaultValue("true") boolean enabled, @DefaultValue("300000") long intervalMs,
+      @DefaultValue("48h") Duration lookback) {}
+}

@@ -1,0 +1,128 @@
+package com.ticketplatform.pay.flow;
+
+import com.ticketplatform.client.pay.OpenPayFlowRequest;
+import com.ticketplatform.client.pay.PayFlowView;
+import com.ticketplatform.client.pay.PaymentStartView;
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.id.SnowflakeIdGenerator;
+import com.ticketplatform.pay.config.PayProperties;
+import com.ticketplatform.pay.provider.ProviderClient;
+import com.ticketplatform.pay.refund.RefundService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+
+/** The internal API the order service drives (see {@code PayClient}); every operation is idempotent by order no. */
+@Service
+public class PayFlowService {
+
+  /** A flow closed before it was ever opened (compensation overtook the open): amount unknown. */
+  static final String TOMBSTONE_CURRENCY = "XXX";
+
+  private final PayFlowMapper flows;
+  private final ProviderClient provider;
+  private final RefundService refunds;
+  private final SnowflakeIdGenerator ids;
+  private final PayProperties properties;
+  private final Clock clock;
+
+  public PayFlowService(PayFlowMapper flows, ProviderClient provider, RefundService refunds,
+      SnowflakeIdGenerator ids, PayProperties properties, Clock clock) {
+    this.flows = flows;
+    this.provider = provider;
+    this.refunds = refunds;
+    this.ids = ids;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  public PayFlowView open(OpenPayFlowRequest request) {
+    Instant now = clock.instant();
+    flows.insertIgnore(newRow(request.orderNo(), request.userId(), request.amount(), request.currency(),
+        PayFlowStatus.OPEN, request.expiresAt(), now));
+    PayFlowRow flow = flows.find(request.orderNo());
+    if (flow.status() == PayFlowStatus.CLOSED && TOMBSTONE_CURRENCY.equals(flow.currency)) {
+      throw ApiException.conflict(PayFlowRules.FLOW_CLOSED,
+          "the pay flow of order " + request.orderNo() + " was closed before it was opened");
+    }
+    PayFlowRules.checkReopen(flow, request.amount(), request.currency());
+    return flow.view();
+  }
+
+  /**
+   * Closes an unpaid flow. Absent → a CLOSED tombstone, so that an open arriving after its own compensation cannot
+   * resurrect the flow. A flow the money already reached is left alone and its state answered.
+   */
+  public PayFlowView close(long orderNo) {
+    Instant now = clock.instant();
+    if (flows.find(orderNo) == null) {
+      flows.insertIgnore(newRow(orderNo, 0, BigDecimal.ZERO, TOMBSTONE_CURRENCY, PayFlowStatus.CLOSED, now, now));
+    }
+    return closedOrCurrent(orderNo, now);
+  }
+
+  private PayFlowView closedOrCurrent(long orderNo, Instant now) {
+    PayFlowRow flow = flows.find(orderNo);
+    if (PayFlowRules.shouldClose(flow.status())) {
+      flows.close(orderNo, now);
+      flow = flows.find(orderNo);
+    }
+    return flow.view();
+  }
+
+  public PaymentStartView startPayment(long orderNo) {
+    PayFlowRow flow = require(orderNo);
+    PayFlowRules.checkStartPayment(flow, clock.instant());
+    if (flow.paymentId != null && flow.payUrl != null) {
+      if (flows.markPaying(orderNo, flow.paymentId, flow.payUrl, clock.instant()) == 0) {
+        PayFlowRules.checkStartPayment(require(orderNo), clock.instant());
+      }
+      return new PaymentStartView(flow.paymentId, flow.payUrl);
+    }
+    // the provider is idempotent by merchant order no, so a retry after a crash here gets the same payment
+    ProviderClient.CreatedPayment created = provider.createPayment(orderNo, flow.amount, flow.currency,
+        properties.callbackUrl());
+    if (flows.markPaying(orderNo, created.paymentId(), created.payUrl(), clock.instant()) == 0) {
+      PayFlowRow now = require(orderNo);
+      PayFlowRules.checkStartPayment(now, clock.instant());
+      if (now.paymentId != null && !now.paymentId.equals(created.paymentId())) {
+        throw ApiException.conflict(PayFlowRules.ALREADY_PAID, "order " + orderNo + " has another payment");
+      }
+    }
+    return new PaymentStartView(created.paymentId(), created.payUrl());
+  }
+
+  public PayFlowView refund(long orderNo, String reason) {
+    PayFlowRow flow = require(orderNo);
+    PayFlowRules.checkRefund(flow);
+    return refunds.refundFlow(flow, reason).view();
+  }
+
+  public PayFlowView get(long orderNo) {
+    return require(orderNo).view();
+  }
+
+  private PayFlowRow require(long orderNo) {
+    PayFlowRow flow = flows.find(orderNo);
+    if (flow == null) {
+      throw ApiException.notFound("pay flow of order " + orderNo);
+    }
+    return flow;
+  }
+
+  private PayFlowRow newRow(long orderNo, long userId, BigDecimal amount, String currency, PayFlowStatus status,
+      Instant expiresAt, Instant now) {
+    PayFlowRow row = new PayFlowRow();
+    row.id = ids.nextIdFor(orderNo);
+    row.orderNo = orderNo;
+    row.userId = userId;
+    row.amount = amount;
+    row.currency = currency;
+    row.status = status.name();
+    row.expiresAt = expiresAt;
+    row.createdAt = now;
+    row.updatedAt = now;
+    return row;
+  }
+}

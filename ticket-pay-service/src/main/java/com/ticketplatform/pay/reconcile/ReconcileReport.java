@@ -1,0 +1,14 @@
+package com.ticketplatform.pay.reconcile;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one reconciliation run found: provider payments checked, flows repaired (paid at the provider, callback
+ * missed), late payments refunded, provider refunds retried, and what needs a human.
+ */
+public record ReconcileReport(Instant since, Instant finishedAt, int providerPayments, int alreadyConsistent,
+    int repaired, int lateRefunded, int refundsRetried, List<Issue> issues) {
+
+  public record Issue(Long orderNo, String paymentId, String kind, String detail) {}
+}
