@@ -1,0 +1,29 @@
+package com.ticketplatform.advert.config;
+
+import com.ticketplatform.common.id.SnowflakeIdGenerator;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.client.ClientHttpRequestFactories;
+import org.springframework.boot.web.client.ClientHttpRequestFactorySettings;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.web.client.RestClient;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class CoreConfig {
+
+  @Bean
+  SnowflakeIdGenerator idGenerator(Clock clock, @Value("${ticket.worker-id:1}") long workerId) {
+    return new SnowflakeIdGenerator(clock, workerId);
+  }
+
+  /** Calls other services by service id (simple discovery locally, Nacos in compose), with short timeouts. */
+  @Bean
+  @LoadBalanced
+  RestClient.Builder loadBalancedRestClientBuilder() {
+    return RestClient.builder().requestFactory(ClientHttpRequestFactories.get(ClientHttpRequestFactorySettings.DEFAULTS
+        .withConnectTimeout(Duration.ofSeconds(1)).withReadTimeout(Duration.ofSeconds(2))));
+  }
+}

@@ -1,0 +1,94 @@
+package com.ticketplatform.advert.web;
+
+import com.ticketplatform.advert.advert.AdvertAdminService;
+import com.ticketplatform.advert.advert.AdvertRequest;
+import com.ticketplatform.advert.advert.AdvertView;
+import com.ticketplatform.advert.idempotency.IdempotencyGuard;
+import com.ticketplatform.common.web.AuthHeaders;
+import com.ticketplatform.common.web.CursorPage;
+import com.ticketplatform.common.web.PageRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Advert administration (role ADMIN). The role is checked before the body is even validated. */
+@RestController
+@RequestMapping("/api/admin/adverts")
+class AdminAdvertController {
+
+  private final AdvertAdminService adverts;
+  private final IdempotencyGuard idempotency;
+
+  AdminAdvertController(AdvertAdminService adverts, IdempotencyGuard idempotency) {
+    this.adverts = adverts;
+    this.idempotency = idempotency;
+  }
+
+  @PostMapping
+  ResponseEntity<AdvertView> create(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
+      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles,
+      @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      @Valid @RequestBody AdvertRequest request) {
+    Caller admin = admin(userId, roles);
+    IdempotencyGuard.Outcome outcome = idempotency.run("advert:" + admin.userId(), idempotencyKey,
+        Integer.toHexString(request.hashCode()), () -> adverts.create(request, admin.userId()).id());
+    AdvertView view = adverts.get(outcome.id());
+    return ResponseEntity.created(URI.create("/api/admin/adverts/" + view.id())).body(view);
+  }
+
+  @GetMapping
+  CursorPage<AdvertView> list(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
+      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles,
+      @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
+    admin(userId, roles);
+    return adverts.list(PageRequest.of(cursor, size));
+  }
+
+  @GetMapping("/{id}")
+  AdvertView get(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
+      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles, @PathVariable long id) {
+    admin(userId, roles);
+    return adverts.get(id);
+  }
+
+  @PutMapping("/{id}")
+  AdvertView update(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
+      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles, @PathVariable long id,
+      @Valid @RequestBody AdvertRequest request) {
+    Caller admin = admin(userId, roles);
+    return adverts.update(id, request, admin.userId());
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
+      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles, @PathVariable long id) {
+    Caller admin = admin(userId, roles);
+    adverts.delete(id, admin.userId());
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/{id}/audit")
+  List<AdvertAdminService.AuditEntry> audit(
+      @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
+      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles, @PathVariable long id) {
+    admin(userId, roles);
+    return adverts.audit(id);
+  }
+
+  static Caller admin(String userId, String roles) {
+    Caller caller = Caller.of(userId, roles);
+    caller.requireAdmin();
+    return caller;
+  }
+}

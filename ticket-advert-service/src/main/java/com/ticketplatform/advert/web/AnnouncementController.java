@@ -1,0 +1,65 @@
+package com.ticketplatform.advert.web;
+
+import com.ticketplatform.advert.announcement.AnnouncementService;
+import com.ticketplatform.advert.announcement.AnnouncementService.AnnouncementRequest;
+import com.ticketplatform.advert.announcement.AnnouncementService.AnnouncementView;
+import com.ticketplatform.advert.announcement.AnnouncementService.InboxItem;
+import com.ticketplatform.advert.idempotency.IdempotencyGuard;
+import com.ticketplatform.common.web.AuthHeaders;
+import com.ticketplatform.common.web.CursorPage;
+import com.ticketplatform.common.web.PageRequest;
+import jakarta.validation.Valid;
+import java.util.Objects;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Announcements: admins publish; everyone reads ALL-audience ones; each customer reads their own inbox. */
+@RestController
+class AnnouncementController {
+
+  private final AnnouncementService announcements;
+  private final IdempotencyGuard idempotency;
+
+  AnnouncementController(AnnouncementService announcements, IdempotencyGuard idempotency) {
+    this.announcements = announcements;
+    this.idempotency = idempotency;
+  }
+
+  @PostMapping("/api/admin/announcements")
+  ResponseEntity<AnnouncementView> publish(
+      @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
+      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles,
+      @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      @Valid @RequestBody AnnouncementRequest request) {
+    Caller admin = AdminAdvertController.admin(userId, roles);
+    IdempotencyGuard.Outcome outcome = idempotency.run("announcement:" + admin.userId(), idempotencyKey,
+        Integer.toHexString(Objects.hash(request.title(), request.body(), request.audience(), request.showtimeId())),
+        () -> announcements.publish(request, admin.userId()).id());
+    return ResponseEntity.status(HttpStatus.CREATED).body(announcements.get(outcome.id()));
+  }
+
+  @GetMapping("/api/announcements")
+  CursorPage<AnnouncementView> forEveryone(@RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer size) {
+    return announcements.forEveryone(PageRequest.of(cursor, size));
+  }
+
+  @GetMapping("/api/announcements/inbox")
+  CursorPage<InboxItem> inbox(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
+      @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
+    return announcements.inbox(Caller.of(userId, null).requireUser(), PageRequest.of(cursor, size));
+  }
+
+  @PostMapping("/api/announcements/inbox/{id}/read")
+  InboxItem read(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
+      @PathVariable long id) {
+    return announcements.markRead(Caller.of(userId, null).requireUser(), id);
+  }
+}

@@ -1,0 +1,70 @@
+package com.ticketplatform.comment.buyer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketplatform.common.event.Topics;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps {@code t_verified_buyer} in step with the order events: OrderPaid marks the order PAID, OrderRefunded marks it
+ * REFUNDED. Idempotent by event id (claimed in the same transaction as the change); other event types are ignored.
+ */
+@Component
+public class OrderEventsListener {
+
+  static final String PAID = "PAID";
+  private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
+
+  private final VerifiedBuyerMapper buyers;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public OrderEventsListener(VerifiedBuyerMapper buyers, ObjectMapper json, Clock clock) {
+    this.buyers = buyers;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @KafkaListener(topics = Topics.ORDER_EVENTS, groupId = "${ticket.comment.kafka-group:ticket-comment-service}")
+  @Transactional
+  public void onOrderEvent(String message) {
+    JsonNode envelope;
+    try {
+      envelope = json.readTree(message);
+    } catch (IOException e) {
+      // a record nobody can ever parse must not block the partition
+      log.error("skipping unreadable order event: {}", e.getMessage());
+      return;
+    }
+    String type = envelope.path("type").asText("");
+    if (!"OrderPaid".equals(type) && !"OrderRefunded".equals(type)) {
+      return;
+    }
+    String eventId = envelope.path("id").asText("");
+    JsonNode payload = envelope.path("payload");
+    if (eventId.isEmpty() || !payload.hasNonNull("orderNo") || !payload.hasNonNull("userId")
+        || !payload.hasNonNull("programId")) {
+      log.error("skipping malformed {} event {}", type, eventId);
+      return;
+    }
+    LocalDateTime now = LocalDateTime.now(clock);
+    if (buyers.claimEvent(eventId, now) == 0) {
+      return;
+    }
+    long orderNo = payload.get("orderNo").asLong();
+    long userId = payload.get("userId").asLong();
+    long programId = payload.get("programId").asLong();
+    if ("OrderPaid".equals(type)) {
+      buyers.recordPaid(orderNo, userId, programId, now);
+    } else {
+      buyers.recordRefunded(orderNo, userId, programId, now);
+    }
+  }
+}

@@ -1,0 +1,413 @@
+package com.ticketplatform.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketplatform.comment.buyer.VerifiedBuyerMapper;
+import com.ticketplatform.common.event.EventEnvelope;
+import com.ticketplatform.common.event.OrderEvents;
+import com.ticketplatform.common.event.Topics;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.web.client.RestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "ticket.mysql.schema-suffix=_test",
+    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+    "ticket.comment.banned-words=scam,rip off",
+    "ticket.comment.posts-per-window=5",
+    "ticket.comment.post-window=10m",
+    "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN",
+    "ticket.comment.auto-hide-reports=2",
+    "ticket.comment.feign-clients.enabled=false"})
+@EmbeddedKafka(kraft = true, partitions = 1, topics = Topics.ORDER_EVENTS)
+class CommentApiIT {
+
+  @TestConfiguration
+  static class Fakes {
+    @Bean
+    FakeOrderClient fakeOrderClient() {
+      return new FakeOrderClient();
+    }
+  }
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  FakeOrderClient orders;
+  @Autowired
+  KafkaTemplate<String, String> kafka;
+  @Autowired
+  ObjectMapper json;
+  @Autowired
+  VerifiedBuyerMapper buyers;
+
+  RestClient http;
+  long programId;
+
+  @BeforeEach
+  void setUp() {
+    // the JDK client: Apache HttpClient 5 (also on the classpath) would silently retry a 429 after its Retry-After
+    http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).requestFactory(new JdkClientHttpRequestFactory())
+        .defaultStatusHandler(status -> true, (request, response) -> { })
+        .build();
+    programId = randomId();
+  }
+
+  // ---- verified buyers ----
+
+  @Test
+  void onlyABuyerKnownFromOrderPaidMayRateAndARefundStopsNewRatings() throws Exception {
+    long buyer = randomId();
+    long stranger = randomId();
+    long orderNo = randomId();
+
+    ResponseEntity<JsonNode> denied = rate(stranger, programId, 5, "great film", null);
+    assertThat(denied.getStatusCode().value()).isEqualTo(403);
+    assertThat(denied.getBody().path("code").asText()).isEqualTo("NOT_A_BUYER");
+
+    publish("OrderPaid", orderNo, new OrderEvents.OrderPaid(orderNo, buyer, programId, 11, 12, List.of(1L),
+        new BigDecimal("45.00"), "CNY", Instant.now()));
+    awaitStatuses(buyer, programId, List.of("PAID"));
+    int callsBefore = orders.calls.get();
+    ResponseEntity<JsonNode> rated = rate(buyer, programId, 4, "great film", null);
+    assertThat(rated.getStatusCode().value()).isEqualTo(201);
+    assertThat(rated.getBody().path("rating").asInt()).isEqualTo(4);
+    assertThat(orders.calls.get()).as("the table answered, no remote call").isEqualTo(callsBefore);
+
+    // the same user's paid order of another program, then refunded: no new rating there
+    long otherProgram = randomId();
+    long refundedOrder = randomId();
+    publish("OrderPaid", refundedOrder, new OrderEvents.OrderPaid(refundedOrder, buyer, otherProgram, 11, 12,
+        List.of(2L), new BigDecimal("45.00"), "CNY", Instant.now()));
+    publish("OrderRefunded", refundedOrder, new OrderEvents.OrderRefunded(refundedOrder, buyer, otherProgram, 11,
+        List.of(2L), new BigDecimal("45.00"), "CNY"));
+    awaitStatuses(buyer, otherProgram, List.of("REFUNDED"));
+    orders.purchased(buyer, otherProgram); // a stale remote answer must not override what the events said
+    ResponseEntity<JsonNode> afterRefund = rate(buyer, otherProgram, 5, "ok", null);
+    assertThat(afterRefund.getStatusCode().value()).isEqualTo(403);
+    assertThat(afterRefund.getBody().path("code").asText()).isEqualTo("NOT_A_BUYER");
+  }
+
+  @Test
+  void redeliveredEventIsAppliedOnce() throws Exception {
+    long buyer = randomId();
+    long orderNo = randomId();
+    EventEnvelope<Object> paid = EventEnvelope.of("OrderPaid", Instant.now(), Long.toString(orderNo),
+        new OrderEvents.OrderPaid(orderNo, buyer, programId, 1, 1, List.of(1L), BigDecimal.TEN, "CNY", Instant.now()));
+    EventEnvelope<Object> refunded = EventEnvelope.of("OrderRefunded", Instant.now(), Long.toString(orderNo),
+        new OrderEvents.OrderRefunded(orderNo, buyer, programId, 1, List.of(1L), BigDecimal.TEN, "CNY"));
+    send(paid);
+    send(refunded);
+    awaitStatuses(buyer, programId, List.of("REFUNDED"));
+    send(paid); // redelivery of an old event must not resurrect the order
+    long marker = randomId();
+    long markerOrder = randomId();
+    publish("OrderPaid", markerOrder, new OrderEvents.OrderPaid(markerOrder, marker, programId, 1, 1, List.of(1L),
+        BigDecimal.TEN, "CNY", Instant.now()));
+    awaitStatuses(marker, programId, List.of("PAID"));
+    assertThat(buyers.statuses(buyer, programId)).containsExactly("REFUNDED");
+  }
+
+  @Test
+  void unknownToTheTableFallsBackToTheOrderService() {
+    long user = randomId();
+    orders.purchased(user, programId);
+    assertThat(rate(user, programId, 5, "fine", null).getStatusCode().value()).isEqualTo(201);
+  }
+
+  @Test
+  void whenNeitherSourceCanAnswerTheRatingIsRefusedWith503() {
+    orders.failingPrograms.add(programId);
+    ResponseEntity<JsonNode> response = rate(randomId(), programId, 5, "great", null);
+    assertThat(response.getStatusCode().value()).isEqualTo(503);
+    assertThat(response.getBody().path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    assertThat(summary().path("count").asLong()).isZero();
+  }
+
+  @Test
+  void writesNeedACaller() {
+    ResponseEntity<JsonNode> response = http.post().uri("/api/programs/{p}/comments", programId)
+        .contentType(MediaType.APPLICATION_JSON).body(Map.of("rating", 5, "text", "x"))
+        .retrieve().toEntity(JsonNode.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(401);
+    assertThat(response.getBody().path("code").asText()).isEqualTo("UNAUTHENTICATED");
+  }
+
+  // ---- rating rules ----
+
+  @Test
+  void oneRatingPerUserAndTheAuthorEditsIt() {
+    long user = buyer();
+    ResponseEntity<JsonNode> first = rate(user, programId, 3, "so-so", null);
+    assertThat(first.getStatusCode().value()).isEqualTo(201);
+    ResponseEntity<JsonNode> second = rate(user, programId, 5, "changed my mind", null);
+    assertThat(second.getStatusCode().value()).isEqualTo(409);
+    assertThat(second.getBody().path("code").asText()).isEqualTo("ALREADY_RATED");
+
+    long commentId = first.getBody().path("id").asLong();
+    ResponseEntity<JsonNode> notMine = edit(randomId(), commentId, 1, "hijack");
+    assertThat(notMine.getStatusCode().value()).isEqualTo(403);
+    ResponseEntity<JsonNode> edited = edit(user, commentId, 5, "changed my mind");
+    assertThat(edited.getStatusCode().value()).isEqualTo(200);
+    assertThat(edited.getBody().path("rating").asInt()).isEqualTo(5);
+    assertThat(edited.getBody().path("edited").asBoolean()).isTrue();
+  }
+
+  @Test
+  void validationAndBannedWords() {
+    long user = buyer();
+    ResponseEntity<JsonNode> banned = rate(user, programId, 1, "This cinema is a SCAM.", null);
+    assertThat(banned.getStatusCode().value()).isEqualTo(422);
+    assertThat(banned.getBody().path("code").asText()).isEqualTo("BANNED_WORDS");
+    assertThat(rate(user, programId, 1, "total rip  off", null).getStatusCode().value()).isEqualTo(422);
+    assertThat(rate(user, programId, 6, "too many stars", null).getStatusCode().value()).isEqualTo(400);
+    assertThat(rate(user, programId, 0, "too few", null).getStatusCode().value()).isEqualTo(400);
+    assertThat(rate(user, programId, 3, "x".repeat(2001), null).getStatusCode().value()).isEqualTo(400);
+    // nothing above was stored: the user can still rate, and words merely containing a banned one pass
+    assertThat(rate(user, programId, 3, "scammers aside, a classic", null).getStatusCode().value()).isEqualTo(201);
+  }
+
+  @Test
+  void idempotencyKeyReplaysTheFirstOutcome() {
+    long user = buyer();
+    String key = "k-" + randomId();
+    ResponseEntity<JsonNode> first = rate(user, programId, 4, "nice", key);
+    ResponseEntity<JsonNode> again = rate(user, programId, 4, "nice", key);
+    assertThat(first.getStatusCode().value()).isEqualTo(201);
+    assertThat(again.getStatusCode().value()).isEqualTo(201);
+    assertThat(again.getBody().path("id").asLong()).isEqualTo(first.getBody().path("id").asLong());
+    ResponseEntity<JsonNode> reused = rate(user, programId, 2, "different", key);
+    assertThat(reused.getStatusCode().value()).isEqualTo(422);
+    assertThat(reused.getBody().path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+  }
+
+  // ---- lists ----
+
+  @Test
+  void cursorPagingEdges() {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ids.add(rate(buyer(), programId, 1 + i, "review " + i, null).getBody().path("id").asLong());
+    }
+    JsonNode page1 = list("?size=2").getBody();
+    assertThat(page1.path("items")).hasSize(2);
+    assertThat(page1.path("items").get(0).path("id").asLong()).isEqualTo(ids.get(3));
+    String cursor = page1.path("nextCursor").asText();
+    assertThat(cursor).isNotEmpty();
+    JsonNode page2 = list("?size=2&cursor=" + cursor).getBody();
+    assertThat(page2.path("items")).hasSize(2);
+    assertThat(page2.path("items").get(1).path("id").asLong()).isEqualTo(ids.get(0));
+    assertThat(page2.path("nextCursor").isNull()).as("last page has no cursor").isTrue();
+
+    assertThat(list("?size=101").getStatusCode().value()).isEqualTo(400);
+    assertThat(list("?size=0").getStatusCode().value()).isEqualTo(400);
+    ResponseEntity<JsonNode> bad = list("?cursor=not-a-cursor");
+    assertThat(bad.getStatusCode().value()).isEqualTo(400);
+    assertThat(bad.getBody().path("code").asText()).isEqualTo("BAD_CURSOR");
+    assertThat(list("?sort=liked&cursor=" + cursor).getStatusCode().value()).as("newest cursor on liked list")
+        .isEqualTo(400);
+    assertThat(list("?sort=loudest").getStatusCode().value()).isEqualTo(400);
+    assertThat(list("").getBody().path("items")).hasSize(4);
+  }
+
+  @Test
+  void likesAreIdempotentAndDriveTheLikedOrder() {
+    long older = rate(buyer(), programId, 3, "first", null).getBody().path("id").asLong();
+    long newer = rate(buyer(), programId, 4, "second", null).getBody().path("id").asLong();
+    long fan = randomId();
+    assertThat(like(HttpMethod.POST, fan, older).getBody().path("likeCount").asInt()).isEqualTo(1);
+    ResponseEntity<JsonNode> twice = like(HttpMethod.POST, fan, older);
+    assertThat(twice.getStatusCode().value()).isEqualTo(200);
+    assertThat(twice.getBody().path("likeCount").asInt()).isEqualTo(1);
+
+    JsonNode liked = list("?sort=liked&size=1").getBody();
+    assertThat(liked.path("items").get(0).path("id").asLong()).isEqualTo(older);
+    JsonNode next = list("?sort=liked&size=1&cursor=" + liked.path("nextCursor").asText()).getBody();
+    assertThat(next.path("items").get(0).path("id").asLong()).isEqualTo(newer);
+    assertThat(next.path("nextCursor").isNull()).isTrue();
+
+    assertThat(like(HttpMethod.DELETE, fan, older).getBody().path("likeCount").asInt()).isZero();
+    assertThat(like(HttpMethod.DELETE, fan, older).getBody().path("likeCount").asInt()).isZero();
+    assertThat(list("?sort=liked").getBody().path("items").get(0).path("id").asLong()).isEqualTo(newer);
+  }
+
+  // ---- summary and moderation ----
+
+  @Test
+  void summaryStaysCorrectAfterEditHideAndRestore() {
+    long five = rate(buyer(), programId, 5, "loved it", null).getBody().path("id").asLong();
+    long threeUser = buyer();
+    long three = rate(threeUser, programId, 3, "meh", null).getBody().path("id").asLong();
+    JsonNode summary = summary();
+    assertThat(summary.path("count").asLong()).isEqualTo(2);
+    assertThat(summary.path("average").decimalValue()).isEqualByComparingTo("4.0");
+
+    edit(threeUser, three, 1, "worse on reflection");
+    summary = summary();
+    assertThat(summary.path("average").decimalValue()).isEqualByComparingTo("3.0");
+    assertThat(summary.path("histogram").path("1").asLong()).isEqualTo(1);
+    assertThat(summary.path("histogram").path("3").asLong()).isZero();
+
+    assertThat(admin("hide", five, "CUSTOMER").getStatusCode().value()).isEqualTo(403);
+    assertThat(admin("hide", five, null).getStatusCode().value()).isEqualTo(403);
+    assertThat(admin("hide", five, "CUSTOMER,ADMIN").getStatusCode().value()).isEqualTo(200);
+    summary = summary();
+    assertThat(summary.path("count").asLong()).isEqualTo(1);
+    assertThat(summary.path("average").decimalValue()).isEqualByComparingTo("1.0");
+    assertThat(list("").getBody().path("items")).hasSize(1);
+    assertThat(http.get().uri("/api/programs/{p}/comments/{c}", programId, five).retrieve()
+        .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(404);
+
+    assertThat(admin("restore", five, "ADMIN").getStatusCode().value()).isEqualTo(200);
+    summary = summary();
+    assertThat(summary.path("count").asLong()).isEqualTo(2);
+    assertThat(summary.path("average").decimalValue()).isEqualByComparingTo("3.0");
+    assertThat(admin("restore", randomId(), "ADMIN").getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
+  void repliesNeedNoPurchaseAndEnoughReportsHideAComment() {
+    long commentId = rate(buyer(), programId, 4, "good", null).getBody().path("id").asLong();
+    long replier = randomId();
+    ResponseEntity<JsonNode> reply = http.post().uri("/api/programs/{p}/comments/{c}/replies", programId, commentId)
+        .header("X-User-Id", Long.toString(replier)).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("text", "agreed")).retrieve().toEntity(JsonNode.class);
+    assertThat(reply.getStatusCode().value()).isEqualTo(201);
+    assertThat(reply.getBody().path("parentId").asLong()).isEqualTo(commentId);
+    assertThat(reply.getBody().path("rating").isNull()).isTrue();
+    JsonNode replies = http.get().uri("/api/programs/{p}/comments/{c}/replies", programId, commentId)
+        .retrieve().body(JsonNode.class);
+    assertThat(replies.path("items")).hasSize(1);
+    assertThat(list("").getBody().path("items").get(0).path("replyCount").asInt()).isEqualTo(1);
+
+    assertThat(report(randomId(), commentId).getStatusCode().value()).isEqualTo(202);
+    long reporter = randomId();
+    assertThat(report(reporter, commentId).getStatusCode().value()).isEqualTo(202);
+    // threshold is 2 distinct reporters in this test: the comment is now hidden for review
+    assertThat(list("").getBody().path("items")).isEmpty();
+    assertThat(summary().path("count").asLong()).isZero();
+    JsonNode hiddenQueue = adminGet("/api/admin/comments?filter=hidden&size=100", "ADMIN").getBody();
+    assertThat(StreamSupport.stream(hiddenQueue.path("items").spliterator(), false)
+        .map(n -> n.path("id").asLong())).contains(commentId);
+    assertThat(adminGet("/api/admin/comments?filter=hidden", "CUSTOMER").getStatusCode().value()).isEqualTo(403);
+    assertThat(adminGet("/api/admin/comments?filter=everything", "ADMIN").getStatusCode().value()).isEqualTo(400);
+  }
+
+  private ResponseEntity<JsonNode> adminGet(String path, String roles) {
+    return http.get().uri(path).header("X-User-Roles", roles).retrieve().toEntity(JsonNode.class);
+  }
+
+  @Test
+  void postingIsRateLimitedPerUser() {
+    long commentId = rate(buyer(), programId, 4, "good", null).getBody().path("id").asLong();
+    long chatty = randomId();
+    for (int i = 0; i < 5; i++) {
+      assertThat(replyAs(chatty, commentId, "reply " + i).getStatusCode().value()).isEqualTo(201);
+    }
+    ResponseEntity<JsonNode> limited = replyAs(chatty, commentId, "one too many");
+    assertThat(limited.getStatusCode().value()).isEqualTo(429);
+    assertThat(limited.getBody().path("code").asText()).isEqualTo("RATE_LIMITED");
+    assertThat(Long.parseLong(limited.getHeaders().getFirst("Retry-After"))).isBetween(1L, 600L);
+    assertThat(replyAs(randomId(), commentId, "someone else").getStatusCode().value()).isEqualTo(201);
+  }
+
+  // ---- helpers ----
+
+  private long buyer() {
+    long user = randomId();
+    orders.purchased(user, programId);
+    return user;
+  }
+
+  private ResponseEntity<JsonNode> rate(long user, long program, int rating, String text, String key) {
+    RestClient.RequestBodySpec request = http.post().uri("/api/programs/{p}/comments", program)
+        .header("X-User-Id", Long.toString(user)).contentType(MediaType.APPLICATION_JSON);
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return request.body(Map.of("rating", rating, "text", text)).retrieve().toEntity(JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> edit(long user, long commentId, int rating, String text) {
+    return http.put().uri("/api/programs/{p}/comments/{c}", programId, commentId)
+        .header("X-User-Id", Long.toString(user)).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("rating", rating, "text", text)).retrieve().toEntity(JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> replyAs(long user, long commentId, String text) {
+    return http.post().uri("/api/programs/{p}/comments/{c}/replies", programId, commentId)
+        .header("X-User-Id", Long.toString(user)).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("text", text)).retrieve().toEntity(JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> report(long user, long commentId) {
+    return http.post().uri("/api/programs/{p}/comments/{c}/reports", programId, commentId)
+        .header("X-User-Id", Long.toString(user)).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("reason", "spam")).retrieve().toEntity(JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> like(HttpMethod method, long user, long commentId) {
+    return http.method(method).uri("/api/programs/{p}/comments/{c}/likes", programId, commentId)
+        .header("X-User-Id", Long.toString(user)).retrieve().toEntity(JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> list(String query) {
+    return http.get().uri("/api/programs/" + programId + "/comments" + query).retrieve().toEntity(JsonNode.class);
+  }
+
+  private JsonNode summary() {
+    return http.get().uri("/api/programs/{p}/comments/summary", programId).retrieve().body(JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> admin(String action, long commentId, String roles) {
+    RestClient.RequestBodySpec request = http.post().uri("/api/admin/comments/{c}/" + action, commentId)
+        .header("X-User-Id", "1");
+    if (roles != null) {
+      request.header("X-User-Roles", roles);
+    }
+    return request.retrieve().toEntity(JsonNode.class);
+  }
+
+  private void publish(String type, long orderNo, Object payload) throws Exception {
+    send(EventEnvelope.of(type, Instant.now(), Long.toString(orderNo), payload));
+  }
+
+  private void send(EventEnvelope<?> envelope) throws Exception {
+    kafka.send(Topics.ORDER_EVENTS, envelope.aggregateId(), json.writeValueAsString(envelope)).get();
+  }
+
+  private void awaitStatuses(long user, long program, List<String> expected) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (buyers.statuses(user, program).equals(expected)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(buyers.statuses(user, program)).as("verified-buyer rows").isEqualTo(expected);
+  }
+
+  private static long randomId() {
+    return ThreadLocalRandom.current().nextLong(1_000_000L, 1L << 50);
+  }
+}
