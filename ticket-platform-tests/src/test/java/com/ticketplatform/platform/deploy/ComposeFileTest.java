@@ -42,9 +42,7 @@ class ComposeFileTest {
    * Remove an entry once its feature has landed.
    */
   private static final Map<String, Set<String>> AWAITED_VARIABLES = Map.of(
-      "ticket-order-service", Set.of("SEATA_ADDR"),
-      "ticket-program-service", Set.of("ELASTICSEARCH_URIS"),
-      "ticket-pay-service", Set.of("PAY_PROVIDER_URL", "PAY_PROVIDER_SECRET", "PAY_CALLBACK_URL"));
+      "ticket-program-service", Set.of("ELASTICSEARCH_URIS"));
 
   /** Variable → the infrastructure service it points at, which must be healthy before the service starts. */
   private static final Map<String, String> INFRA_VARIABLES = Map.of(
