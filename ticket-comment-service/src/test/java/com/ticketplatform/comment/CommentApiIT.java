@@ -314,7 +314,8 @@ class CommentApiIT {
   }
 
   private ResponseEntity<JsonNode> adminGet(String path, String roles) {
-    return http.get().uri(path).header("X-User-Roles", roles).retrieve().toEntity(JsonNode.class);
+    return http.get().uri(path).header("X-User-Id", "1").header("X-User-Roles", roles).retrieve()
+        .toEntity(JsonNode.class);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.ticketplatform.advert.web;
 
+import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.advert.advert.AdvertAdminService;
 import com.ticketplatform.advert.advert.AdvertRequest;
 import com.ticketplatform.advert.advert.AdvertView;

@@ -1,5 +1,6 @@
 package com.ticketplatform.advert.web;
 
+import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.advert.advert.AdvertView;
 import com.ticketplatform.advert.serving.AdvertServingService;
 import com.ticketplatform.common.web.AuthHeaders;

@@ -1,5 +1,6 @@
 package com.ticketplatform.advert.web;
 
+import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.advert.announcement.AnnouncementService;
 import com.ticketplatform.advert.announcement.AnnouncementService.AnnouncementRequest;
 import com.ticketplatform.advert.announcement.AnnouncementService.AnnouncementView;

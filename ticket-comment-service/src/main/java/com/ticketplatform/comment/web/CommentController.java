@@ -1,5 +1,6 @@
 package com.ticketplatform.comment.web;
 
+import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.comment.comment.CommentRequests.LikeView;
 import com.ticketplatform.comment.comment.CommentRequests.RateRequest;
 import com.ticketplatform.comment.comment.CommentRequests.ReplyRequest;

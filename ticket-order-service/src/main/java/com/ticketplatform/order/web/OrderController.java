@@ -1,5 +1,6 @@
 package com.ticketplatform.order.web;
 
+import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.client.pay.PayClient;
 import com.ticketplatform.client.pay.PaymentStartView;
 import com.ticketplatform.common.error.ApiException;
@@ -50,7 +51,7 @@ public class OrderController {
   public ResponseEntity<OrderView> place(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
       @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
       @Valid @RequestBody PlaceOrderRequest request) {
-    long userId = RequestUser.require(user);
+    long userId = Caller.of(user, null).requireUser();
     PlaceOrderService.Placed placed = placing.place(userId, key, request.showtimeId(), request.seatIds());
     return ResponseEntity.status(HttpStatus.CREATED).body(OrderView.of(placed.order()));
   }
@@ -58,13 +59,13 @@ public class OrderController {
   @GetMapping("/{orderNo}")
   public OrderView get(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
       @PathVariable long orderNo) {
-    return OrderView.of(own(RequestUser.require(user), orderNo));
+    return OrderView.of(own(Caller.of(user, null).requireUser(), orderNo));
   }
 
   @GetMapping
   public CursorPage<OrderView> list(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
       @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
-    long userId = RequestUser.require(user);
+    long userId = Caller.of(user, null).requireUser();
     PageRequest page = PageRequest.of(cursor, size);
     List<OrderView> fetched = orders.listByUser(userId, page.afterLong(), page.size() + 1).stream()
         .map(OrderView::of).toList();
@@ -74,13 +75,13 @@ public class OrderController {
   @PostMapping("/{orderNo}/cancel")
   public OrderView cancel(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
       @PathVariable long orderNo) {
-    return OrderView.of(lifecycle.cancelByUser(own(RequestUser.require(user), orderNo)));
+    return OrderView.of(lifecycle.cancelByUser(own(Caller.of(user, null).requireUser(), orderNo)));
   }
 
   @PostMapping("/{orderNo}/payment")
   public PaymentStartView startPayment(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
       @PathVariable long orderNo) {
-    Order order = own(RequestUser.require(user), orderNo);
+    Order order = own(Caller.of(user, null).requireUser(), orderNo);
     if (order.status() != OrderStatus.PENDING_PAYMENT || order.isExpired(clock.instant())) {
       throw ApiException.conflict(OrderErrors.ORDER_NOT_PAYABLE, "order is " + order.status()
           + (order.status() == OrderStatus.PENDING_PAYMENT ? " but its payment window has closed" : ""));
@@ -96,7 +97,7 @@ public class OrderController {
   @PostMapping("/{orderNo}/refund")
   public OrderView refund(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
       @PathVariable long orderNo) {
-    return OrderView.of(lifecycle.requestRefund(own(RequestUser.require(user), orderNo)));
+    return OrderView.of(lifecycle.requestRefund(own(Caller.of(user, null).requireUser(), orderNo)));
   }
 
   /** Another user's order is reported exactly like a missing one. */

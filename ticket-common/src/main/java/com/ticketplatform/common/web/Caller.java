@@ -1,22 +1,31 @@
-package com.ticketplatform.advert.web;
+package com.ticketplatform.common.web;
 
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
-import com.ticketplatform.common.web.AuthHeaders;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 
-/** The identity the gateway forwarded (X-User-Id, X-User-Roles); absent for anonymous callers. */
-record Caller(Long userId, Set<String> roles) {
+/**
+ * The identity the gateway forwarded ({@link AuthHeaders#USER_ID}, {@link AuthHeaders#USER_ROLES}); no user id for
+ * anonymous callers. Services trust these headers only because the gateway strips client-sent copies.
+ */
+public record Caller(Long userId, Set<String> roles) {
 
-  static Caller of(String userIdHeader, String rolesHeader) {
+  public Caller {
+    roles = Set.copyOf(roles);
+  }
+
+  public static Caller of(String userIdHeader, String rolesHeader) {
     Long userId = null;
     if (userIdHeader != null && !userIdHeader.isBlank()) {
       try {
         userId = Long.parseLong(userIdHeader.trim());
       } catch (NumberFormatException e) {
+        userId = -1L;
+      }
+      if (userId <= 0) {
         throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "caller identity is invalid");
       }
     }
@@ -26,20 +35,28 @@ record Caller(Long userId, Set<String> roles) {
     return new Caller(userId, roles);
   }
 
-  long requireUser() {
+  public boolean isAnonymous() {
+    return userId == null;
+  }
+
+  /** The caller's id; 401 for an anonymous caller. */
+  public long requireUser() {
     if (userId == null) {
       throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, "sign in first");
     }
     return userId;
   }
 
-  boolean isAdmin() {
+  public boolean isAdmin() {
     return roles.contains(AuthHeaders.ROLE_ADMIN);
   }
 
-  void requireAdmin() {
+  /** 401 for an anonymous caller, 403 for one without role ADMIN. */
+  public Caller requireAdmin() {
+    requireUser();
     if (!isAdmin()) {
       throw new ApiException(HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "administrators only");
     }
+    return this;
   }
 }
