@@ -1,6 +1,7 @@
 package com.ticketplatform.advert.config;
 
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
+import com.ticketplatform.common.idempotency.IdempotencyGuard;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.client.ClientHttpRequestFactories;
@@ -10,6 +11,7 @@ import org.springframework.web.client.RestClient;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class CoreConfig {
@@ -17,6 +19,11 @@ class CoreConfig {
   @Bean
   SnowflakeIdGenerator idGenerator(Clock clock, @Value("${ticket.worker-id:1}") long workerId) {
     return new SnowflakeIdGenerator(clock, workerId);
+  }
+
+  @Bean
+  IdempotencyGuard idempotencyGuard(StringRedisTemplate redis) {
+    return new IdempotencyGuard(redis, "advert:idem:", Duration.ofHours(24));
   }
 
   /** Calls other services by service id (simple discovery locally, Nacos in compose), with short timeouts. */

@@ -4,7 +4,7 @@ import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.advert.advert.AdvertAdminService;
 import com.ticketplatform.advert.advert.AdvertRequest;
 import com.ticketplatform.advert.advert.AdvertView;
-import com.ticketplatform.advert.idempotency.IdempotencyGuard;
+import com.ticketplatform.common.idempotency.IdempotencyGuard;
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.CursorPage;
 import com.ticketplatform.common.web.PageRequest;

@@ -5,7 +5,7 @@ import com.ticketplatform.advert.announcement.AnnouncementService;
 import com.ticketplatform.advert.announcement.AnnouncementService.AnnouncementRequest;
 import com.ticketplatform.advert.announcement.AnnouncementService.AnnouncementView;
 import com.ticketplatform.advert.announcement.AnnouncementService.InboxItem;
-import com.ticketplatform.advert.idempotency.IdempotencyGuard;
+import com.ticketplatform.common.idempotency.IdempotencyGuard;
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.CursorPage;
 import com.ticketplatform.common.web.PageRequest;

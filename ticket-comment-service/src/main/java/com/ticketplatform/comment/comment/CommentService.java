@@ -4,7 +4,7 @@ import com.ticketplatform.comment.buyer.BuyerVerifier;
 import com.ticketplatform.comment.comment.CommentRequests.LikeView;
 import com.ticketplatform.comment.comment.CommentRequests.RateRequest;
 import com.ticketplatform.comment.comment.CommentRequests.ReplyRequest;
-import com.ticketplatform.comment.idempotency.IdempotencyGuard;
+import com.ticketplatform.common.idempotency.IdempotencyGuard;
 import com.ticketplatform.comment.ratelimit.PostingRateLimiter;
 import com.ticketplatform.comment.summary.RatingSummaryService;
 import com.ticketplatform.common.error.ApiException;

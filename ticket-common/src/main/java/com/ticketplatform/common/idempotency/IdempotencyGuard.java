@@ -1,26 +1,34 @@
-package com.ticketplatform.advert.idempotency;
+package com.ticketplatform.common.idempotency;
 
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Makes a retried create return its first outcome. The key is claimed in Redis (SET NX) together with a fingerprint of
  * the request; when the work succeeds the created id is recorded, when it fails with a client error the claim is
  * dropped so the client may fix the request and retry with the same key.
  *
- * <p>Stored value: {@code P|<fingerprint>} while in progress, {@code D|<fingerprint>|<id>} when done.
+ * <p>Stored value: {@code P|<fingerprint>} while in progress, {@code D|<fingerprint>|<id>} when done. For writes whose
+ * outcome must commit atomically with the change itself (orders), keep the key in the same database transaction
+ * instead.
  */
-@Component
 public class IdempotencyGuard {
 
   private final StringRedisTemplate redis;
-  private static final java.time.Duration TTL = java.time.Duration.ofHours(24);
+  private final String keyPrefix;
+  private final Duration ttl;
 
-  public IdempotencyGuard(StringRedisTemplate redis) {
+  /**
+   * @param keyPrefix the service's Redis namespace, e.g. {@code advert:idem:}
+   * @param ttl how long a key is remembered (at least 24 h: clients retry for that long)
+   */
+  public IdempotencyGuard(StringRedisTemplate redis, String keyPrefix, Duration ttl) {
     this.redis = redis;
+    this.keyPrefix = keyPrefix;
+    this.ttl = ttl;
   }
 
   /** The outcome of an idempotent create: the id, and whether it was created by this very call. */
@@ -37,8 +45,8 @@ public class IdempotencyGuard {
     if (key.length() > 200) {
       throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "Idempotency-Key is too long");
     }
-    String redisKey = "advert:idem:" + scope + ":" + key;
-    Boolean claimed = redis.opsForValue().setIfAbsent(redisKey, "P|" + fingerprint, TTL);
+    String redisKey = keyPrefix + scope + ":" + key;
+    Boolean claimed = redis.opsForValue().setIfAbsent(redisKey, "P|" + fingerprint, ttl);
     if (!Boolean.TRUE.equals(claimed)) {
       String stored = redis.opsForValue().get(redisKey);
       if (stored == null) {
@@ -61,7 +69,7 @@ public class IdempotencyGuard {
       redis.delete(redisKey);
       throw e;
     }
-    redis.opsForValue().set(redisKey, "D|" + fingerprint + "|" + id, TTL);
+    redis.opsForValue().set(redisKey, "D|" + fingerprint + "|" + id, ttl);
     return new Outcome(id, false);
   }
 }
