@@ -43,7 +43,6 @@ class ComposeFileTest {
    */
   private static final Map<String, Set<String>> AWAITED_VARIABLES = Map.of(
       "ticket-order-service", Set.of("SEATA_ADDR"),
-      "ticket-program-service", Set.of("ELASTICSEARCH_URIS"),
       "ticket-pay-service", Set.of("PAY_PROVIDER_URL", "PAY_PROVIDER_SECRET", "PAY_CALLBACK_URL"));
 
   /** Variable → the infrastructure service it points at, which must be healthy before the service starts. */

@@ -140,9 +140,13 @@ public abstract class IntegrationTestBase {
   }
 
   protected long createProgram(String title, String category) {
+    return createProgram(title, category, "a test film");
+  }
+
+  protected long createProgram(String title, String category, String description) {
     ResponseEntity<JsonNode> created = adminPost("/api/admin/programs", Map.of("title", title, "category", category,
         "durationMinutes", 100, "rating", "PG-13", "posterUrl", "https://img.test/p.jpg",
-        "description", "a test film", "cast", List.of("Ann Actor", "Bob Actor")));
+        "description", description, "cast", List.of("Ann Actor", "Bob Actor")));
     assertThat(created.getStatusCode().value()).isEqualTo(201);
     return created.getBody().get("programId").asLong();
   }
