@@ -165,7 +165,8 @@ public class ProgramSearch {
     String next = null;
     if (hits.size() > size) {
       Hit<ProgramDocument> last = hits.get(size - 1);
-      double score = last.sort().get(0).doubleValue();
+      // the engine prints a score as a float, but a whole one may come back as an integer value
+      double score = ((Number) last.sort().get(0)._get()).doubleValue();
       next = new EngineCursor(origin.toEpochMilli(), score, last.source().programId()).encode();
     }
     return new ProgramSearchPage(items, next, false,
