@@ -10,14 +10,18 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
+import co.elastic.clients.transport.rest_client.RestClientOptions;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.http.client.config.RequestConfig;
+import org.elasticsearch.client.RequestOptions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +33,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class SearchIndex {
 
+  /** Searches: the short timeouts of {@code spring.elasticsearch.*}, so a stuck engine costs a caller little. */
+  private final ElasticsearchClient searches;
+  /** Index upkeep (create, alias swaps, bulk writes): a cold engine may take seconds to create an index. */
   private final ElasticsearchClient client;
   private final SearchProperties properties;
   private final Clock clock;
 
   public SearchIndex(ElasticsearchClient client, SearchProperties properties, Clock clock) {
-    this.client = client;
+    this.searches = client;
+    this.client = client.withTransportOptions(patient(client, properties.upkeepTimeout()));
     this.properties = properties;
     this.clock = clock;
+  }
+
+  private static RestClientOptions patient(ElasticsearchClient client, Duration timeout) {
+    RequestOptions base = client._transportOptions() instanceof RestClientOptions options
+        ? options.restClientRequestOptions() : RequestOptions.DEFAULT;
+    return new RestClientOptions(base.toBuilder().setRequestConfig(RequestConfig.custom()
+        .setConnectTimeout(2000).setSocketTimeout((int) timeout.toMillis()).build()).build());
   }
 
   public String alias() {
@@ -92,7 +107,8 @@ public class SearchIndex {
 
   /**
    * Points the read alias at the freshly built index in one atomic alias update (searches see the old index or the
-   * new one, never a half-filled one), then drops the indices it replaced.
+   * new one, never a half-filled one), then drops every other index of the family: the one it replaced and any left
+   * over by a rebuild that died half-way.
    */
   public void swapIn(String built) throws IOException {
     client.indices().refresh(r -> r.index(built));
@@ -107,7 +123,7 @@ public class SearchIndex {
     actions.add(Action.of(a -> a.remove(r -> r.index(built).alias(properties.buildingAlias()))));
     client.indices().updateAliases(u -> u.actions(actions));
     for (Map.Entry<String, Set<String>> old : before.entrySet()) {
-      if (!old.getKey().equals(built) && !old.getValue().contains(properties.buildingAlias())) {
+      if (!old.getKey().equals(built)) {
         client.indices().delete(d -> d.index(old.getKey()).ignoreUnavailable(true));
       }
     }
@@ -156,7 +172,7 @@ public class SearchIndex {
   }
 
   public SearchResponse<ProgramDocument> search(SearchRequest request) throws IOException {
-    return client.search(request, ProgramDocument.class);
+    return searches.search(request, ProgramDocument.class);
   }
 
   /** The engine refused a document; retrying helps only when it was overloaded or failing (429, 5xx). */

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMax longest pause between two attempts to index an event while the engine is down
  * @param checkOnStart on start-up, rebuild the index when it is missing or its document count differs from MySQL's
  * @param originDecayScale how far from now an upcoming showtime has lost half of its ranking boost
+ * @param upkeepTimeout socket timeout of index upkeep (creating indices, swapping aliases, writing documents);
+ *     searches keep the short {@code spring.elasticsearch.socket-timeout}
  */
 @ConfigurationProperties("ticket.search")
 public record SearchProperties(@DefaultValue("programs") String index,
@@ -22,7 +24,8 @@ public record SearchProperties(@DefaultValue("programs") String index,
     @DefaultValue("ticket-program-search") String indexerGroup,
     @DefaultValue("PT30S") Duration retryMax,
     @DefaultValue("true") boolean checkOnStart,
-    @DefaultValue("7d") String originDecayScale) {
+    @DefaultValue("7d") String originDecayScale,
+    @DefaultValue("PT30S") Duration upkeepTimeout) {
 
   /** Second alias on an index while a full rebuild fills it: events go there too, searches do not. */
   public String buildingAlias() {
