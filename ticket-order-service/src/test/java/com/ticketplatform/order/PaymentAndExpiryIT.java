@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ticketplatform.client.order.OrderClient;
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
-import com.ticketplatform.common.event.EventEnvelope;
 import com.ticketplatform.common.event.PaymentEvents;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.order.expiry.ExpiryScheduler;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -27,14 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 class PaymentAndExpiryIT extends OrderServiceITBase {
 
-  @Autowired
-  KafkaTemplate<String, String> kafka;
   @Autowired
   EmbeddedKafkaBroker broker;
   @Autowired
@@ -53,26 +48,6 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
     Response r = placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), seats);
     assertThat(r.status()).isEqualTo(201);
     return Long.parseLong(r.body().path("orderNo").asText());
-  }
-
-  private void publishPayment(Object payload, long orderNo) throws Exception {
-    EventEnvelope<Object> envelope = EventEnvelope.of(payload.getClass().getSimpleName(), Instant.now(),
-        Long.toString(orderNo), payload);
-    kafka.send(Topics.PAYMENT_EVENTS, Long.toString(orderNo), json.writeValueAsString(envelope)).get();
-  }
-
-  private String status(long user, long orderNo) {
-    return call("GET", "/api/orders/" + orderNo, user, null, null).body().path("status").asText();
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(200);
-    }
   }
 
   @Test

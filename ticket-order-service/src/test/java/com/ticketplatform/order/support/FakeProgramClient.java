@@ -22,14 +22,19 @@ public class FakeProgramClient implements ProgramClient {
 
   /** A new on-sale showtime with {@code seats} seats (ids 1..n), each priced 50.00, starting in a day. */
   public ShowtimeSaleInfo onSale(int seats) {
+    return onSale(seats, Instant.now().plus(Duration.ofDays(1)), 42);
+  }
+
+  /** The same, starting at {@code startsAt} in cinema {@code cinemaId}; its program id is the showtime id + 1. */
+  public ShowtimeSaleInfo onSale(int seats, Instant startsAt, long cinemaId) {
     long id = ThreadLocalRandom.current().nextLong(1_000_000L, 1L << 40);
     List<ShowtimeSaleInfo.SeatPrice> list = new ArrayList<>();
     for (long s = 1; s <= seats; s++) {
       list.add(new ShowtimeSaleInfo.SeatPrice(s, "R" + ((s - 1) / 10 + 1) + "-" + ((s - 1) % 10 + 1),
           s % 2 == 0 ? "VIP" : "STD", s % 2 == 0 ? new BigDecimal("80.00") : new BigDecimal("50.00")));
     }
-    ShowtimeSaleInfo info = new ShowtimeSaleInfo(id, id + 1, 42, 7, "Premiere " + id, "ON_SALE",
-        Instant.now().plus(Duration.ofDays(1)), "CNY", list);
+    ShowtimeSaleInfo info = new ShowtimeSaleInfo(id, id + 1, cinemaId, 7, "Premiere " + id, "ON_SALE", startsAt,
+        "CNY", list);
     showtimes.put(id, info);
     return info;
   }

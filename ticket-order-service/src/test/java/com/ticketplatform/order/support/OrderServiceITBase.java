@@ -2,6 +2,7 @@ package com.ticketplatform.order.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticketplatform.common.event.EventEnvelope;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.common.seat.SeatInventoryKeys;
 import java.net.URI;
@@ -9,12 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -39,6 +43,8 @@ public abstract class OrderServiceITBase {
   protected StringRedisTemplate redis;
   @Autowired
   protected ObjectMapper json;
+  @Autowired
+  protected KafkaTemplate<String, String> kafka;
 
   public record Response(int status, JsonNode body) {}
 
@@ -71,6 +77,27 @@ public abstract class OrderServiceITBase {
       return new Response(r.statusCode(), r.body().isEmpty() ? json.nullNode() : json.readTree(r.body()));
     } catch (Exception e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Puts a payment-service event on its topic, as the pay service does after the provider's callback. */
+  protected void publishPayment(Object payload, long orderNo) throws Exception {
+    EventEnvelope<Object> envelope = EventEnvelope.of(payload.getClass().getSimpleName(), Instant.now(),
+        Long.toString(orderNo), payload);
+    kafka.send(Topics.PAYMENT_EVENTS, Long.toString(orderNo), json.writeValueAsString(envelope)).get();
+  }
+
+  protected String status(long user, long orderNo) {
+    return call("GET", "/api/orders/" + orderNo, user, null, null).body().path("status").asText();
+  }
+
+  protected static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(200);
     }
   }
 

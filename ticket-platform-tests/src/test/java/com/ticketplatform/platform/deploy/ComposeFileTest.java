@@ -24,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -35,14 +34,6 @@ import org.junit.jupiter.api.TestFactory;
  * only through variables its configuration actually reads.
  */
 class ComposeFileTest {
-
-  /**
-   * Variables compose sets that the named service does not read yet because the engineer adding the feature is
-   * still at work. Each becomes a skipped (not failed) check until the service's config reads it; then it passes.
-   * Remove an entry once its feature has landed.
-   */
-  private static final Map<String, Set<String>> AWAITED_VARIABLES = Map.of(
-      "ticket-program-service", Set.of("ELASTICSEARCH_URIS"));
 
   /** Variable → the infrastructure service it points at, which must be healthy before the service starts. */
   private static final Map<String, String> INFRA_VARIABLES = Map.of(
@@ -138,11 +129,6 @@ class ComposeFileTest {
       Set<String> read = module.environmentVariablesRead();
       for (String variable : environment(services.getOrDefault(module.name(), Map.of())).keySet()) {
         tests.add(DynamicTest.dynamicTest(module.name() + " reads " + variable, () -> {
-          if (!read.contains(variable)
-              && AWAITED_VARIABLES.getOrDefault(module.name(), Set.of()).contains(variable)) {
-            Assumptions.abort(module.name() + " does not read ${" + variable + "} yet (awaited from the engineer "
-                + "building that feature); compose already sets it");
-          }
           assertTrue(read.contains(variable), () -> module.name() + ": compose sets " + variable
               + " but neither its config nor ticket-platform.yml reads ${" + variable + "}; it reads " + read);
         }));

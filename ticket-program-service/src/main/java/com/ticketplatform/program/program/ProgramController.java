@@ -1,9 +1,9 @@
 package com.ticketplatform.program.program;
 
 import com.ticketplatform.common.web.AuthHeaders;
-import com.ticketplatform.common.web.CursorPage;
-import com.ticketplatform.common.web.PageRequest;
 import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.program.search.ProgramSearch;
+import com.ticketplatform.program.search.ProgramSearchPage;
 import com.ticketplatform.program.web.AdminResponses;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -21,19 +21,21 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProgramController {
 
   private final ProgramService programs;
+  private final ProgramSearch search;
   private final Idempotency idempotency;
 
-  public ProgramController(ProgramService programs, Idempotency idempotency) {
+  public ProgramController(ProgramService programs, ProgramSearch search, Idempotency idempotency) {
     this.programs = programs;
+    this.search = search;
     this.idempotency = idempotency;
   }
 
-  /** Program search (MySQL for now; Elasticsearch later), newest first, cursor paged. */
+  /** Program search: ranked by the search engine, or by MySQL (newest first, degraded) while it is unavailable. */
   @GetMapping("/api/programs")
-  public CursorPage<ProgramSummary> search(@RequestParam(required = false) String keyword,
+  public ProgramSearchPage search(@RequestParam(required = false) String keyword,
       @RequestParam(required = false) String city, @RequestParam(required = false) String category,
       @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
-    return programs.search(keyword, city, category, PageRequest.of(cursor, size));
+    return search.search(keyword, city, category, cursor, size);
   }
 
   @GetMapping("/api/programs/{programId}")

@@ -18,7 +18,6 @@ import com.ticketplatform.program.showtime.Showtime;
 import com.ticketplatform.program.showtime.ShowtimeMapper;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,7 +135,7 @@ public class ProgramService {
       query.and(q -> q.apply("title LIKE {0}", like).or().apply("cast_members LIKE {0}", like));
     }
     if (category != null && !category.isBlank()) {
-      if (Arrays.stream(Category.values()).noneMatch(c -> c.name().equals(category))) {
+      if (!Category.isKnown(category)) {
         throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "unknown category " + category);
       }
       query.eq("category", category);

@@ -44,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "ticket.program.cache.lock-wait=PT30S",
     "ticket.program.outbox.poll-interval=PT1S",
+    "ticket.search.check-interval=PT5S",
     "spring.datasource.hikari.maximum-pool-size=30",
     "ticket.program.cache.bloom-expected-insertions=20000"})
 @EmbeddedKafka(kraft = true, partitions = 1, topics = Topics.PROGRAM_EVENTS)
@@ -140,9 +141,13 @@ public abstract class IntegrationTestBase {
   }
 
   protected long createProgram(String title, String category) {
+    return createProgram(title, category, "a test film");
+  }
+
+  protected long createProgram(String title, String category, String description) {
     ResponseEntity<JsonNode> created = adminPost("/api/admin/programs", Map.of("title", title, "category", category,
         "durationMinutes", 100, "rating", "PG-13", "posterUrl", "https://img.test/p.jpg",
-        "description", "a test film", "cast", List.of("Ann Actor", "Bob Actor")));
+        "description", description, "cast", List.of("Ann Actor", "Bob Actor")));
     assertThat(created.getStatusCode().value()).isEqualTo(201);
     return created.getBody().get("programId").asLong();
   }
