@@ -1,6 +1,7 @@
 package com.ticketplatform.common;
 
 import com.ticketplatform.common.error.ProblemDetailsAdvice;
+import com.ticketplatform.common.openapi.ProblemDetailOpenApiCustomizer;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,7 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** What every service gets by depending on ticket-common: a UTC clock to inject, and the servlet error contract. */
+/** What every service gets by depending on ticket-common: a UTC clock to inject, the servlet error
+ * contract, and that contract in the OpenAPI documents. */
 @AutoConfiguration
 public class CommonAutoConfiguration {
 
@@ -17,6 +19,17 @@ public class CommonAutoConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Error responses in every OpenAPI document, wherever springdoc is on the classpath. */
+  @AutoConfiguration
+  @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+  public static class OpenApiProblems {
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemDetailOpenApiCustomizer problemDetailOpenApiCustomizer() {
+      return new ProblemDetailOpenApiCustomizer();
+    }
   }
 
   @AutoConfiguration
