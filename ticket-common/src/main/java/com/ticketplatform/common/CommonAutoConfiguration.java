@@ -2,13 +2,17 @@ package com.ticketplatform.common;
 
 import com.ticketplatform.common.error.ProblemDetailsAdvice;
 import com.ticketplatform.common.openapi.ProblemDetailOpenApiCustomizer;
+import com.ticketplatform.common.web.RequestLogFilter;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 
 /** What every service gets by depending on ticket-common: a UTC clock to inject, the servlet error
  * contract, and that contract in the OpenAPI documents. */
@@ -29,6 +33,23 @@ public class CommonAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemDetailOpenApiCustomizer problemDetailOpenApiCustomizer() {
       return new ProblemDetailOpenApiCustomizer();
+    }
+  }
+
+  /**
+   * The access log; registered after Spring Boot's observation filter (which runs first), so the trace is current
+   * while it writes. {@code ticket.access-log.enabled=false} switches it off.
+   */
+  @AutoConfiguration
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "jakarta.servlet.Filter")
+  @ConditionalOnProperty(name = "ticket.access-log.enabled", havingValue = "true", matchIfMissing = true)
+  public static class ServletRequestLog {
+    @Bean
+    FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
+      FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
+      registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+      return registration;
     }
   }
 
