@@ -3,7 +3,11 @@ package com.ticketplatform.common;
 import com.ticketplatform.common.error.ProblemDetailsAdvice;
 import com.ticketplatform.common.openapi.ProblemDetailOpenApiCustomizer;
 import com.ticketplatform.common.web.RequestLogFilter;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,8 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
-/** What every service gets by depending on ticket-common: a UTC clock to inject, the servlet error
- * contract, and that contract in the OpenAPI documents. */
+/**
+ * What every service gets by depending on ticket-common: a UTC clock to inject, the servlet error contract and that
+ * contract in its OpenAPI document, and an access log line per request that carries the trace id.
+ */
 @AutoConfiguration
 public class CommonAutoConfiguration {
 
@@ -33,6 +39,19 @@ public class CommonAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemDetailOpenApiCustomizer problemDetailOpenApiCustomizer() {
       return new ProblemDetailOpenApiCustomizer();
+    }
+
+    /**
+     * The document's server is "/", the origin it was fetched from: through the gateway's Swagger UI, "try it out"
+     * then goes through the gateway (with its auth and limits), not to the service's own port.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI platformOpenApi(@Value("${spring.application.name:ticket-platform}") String name) {
+      return new OpenAPI()
+          .info(new Info().title(name).version("v1"))
+          .addServersItem(new Server().url("/")
+              .description("the origin this document was fetched from (the gateway, or the service itself)"));
     }
   }
 

@@ -51,6 +51,9 @@ class OpenApiSmokeIT {
     for (Map.Entry<String, String> service : SERVICES.entrySet()) {
       JsonNode doc = document(service.getKey());
       soft.assertThat(doc.path("openapi").asText()).as("%s openapi version", service.getKey()).startsWith("3.");
+      soft.assertThat(doc.path("servers").path(0).path("url").asText())
+          .as("%s server: the origin the document came from, so try-it-out goes through the gateway",
+              service.getKey()).isEqualTo("/");
       soft.assertThat(doc.path("paths").has(service.getValue())).as("%s documents %s", service.getKey(),
           service.getValue()).isTrue();
       soft.assertThat(doc.path("components").path("schemas").path("ProblemDetail").path("properties").has("code"))
