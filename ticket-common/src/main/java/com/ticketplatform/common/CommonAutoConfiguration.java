@@ -3,10 +3,11 @@ package com.ticketplatform.common;
 import com.ticketplatform.common.error.ProblemDetailsAdvice;
 import com.ticketplatform.common.openapi.ProblemDetailOpenApiCustomizer;
 import com.ticketplatform.common.web.RequestLogFilter;
-import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
 import java.time.Clock;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -43,15 +44,17 @@ public class CommonAutoConfiguration {
 
     /**
      * The document's server is "/", the origin it was fetched from: through the gateway's Swagger UI, "try it out"
-     * then goes through the gateway (with its auth and limits), not to the service's own port.
+     * then goes through the gateway (with its auth and limits), not to the service's own port. Set by a customizer:
+     * springdoc replaces the servers of an OpenAPI bean with the address the request came to.
      */
     @Bean
-    @ConditionalOnMissingBean
-    OpenAPI platformOpenApi(@Value("${spring.application.name:ticket-platform}") String name) {
-      return new OpenAPI()
-          .info(new Info().title(name).version("v1"))
-          .addServersItem(new Server().url("/")
-              .description("the origin this document was fetched from (the gateway, or the service itself)"));
+    OpenApiCustomizer sameOriginServerOpenApiCustomizer(
+        @Value("${spring.application.name:ticket-platform}") String name) {
+      return openApi -> {
+        openApi.setServers(List.of(new Server().url("/")
+            .description("the origin this document was fetched from (the gateway, or the service itself)")));
+        openApi.setInfo(new Info().title(name).version("v1"));
+      };
     }
   }
 
