@@ -1,17 +1,30 @@
 package com.ticketplatform.common;
 
 import com.ticketplatform.common.error.ProblemDetailsAdvice;
+import com.ticketplatform.common.openapi.ProblemDetailOpenApiCustomizer;
 import com.ticketplatform.common.web.AdminRoutesGuard;
+import com.ticketplatform.common.web.RequestLogFilter;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
 import java.time.Clock;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 
-/** What every service gets by depending on ticket-common: a UTC clock to inject, and in servlet services
- * the error contract and the ADMIN guard on {@code /api/admin/**}. */
+/**
+ * What every service gets by depending on ticket-common: a UTC clock to inject; in servlet services the error
+ * contract (also in their OpenAPI document), the ADMIN guard on {@code /api/admin/**}, and an access log line per
+ * request that carries the trace id.
+ */
 @AutoConfiguration
 public class CommonAutoConfiguration {
 
@@ -19,6 +32,49 @@ public class CommonAutoConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Error responses in every OpenAPI document, wherever springdoc is on the classpath. */
+  @AutoConfiguration
+  @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+  public static class OpenApiProblems {
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemDetailOpenApiCustomizer problemDetailOpenApiCustomizer() {
+      return new ProblemDetailOpenApiCustomizer();
+    }
+
+    /**
+     * The document's server is "/", the origin it was fetched from: through the gateway's Swagger UI, "try it out"
+     * then goes through the gateway (with its auth and limits), not to the service's own port. Set by a customizer:
+     * springdoc replaces the servers of an OpenAPI bean with the address the request came to.
+     */
+    @Bean
+    OpenApiCustomizer sameOriginServerOpenApiCustomizer(
+        @Value("${spring.application.name:ticket-platform}") String name) {
+      return openApi -> {
+        openApi.setServers(List.of(new Server().url("/")
+            .description("the origin this document was fetched from (the gateway, or the service itself)")));
+        openApi.setInfo(new Info().title(name).version("v1"));
+      };
+    }
+  }
+
+  /**
+   * The access log; registered after Spring Boot's observation filter (which runs first), so the trace is current
+   * while it writes. {@code ticket.access-log.enabled=false} switches it off.
+   */
+  @AutoConfiguration
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "jakarta.servlet.Filter")
+  @ConditionalOnProperty(name = "ticket.access-log.enabled", havingValue = "true", matchIfMissing = true)
+  public static class ServletRequestLog {
+    @Bean
+    FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
+      FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
+      registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+      return registration;
+    }
   }
 
   @AutoConfiguration

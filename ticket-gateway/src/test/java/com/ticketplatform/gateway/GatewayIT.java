@@ -15,6 +15,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -116,6 +117,9 @@ class GatewayIT {
 
   @Autowired
   StringRedisTemplate redis;
+
+  @Autowired
+  MeterRegistry meters;
 
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -282,10 +286,14 @@ class GatewayIT {
   @Test
   void exceedingTheRateLimitIs429ProblemWithRetryAfter() throws Exception {
     String token = validToken(randomUserId(), "CUSTOMER");
+    double refusedBefore = meters.get("ticket.gateway.rate.limited").tag("route", "adverts").counter().count();
     List<HttpResponse<String>> responses = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       responses.add(get("/api/adverts?placement=home", token));
     }
+    // every 429 is counted for the route that refused it
+    assertThat(meters.get("ticket.gateway.rate.limited").tag("route", "adverts").counter().count() - refusedBefore)
+        .isEqualTo(responses.stream().filter(r -> r.statusCode() == 429).count());
     HttpResponse<String> limited = responses.stream().filter(r -> r.statusCode() == 429).findFirst()
         .orElseThrow(() -> new AssertionError("no 429 in " + responses.stream().map(HttpResponse::statusCode)
             .toList()));

@@ -11,6 +11,7 @@ import com.ticketplatform.order.expiry.ExpiryScheduler;
 import com.ticketplatform.order.expiry.ExpirySweeper;
 import com.ticketplatform.order.outbox.OutboxMapper;
 import com.ticketplatform.order.support.OrderServiceITBase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,8 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
   ExpiryScheduler expiryScheduler;
   @Autowired
   OutboxMapper outbox;
+  @Autowired
+  MeterRegistry meters;
 
   @AfterEach
   void resetClock() {
@@ -50,17 +53,25 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
     return Long.parseLong(r.body().path("orderNo").asText());
   }
 
+  private double counter(String name, String tag, String value) {
+    return meters.get(name).tag(tag, value).counter().count();
+  }
+
   @Test
   void paymentMakesTheOrderPaidSellsTheSeatsAndPublishesEvents() throws Exception {
     ShowtimeSaleInfo show = programs.onSale(10);
     initInventory(show.showtimeId(), 10);
     long user = randomUser();
     long orderNo = place(user, show, 1L, 2L);
+    double paidBefore = counter("ticket.orders", "event", "paid");
+    double soldBefore = counter("ticket.seats", "event", "sold");
 
     PaymentEvents.PaymentSucceeded paid = new PaymentEvents.PaymentSucceeded(orderNo, "pay-" + orderNo,
         new BigDecimal("130.00"), "CNY", Instant.now());
     publishPayment(paid, orderNo);
     await("order paid", () -> "PAID".equals(status(user, orderNo)));
+    await("paid counted", () -> counter("ticket.orders", "event", "paid") == paidBefore + 1);
+    assertThat(counter("ticket.seats", "event", "sold")).isEqualTo(soldBefore + 2);
     assertThat(seat(show.showtimeId(), 1)).isEqualTo("S:" + orderNo + ":" + user);
     assertThat(seat(show.showtimeId(), 2)).isEqualTo("S:" + orderNo + ":" + user);
     assertThat(purchased(user, show.programId())).isTrue();
@@ -70,6 +81,8 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
     publishPayment(paid, orderNo);
     Thread.sleep(1500);
     assertThat(outbox.countFor(Long.toString(orderNo), "OrderPaid")).isEqualTo(1);
+    assertThat(counter("ticket.orders", "event", "paid")).as("a repeated delivery is not counted")
+        .isEqualTo(paidBefore + 1);
 
     // the events leave through the outbox, keyed by order number
     Map<String, Object> props = KafkaTestUtils.consumerProps("verify-" + UUID.randomUUID(), "false", broker);
@@ -137,6 +150,7 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
     long user = randomUser();
     long swept = place(user, show, 1L);
     long queued = place(randomUser(), show, 2L);
+    double expiredBefore = counter("ticket.orders", "event", "expired");
 
     // within the window nothing of ours is touched (the shared _test schema may hold older runs' orders)
     sweeper.sweep();
@@ -150,6 +164,8 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
     assertThat(pay.status(swept)).isEqualTo("CLOSED");
     await("queued order expired", () -> "A".equals(seat(show.showtimeId(), 2)));
     assertThat(outbox.countFor(Long.toString(swept), "OrderCancelled")).isEqualTo(1);
+    // older runs' orders in the shared test schema may expire in the same sweep: at least ours
+    assertThat(counter("ticket.orders", "event", "expired")).isGreaterThanOrEqualTo(expiredBefore + 2);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.order.support.OrderServiceITBase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -18,6 +19,17 @@ class PlaceOrderIT extends OrderServiceITBase {
   @Qualifier("seataSagaDataSource")
   DataSource sagaLog;
 
+  @Autowired
+  MeterRegistry meters;
+
+  private double counter(String name, String tag, String value) {
+    return meters.get(name).tag(tag, value).counter().count();
+  }
+
+  private long seatLocks() {
+    return meters.get("ticket.seat.lock").tag("outcome", "locked").timer().count();
+  }
+
   /** status and compensation status of the Seata saga instance of an order (business key = order number). */
   private Map<String, Object> sagaOf(String orderNo) {
     return new JdbcTemplate(sagaLog).queryForMap(
@@ -29,10 +41,16 @@ class PlaceOrderIT extends OrderServiceITBase {
     ShowtimeSaleInfo show = programs.onSale(20);
     initInventory(show.showtimeId(), 20);
     long user = randomUser();
+    double created = counter("ticket.orders", "event", "created");
+    double locked = counter("ticket.seats", "event", "locked");
+    long locks = seatLocks();
 
     Response r = placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), 1L, 2L);
 
     assertThat(r.status()).isEqualTo(201);
+    assertThat(counter("ticket.orders", "event", "created")).isEqualTo(created + 1);
+    assertThat(counter("ticket.seats", "event", "locked")).isEqualTo(locked + 2);
+    assertThat(seatLocks()).isEqualTo(locks + 1);
     assertThat(r.body().path("status").asText()).isEqualTo("PENDING_PAYMENT");
     assertThat(r.body().path("amount").decimalValue()).isEqualByComparingTo("130.00");
     assertThat(r.body().path("currency").asText()).isEqualTo("CNY");
@@ -153,6 +171,12 @@ class PlaceOrderIT extends OrderServiceITBase {
     ShowtimeSaleInfo show = programs.onSale(10);
     initInventory(show.showtimeId(), 10);
     long user = randomUser();
+    Map<String, Double> compensations = Map.of(
+        "lock_seats", counter("ticket.saga.compensations", "step", "lock_seats"),
+        "create_order", counter("ticket.saga.compensations", "step", "create_order"),
+        "open_pay_flow", counter("ticket.saga.compensations", "step", "open_pay_flow"));
+    double released = counter("ticket.seats", "event", "released");
+    double cancelled = counter("ticket.orders", "event", "cancelled");
     pay.down.set(true);
     try {
       Response r = placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), 1L, 2L);
@@ -162,6 +186,10 @@ class PlaceOrderIT extends OrderServiceITBase {
     }
     assertThat(seat(show.showtimeId(), 1)).isEqualTo("A");
     assertThat(seat(show.showtimeId(), 2)).isEqualTo("A");
+    compensations.forEach((step, before) -> assertThat(counter("ticket.saga.compensations", "step", step))
+        .as("compensations of %s", step).isEqualTo(before + 1));
+    assertThat(counter("ticket.seats", "event", "released")).isEqualTo(released + 2);
+    assertThat(counter("ticket.orders", "event", "cancelled")).isEqualTo(cancelled + 1);
     var items = call("GET", "/api/orders", user, null, null).body().path("items");
     assertThat(items).hasSize(1);
     assertThat(items.get(0).path("status").asText()).isEqualTo("CANCELLED");

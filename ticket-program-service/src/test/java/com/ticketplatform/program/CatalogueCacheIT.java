@@ -58,6 +58,8 @@ class CatalogueCacheIT extends IntegrationTestBase {
     long programId = createProgram(unique("Premiere"), "SCIFI");
     cache.evict(cache.programDetailKey(programId));
     double loadsBefore = loads();
+    double hitsBefore = count("ticket.program.cache.hits");
+    double missesBefore = count("ticket.program.cache.misses");
     queries.reset();
 
     int callers = 100;
@@ -81,6 +83,10 @@ class CatalogueCacheIT extends IntegrationTestBase {
     }
     assertThat(queries.count("ProgramMapper.selectById")).isLessThanOrEqualTo(1);
     assertThat(loads() - loadsBefore).isLessThanOrEqualTo(1.0);
+    // every read is a hit or a miss (the hit ratio's two series); the cold entry made at least one miss
+    assertThat(count("ticket.program.cache.hits") - hitsBefore + count("ticket.program.cache.misses") - missesBefore)
+        .isGreaterThanOrEqualTo(callers);
+    assertThat(count("ticket.program.cache.misses") - missesBefore).isGreaterThanOrEqualTo(1.0);
     assertThat(cache.isCached(cache.programDetailKey(programId))).isTrue();
   }
 
@@ -160,6 +166,11 @@ class CatalogueCacheIT extends IntegrationTestBase {
     putOnSale(showtimeId);
     assertThat(get("/api/programs/" + programId).getBody().get("showtimes").get(0).get("status").asText())
         .isEqualTo("ON_SALE");
+  }
+
+  private double count(String name) {
+    var counter = meters.find(name).tag("cache", "program-detail").counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private double loads() {

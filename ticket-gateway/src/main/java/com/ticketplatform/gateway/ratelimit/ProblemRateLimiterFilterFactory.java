@@ -2,6 +2,8 @@ package com.ticketplatform.gateway.ratelimit;
 
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.gateway.web.ProblemWriter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.RequestRateLimiterGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
@@ -17,12 +19,24 @@ import reactor.core.publisher.Mono;
 /**
  * The stock RequestRateLimiter (same name, same config, same Redis script), except that the empty 429 it completes
  * a refused request with becomes a {@code RATE_LIMITED} problem with Retry-After. The stock logic runs unchanged;
- * only the response it would complete empty is intercepted.
+ * only the response it would complete empty is intercepted. Each refusal counts in
+ * {@code ticket_gateway_rate_limited_total{route}}.
  */
 public class ProblemRateLimiterFilterFactory extends RequestRateLimiterGatewayFilterFactory {
 
-  public ProblemRateLimiterFilterFactory(RateLimiter<?> defaultRateLimiter, KeyResolver defaultKeyResolver) {
+  private final MeterRegistry meters;
+
+  public ProblemRateLimiterFilterFactory(RateLimiter<?> defaultRateLimiter, KeyResolver defaultKeyResolver,
+      MeterRegistry meters) {
     super(defaultRateLimiter, defaultKeyResolver);
+    this.meters = meters;
+  }
+
+  private Counter refusals(String routeId) {
+    return Counter.builder("ticket.gateway.rate.limited")
+        .description("requests refused by the gateway's rate limiter (429)")
+        .tag("route", routeId == null ? "none" : routeId)
+        .register(meters);
   }
 
   @Override
@@ -33,8 +47,10 @@ public class ProblemRateLimiterFilterFactory extends RequestRateLimiterGatewayFi
   @Override
   public GatewayFilter apply(Config config) {
     GatewayFilter stock = super.apply(config);
+    // registered with the route, so every limited route exports its series (at 0) before the first refusal
+    Counter refused = refusals(config.getRouteId());
     return (exchange, chain) -> stock.filter(
-        exchange.mutate().response(new ProblemOnRefusal(exchange)).build(), chain);
+        exchange.mutate().response(new ProblemOnRefusal(exchange, refused)).build(), chain);
   }
 
   /** Seconds until the bucket holds the tokens one request needs again (at least 1). */
@@ -55,16 +71,19 @@ public class ProblemRateLimiterFilterFactory extends RequestRateLimiterGatewayFi
   private static final class ProblemOnRefusal extends ServerHttpResponseDecorator {
 
     private final ServerWebExchange original;
+    private final Counter refused;
 
-    ProblemOnRefusal(ServerWebExchange original) {
+    ProblemOnRefusal(ServerWebExchange original, Counter refused) {
       super(original.getResponse());
       this.original = original;
+      this.refused = refused;
     }
 
     @Override
     public Mono<Void> setComplete() {
       ServerHttpResponse response = getDelegate();
       if (HttpStatus.TOO_MANY_REQUESTS.equals(response.getStatusCode()) && !response.isCommitted()) {
+        refused.increment();
         response.getHeaders().set(HttpHeaders.RETRY_AFTER,
             Long.toString(retryAfterSeconds(response.getHeaders())));
         return ProblemWriter.write(original, HttpStatus.TOO_MANY_REQUESTS, ErrorCodes.RATE_LIMITED,

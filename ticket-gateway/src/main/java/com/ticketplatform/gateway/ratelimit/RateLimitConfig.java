@@ -1,5 +1,6 @@
 package com.ticketplatform.gateway.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
@@ -43,7 +44,7 @@ class RateLimitConfig {
 
   @Bean
   ProblemRateLimiterFilterFactory requestRateLimiterGatewayFilterFactory(RateLimiter<?> rateLimiter,
-      KeyResolver keyResolver) {
-    return new ProblemRateLimiterFilterFactory(rateLimiter, keyResolver);
+      KeyResolver keyResolver, MeterRegistry meters) {
+    return new ProblemRateLimiterFilterFactory(rateLimiter, keyResolver, meters);
   }
 }

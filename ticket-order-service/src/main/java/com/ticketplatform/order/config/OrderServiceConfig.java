@@ -2,6 +2,7 @@ package com.ticketplatform.order.config;
 
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.order.seat.SeatInventory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,7 +26,7 @@ public class OrderServiceConfig {
   }
 
   @Bean
-  public SeatInventory seatInventory(StringRedisTemplate redis) {
-    return new SeatInventory(redis);
+  public SeatInventory seatInventory(StringRedisTemplate redis, MeterRegistry meters) {
+    return new SeatInventory(redis, meters);
   }
 }

@@ -23,9 +23,11 @@ public class OrderTransitions {
   private final ProcessedEventMapper processed;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final OrderMetrics metrics;
 
   public OrderTransitions(OrderRepository repository, OutboxWriter outbox, ProcessedEventMapper processed,
-      TransactionTemplate tx, Clock clock) {
+      TransactionTemplate tx, Clock clock, OrderMetrics metrics) {
+    this.metrics = metrics;
     this.repository = repository;
     this.outbox = outbox;
     this.processed = processed;
@@ -86,6 +88,7 @@ public class OrderTransitions {
           return true;
         });
         if (Boolean.TRUE.equals(saved)) {
+          metrics.entered(order);
           return Optional.of(new Result(repository.find(orderNo).orElse(order), true));
         }
       } catch (DuplicateKeyException alreadyProcessed) {

@@ -2,6 +2,7 @@ package com.ticketplatform.order.outbox;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -19,6 +20,10 @@ public interface OutboxMapper {
   /** Broadcast over the shard databases; merged and ordered by ShardingSphere. */
   @Select("SELECT * FROM t_outbox WHERE sent_at IS NULL ORDER BY id LIMIT #{limit}")
   List<OutboxRecord> findUnsent(@Param("limit") int limit);
+
+  /** Broadcast; ShardingSphere merges COUNT and MIN over the shard databases. */
+  @Select("SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM t_outbox WHERE sent_at IS NULL")
+  Map<String, Object> backlog();
 
   @Update("UPDATE t_outbox SET sent_at = #{sentAt} WHERE id = #{id}")
   int markSent(@Param("id") long id, @Param("sentAt") Instant sentAt);

@@ -1,8 +1,14 @@
 package com.ticketplatform.order.outbox;
 
 import com.ticketplatform.common.event.Topics;
+import com.ticketplatform.common.outbox.OutboxBacklog;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +28,33 @@ public class OutboxPublisher {
   private final OutboxMapper mapper;
   private final KafkaTemplate<String, String> kafka;
   private final Clock clock;
+  private final OutboxBacklog backlog;
 
-  public OutboxPublisher(OutboxMapper mapper, KafkaTemplate<String, String> kafka, Clock clock) {
+  public OutboxPublisher(OutboxMapper mapper, KafkaTemplate<String, String> kafka, Clock clock,
+      MeterRegistry meters) {
     this.mapper = mapper;
     this.kafka = kafka;
     this.clock = clock;
+    // one series for the outboxes of all shard databases (the query is merged by ShardingSphere)
+    this.backlog = new OutboxBacklog(meters, "ticket_order", clock);
+  }
+
+  @Scheduled(fixedDelayString = "${ticket.order.outbox-measure-interval:PT10S}")
+  public void measureBacklog() {
+    Map<String, Object> row = mapper.backlog();
+    Object oldest = row == null ? null : row.get("oldest");
+    long pending = row == null || row.get("pending") == null ? 0 : ((Number) row.get("pending")).longValue();
+    backlog.measured(pending, toInstant(oldest));
+  }
+
+  private static Instant toInstant(Object value) {
+    if (value instanceof Timestamp ts) {
+      return ts.toInstant();
+    }
+    if (value instanceof LocalDateTime ldt) {
+      return Timestamp.valueOf(ldt).toInstant();
+    }
+    return null;
   }
 
   @Scheduled(fixedDelayString = "${ticket.order.outbox-poll-interval:PT0.5S}")

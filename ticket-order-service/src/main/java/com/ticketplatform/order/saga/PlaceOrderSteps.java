@@ -9,6 +9,7 @@ import com.ticketplatform.order.expiry.ExpiryScheduler;
 import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderErrors;
 import com.ticketplatform.order.order.OrderEventPayloads;
+import com.ticketplatform.order.order.OrderMetrics;
 import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.order.OrderStatus;
 import com.ticketplatform.order.order.OrderTransitions;
@@ -16,8 +17,13 @@ import com.ticketplatform.order.outbox.OutboxWriter;
 import com.ticketplatform.order.seat.InventoryRebuilder;
 import com.ticketplatform.order.seat.LockResult;
 import com.ticketplatform.order.seat.SeatInventory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,6 +41,9 @@ public class PlaceOrderSteps {
 
   private static final Logger log = LoggerFactory.getLogger(PlaceOrderSteps.class);
   public static final String SAGA_ROLLBACK = "SAGA_ROLLBACK";
+  static final String STEP_LOCK_SEATS = "lock_seats";
+  static final String STEP_CREATE_ORDER = "create_order";
+  static final String STEP_OPEN_PAY_FLOW = "open_pay_flow";
 
   private final SeatInventory inventory;
   private final InventoryRebuilder rebuilder;
@@ -46,11 +55,20 @@ public class PlaceOrderSteps {
   private final OrderProperties props;
   private final ExpiryScheduler expiry;
   private final Clock clock;
+  private final OrderMetrics orderMetrics;
+  private final Map<String, Counter> compensations;
   private volatile StepHook hook = StepHook.NONE;
 
   public PlaceOrderSteps(SeatInventory inventory, InventoryRebuilder rebuilder, OrderRepository orders,
       OrderTransitions transitions, OutboxWriter outbox, TransactionTemplate tx, PayClient pay,
-      OrderProperties props, ExpiryScheduler expiry, Clock clock) {
+      OrderProperties props, ExpiryScheduler expiry, Clock clock, OrderMetrics orderMetrics, MeterRegistry meters) {
+    this.orderMetrics = orderMetrics;
+    // ticket_saga_compensations_total{step}: the forward step being undone, whoever runs it (engine or recovery)
+    this.compensations = Stream.of(STEP_LOCK_SEATS, STEP_CREATE_ORDER, STEP_OPEN_PAY_FLOW).collect(
+        Collectors.toUnmodifiableMap(Function.identity(), step -> Counter.builder("ticket.saga.compensations")
+            .description("place-order saga compensations that ran, by the forward step undone")
+            .tag("step", step)
+            .register(meters)));
     this.inventory = inventory;
     this.rebuilder = rebuilder;
     this.orders = orders;
@@ -101,6 +119,7 @@ public class PlaceOrderSteps {
   }
 
   public boolean releaseSeats(PlaceOrderCommand c) {
+    compensations.get(STEP_LOCK_SEATS).increment();
     long freed = inventory.releaseLocked(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds());
     log.info("saga {}: released {} seat(s)", c.orderNo(), freed);
     return true;
@@ -115,6 +134,7 @@ public class PlaceOrderSteps {
         orders.insert(order);
         outbox.append(order.orderNo(), OrderEventPayloads.created(order));
       });
+      orderMetrics.created();
     } catch (DuplicateKeyException exists) {
       // a retried step, or the compensation already left a cancelled tombstone: nothing to do either way
       log.info("saga {}: order already exists", c.orderNo());
@@ -125,6 +145,7 @@ public class PlaceOrderSteps {
   }
 
   public boolean cancelOrder(PlaceOrderCommand c) {
+    compensations.get(STEP_CREATE_ORDER).increment();
     if (orders.find(c.orderNo()).isEmpty()) {
       // compensating a CreateOrder that has not (yet) happened: leave a cancelled tombstone so a late CreateOrder
       // finds the order number taken and cannot resurrect it
@@ -162,6 +183,7 @@ public class PlaceOrderSteps {
   }
 
   public boolean closePayFlow(PlaceOrderCommand c) {
+    compensations.get(STEP_OPEN_PAY_FLOW).increment();
     try {
       pay.close(c.orderNo());
     } catch (RuntimeException e) {

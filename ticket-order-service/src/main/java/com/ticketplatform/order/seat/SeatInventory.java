@@ -1,10 +1,16 @@
 package com.ticketplatform.order.seat;
 
 import com.ticketplatform.common.seat.SeatInventoryKeys;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -14,6 +20,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * The live seat inventory of a showtime (layout: {@link SeatInventoryKeys}), changed only through Lua scripts so
  * every check-and-set is atomic. The scripts are sent by EVALSHA (Spring falls back to EVAL once after a Redis
  * restart flushed the script cache). Plain class: the script tests run it without Spring.
+ *
+ * <p>Metrics (deploy/METRICS.md): {@code ticket_seats_total{event=locked|released|sold}} by the number of seats that
+ * really changed, and {@code ticket_seat_lock_seconds{outcome}}, the lock script's latency as a histogram.
  */
 public class SeatInventory {
 
@@ -23,9 +32,39 @@ public class SeatInventory {
   private static final RedisScript<Long> RECONCILE = script("lua/reconcile-seats.lua", Long.class);
 
   private final StringRedisTemplate redis;
+  private final MeterRegistry meters;
+  private final Counter locked;
+  private final Counter released;
+  private final Counter sold;
 
   public SeatInventory(StringRedisTemplate redis) {
+    this(redis, new SimpleMeterRegistry());
+  }
+
+  public SeatInventory(StringRedisTemplate redis, MeterRegistry meters) {
     this.redis = redis;
+    this.meters = meters;
+    this.locked = seats("locked", meters);
+    this.released = seats("released", meters);
+    this.sold = seats("sold", meters);
+    for (LockResult.Outcome outcome : LockResult.Outcome.values()) {
+      lockTimer(outcome);
+    }
+  }
+
+  private static Counter seats(String event, MeterRegistry meters) {
+    return Counter.builder("ticket.seats")
+        .description("seats changing state in the Redis inventory")
+        .tag("event", event)
+        .register(meters);
+  }
+
+  private Timer lockTimer(LockResult.Outcome outcome) {
+    return Timer.builder("ticket.seat.lock")
+        .description("one all-or-nothing seat lock (Lua script), by outcome")
+        .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+        .publishPercentileHistogram()
+        .register(meters);
   }
 
   private static <T> RedisScript<T> script(String path, Class<T> type) {
@@ -53,9 +92,10 @@ public class SeatInventory {
     args.add(Long.toString(userId));
     args.add(Integer.toString(limit));
     seatIds.forEach(s -> args.add(Long.toString(s)));
+    long started = System.nanoTime();
     List<?> raw = redis.execute(LOCK, keys(showtimeId), args.toArray());
     int code = Integer.parseInt(String.valueOf(raw.get(0)));
-    return switch (code) {
+    LockResult result = switch (code) {
       case 0 -> new LockResult(LockResult.Outcome.LOCKED, List.copyOf(seatIds), 0);
       case 1 -> new LockResult(LockResult.Outcome.TAKEN, longs(raw, 1), 0);
       case 2 -> new LockResult(LockResult.Outcome.LIMIT_EXCEEDED, List.of(),
@@ -64,6 +104,11 @@ public class SeatInventory {
       case 4 -> new LockResult(LockResult.Outcome.NOT_INITIALISED, List.of(), 0);
       default -> throw new IllegalStateException("lock script answered " + raw);
     };
+    lockTimer(result.outcome()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    if (result.outcome() == LockResult.Outcome.LOCKED) {
+      locked.increment(seatIds.size());
+    }
+    return result;
   }
 
   /** Frees seats still locked by the order; returns how many were freed (0 when repeated). */
@@ -82,7 +127,9 @@ public class SeatInventory {
     args.add(Long.toString(userId));
     seatIds.forEach(s -> args.add(Long.toString(s)));
     Long freed = redis.execute(RELEASE, keys(showtimeId), args.toArray());
-    return freed == null ? 0 : freed;
+    long count = freed == null ? 0 : freed;
+    released.increment(count);
+    return count;
   }
 
   /** Marks the order's locked seats sold, all or none; returns the seats it no longer holds (empty = sold). */
@@ -93,6 +140,9 @@ public class SeatInventory {
     seatIds.forEach(s -> args.add(Long.toString(s)));
     List<?> raw = redis.execute(SELL, List.of(SeatInventoryKeys.seats(showtimeId)), args.toArray());
     int code = Integer.parseInt(String.valueOf(raw.get(0)));
+    if (code == 0) {
+      sold.increment(seatIds.size());
+    }
     return switch (code) {
       case 0 -> new SellResult(true, false, List.of());
       case 1 -> new SellResult(false, false, longs(raw, 1));

@@ -1,6 +1,8 @@
 package com.ticketplatform.pay.outbox;
 
+import com.ticketplatform.common.outbox.OutboxBacklog;
 import com.ticketplatform.pay.config.PayProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -26,15 +28,25 @@ public class OutboxRelay {
   private final KafkaTemplate<String, String> kafka;
   private final Clock clock;
   private final int batchSize;
+  private final OutboxBacklog backlog;
 
   private record Pending(long id, String topic, String key, String payload) {}
 
   public OutboxRelay(JdbcTemplate physical, KafkaTemplate<String, String> kafka, Clock clock,
-      PayProperties properties) {
+      PayProperties properties, MeterRegistry meters) {
     this.physical = physical;
     this.kafka = kafka;
     this.clock = clock;
     this.batchSize = properties.outbox().batchSize();
+    this.backlog = new OutboxBacklog(meters, "ticket_pay", clock);
+  }
+
+  @Scheduled(fixedDelayString = "${ticket.pay.outbox.measure-interval-ms:10000}", initialDelay = 1000)
+  public void measureBacklog() {
+    physical.query("SELECT COUNT(*), MIN(created_at) FROM t_outbox WHERE published_at IS NULL", rs -> {
+      Timestamp oldest = rs.getTimestamp(2);
+      backlog.measured(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+    });
   }
 
   @Scheduled(fixedDelayString = "${ticket.pay.outbox.poll-interval-ms:500}", initialDelay = 1000)

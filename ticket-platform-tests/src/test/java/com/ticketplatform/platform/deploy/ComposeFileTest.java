@@ -142,7 +142,7 @@ class ComposeFileTest {
   void everyHostAndPortAServiceIsGivenNamesAComposeServiceOnThePortItListensOn() {
     SoftAssertions soft = new SoftAssertions();
     Map<String, Integer> infraPorts = Map.of("mysql", 3306, "redis", 6379, "kafka", 9092, "nacos", 8848,
-        "seata", 8091, "elasticsearch", 9200);
+        "seata", 8091, "elasticsearch", 9200, "jaeger", 4318);
     for (ServiceModule module : DeployFiles.serviceModules()) {
       environment(services.getOrDefault(module.name(), Map.of())).forEach((variable, value) -> {
         Matcher m = HOST_PORT.matcher(value);

@@ -40,7 +40,7 @@ final class DeployFiles {
 
   /** Compose services that are infrastructure (not built from this repository, not scraped at /actuator). */
   static final Set<String> INFRASTRUCTURE =
-      Set.of("mysql", "redis", "kafka", "nacos", "seata", "elasticsearch", "prometheus", "grafana");
+      Set.of("mysql", "redis", "kafka", "nacos", "seata", "elasticsearch", "prometheus", "grafana", "jaeger");
 
   private static final Pattern MODULE = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>");
   private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
@@ -206,10 +206,17 @@ final class DeployFiles {
       }
       if (importsPlatformConfig) {
         vars.addAll(placeholders(read(platformConfig())));
+        vars.addAll(PLATFORM_RELAXED_VARIABLES);
       }
       return vars;
     }
   }
+
+  /**
+   * Variables every platform service reads through Spring Boot's relaxed binding rather than a placeholder: the
+   * property must stay unset unless the variable is (ticket-platform.yml explains each).
+   */
+  static final Set<String> PLATFORM_RELAXED_VARIABLES = Set.of("MANAGEMENT_OTLP_TRACING_ENDPOINT");
 
   static Path platformConfig() {
     return root().resolve("ticket-common/src/main/resources/ticket-platform.yml");

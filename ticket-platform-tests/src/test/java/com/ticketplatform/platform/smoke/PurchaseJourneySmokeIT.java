@@ -1,11 +1,22 @@
 package com.ticketplatform.platform.smoke;
 
+import static com.ticketplatform.platform.smoke.PurchaseSteps.HTTP;
+import static com.ticketplatform.platform.smoke.PurchaseSteps.awaitOrderStatus;
+import static com.ticketplatform.platform.smoke.PurchaseSteps.customer;
+import static com.ticketplatform.platform.smoke.PurchaseSteps.order;
+import static com.ticketplatform.platform.smoke.PurchaseSteps.sandboxUrl;
+import static com.ticketplatform.platform.smoke.PurchaseSteps.seats;
+import static com.ticketplatform.platform.smoke.PurchaseSteps.send;
+import static com.ticketplatform.platform.smoke.PurchaseSteps.statusOf;
+import static com.ticketplatform.platform.smoke.PurchaseSteps.upcomingOnSaleShowtime;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ticketplatform.platform.smoke.PurchaseSteps.Customer;
+import com.ticketplatform.platform.smoke.PurchaseSteps.Seat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,15 +38,8 @@ import org.junit.jupiter.api.Test;
  */
 class PurchaseJourneySmokeIT {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final String PASSWORD = "Journey2026pw";
-
   private static Customer alice;
   private static Customer bob;
-
-  record Customer(long userId, String token) {}
-
-  record Seat(long seatId, BigDecimal price, String status) {}
 
   @BeforeAll
   static void signUp() throws Exception {
@@ -148,107 +152,5 @@ class PurchaseJourneySmokeIT {
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(LocalPlatform.JSON.readTree(response.body()).path("code").asText()).isEqualTo("UNAUTHENTICATED");
-  }
-
-  // ------------------------------------------------------------------------------------------------------------
-
-  private static Customer customer(String name) throws Exception {
-    String login = name + "-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
-    String body = "{\"loginName\":\"" + login + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"" + name + "\"}";
-    HttpResponse<String> registered = anonymousPost("/api/users/register", body);
-    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    HttpResponse<String> login2 = anonymousPost("/api/users/login",
-        "{\"loginName\":\"" + login + "\",\"password\":\"" + PASSWORD + "\"}");
-    assertThat(login2.statusCode()).as(login2.body()).isEqualTo(200);
-    JsonNode tokens = LocalPlatform.JSON.readTree(login2.body());
-    assertThat(tokens.path("tokenType").asText()).isEqualTo("Bearer");
-    String token = tokens.path("accessToken").asText();
-    HttpResponse<String> me = send(new Customer(0, token), "GET", "/api/users/me", null, null);
-    assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-    return new Customer(LocalPlatform.JSON.readTree(me.body()).path("id").asLong(), token);
-  }
-
-  private static long upcomingOnSaleShowtime() throws Exception {
-    HttpResponse<String> list = LocalPlatform.get(LocalPlatform.gatewayUrl() + "/api/programs?size=20");
-    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
-    Instant soon = Instant.now().plus(Duration.ofHours(1));
-    for (JsonNode program : LocalPlatform.JSON.readTree(list.body()).path("items")) {
-      HttpResponse<String> detail = LocalPlatform.get(
-          LocalPlatform.gatewayUrl() + "/api/programs/" + program.path("programId").asText());
-      assertThat(detail.statusCode()).as(detail.body()).isEqualTo(200);
-      for (JsonNode showtime : LocalPlatform.JSON.readTree(detail.body()).path("showtimes")) {
-        if (showtime.path("status").asText().equals("ON_SALE")
-            && Instant.parse(showtime.path("startsAt").asText()).isAfter(soon)) {
-          return showtime.path("showtimeId").asLong();
-        }
-      }
-    }
-    throw new AssertionError("the demo catalogue has no upcoming showtime on sale");
-  }
-
-  private static List<Seat> seats(long showtimeId) throws Exception {
-    HttpResponse<String> response = LocalPlatform.get(LocalPlatform.gatewayUrl() + "/api/showtimes/" + showtimeId + "/seats");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    List<Seat> seats = new ArrayList<>();
-    for (JsonNode row : LocalPlatform.JSON.readTree(response.body()).path("rows")) {
-      for (JsonNode seat : row.path("seats")) {
-        seats.add(new Seat(seat.path("seatId").asLong(), seat.path("price").decimalValue(), seat.path("status").asText()));
-      }
-    }
-    return seats;
-  }
-
-  private static List<String> statusOf(long showtimeId, List<Long> seatIds) throws Exception {
-    return seats(showtimeId).stream().filter(s -> seatIds.contains(s.seatId())).map(Seat::status).toList();
-  }
-
-  private static String awaitOrderStatus(Customer who, String orderNo, String wanted, Duration timeout) throws Exception {
-    Instant deadline = Instant.now().plus(timeout);
-    String status;
-    do {
-      HttpResponse<String> response = send(who, "GET", "/api/orders/" + orderNo, null, null);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      status = LocalPlatform.JSON.readTree(response.body()).path("status").asText();
-      if (status.equals(wanted)) {
-        return status;
-      }
-      Thread.sleep(500);
-    } while (Instant.now().isBefore(deadline));
-    return status;
-  }
-
-  private static String order(long showtimeId, List<Long> seatIds) {
-    return "{\"showtimeId\":" + showtimeId + ",\"seatIds\":" + seatIds + "}";
-  }
-
-  private static String sandboxUrl() {
-    return LocalPlatform.setting("ticket.sandbox.url", "TICKET_SANDBOX_URL", "http://127.0.0.1:8090");
-  }
-
-  private static HttpResponse<String> anonymousPost(String path, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(LocalPlatform.gatewayUrl() + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> send(Customer who, String method, String path, String body, String key)
-      throws Exception {
-    return send(who, method, path, body, key, Map.of());
-  }
-
-  private static HttpResponse<String> send(Customer who, String method, String path, String body, String key,
-      Map<String, String> extraHeaders) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LocalPlatform.gatewayUrl() + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + who.token())
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (key != null) {
-      request.header("Idempotency-Key", key);
-    }
-    extraHeaders.forEach(request::header);
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.program.config.ProgramProperties;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
@@ -59,19 +60,24 @@ public class CatalogueCache {
 
   /**
    * The cached value, or the loader's result stored for next time. {@code cacheName} tags the metrics
-   * ({@code ticket.program.cache.loads} counts loader runs, i.e. database loads).
+   * ({@code ticket.program.cache.hits} and {@code .misses} give the hit ratio; {@code ticket.program.cache.loads} counts
+   * loader runs, i.e. database loads, fewer than misses when callers waited for one rebuild).
    */
   public <T> Optional<T> getOrLoad(String cacheName, String key, Class<T> type, Supplier<Optional<T>> loader) {
+    // both looked up on every read, so the hit ratio has its two series from the first read on
+    Counter hits = meters.counter("ticket.program.cache.hits", "cache", cacheName);
+    Counter misses = meters.counter("ticket.program.cache.misses", "cache", cacheName);
     RBucket<String> bucket = redisson.getBucket(key, StringCodec.INSTANCE);
     String cached = bucket.get();
     if (cached != null) {
       Optional<T> hit = decode(cached, type);
       if (hit != null) {
-        meters.counter("ticket.program.cache.hits", "cache", cacheName).increment();
+        hits.increment();
         return hit;
       }
       bucket.delete();
     }
+    misses.increment();
     RLock lock = redisson.getLock(key + ":lock");
     boolean locked;
     try {

@@ -1,8 +1,14 @@
 package com.ticketplatform.program.event;
 
+import com.ticketplatform.common.outbox.OutboxBacklog;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,6 +39,7 @@ public class OutboxRelay implements DisposableBean {
   private final KafkaTemplate<String, String> kafka;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final OutboxBacklog backlog;
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
   private final ReentrantLock running = new ReentrantLock();
   private volatile Duration backoff = Duration.ZERO;
@@ -45,11 +52,22 @@ public class OutboxRelay implements DisposableBean {
   });
 
   public OutboxRelay(OutboxMapper outbox, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
-      Clock clock) {
+      Clock clock, MeterRegistry meters) {
     this.outbox = outbox;
     this.kafka = kafka;
     this.transactions = transactions;
     this.clock = clock;
+    this.backlog = new OutboxBacklog(meters, "ticket_program", clock);
+  }
+
+  @Scheduled(fixedDelayString = "${ticket.program.outbox.measure-interval:PT10S}")
+  public void measureBacklog() {
+    Map<String, Object> row = outbox.backlog();
+    long pending = row == null || row.get("pending") == null ? 0 : ((Number) row.get("pending")).longValue();
+    Object oldest = row == null ? null : row.get("oldest");
+    Instant oldestAt = oldest instanceof Timestamp ts ? ts.toInstant()
+        : oldest instanceof LocalDateTime ldt ? Timestamp.valueOf(ldt).toInstant() : null;
+    backlog.measured(pending, oldestAt);
   }
 
   public void nudge() {
