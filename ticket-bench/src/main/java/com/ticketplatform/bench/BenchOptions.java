@@ -24,11 +24,12 @@ public record BenchOptions(Map<String, String> values) {
     DEFAULTS.put("db-threads", "16");
     DEFAULTS.put("http-concurrency", "32");
     DEFAULTS.put("onsale-seconds", "120");
+    DEFAULTS.put("onsale-concurrency", "32");
     DEFAULTS.put("reject-seconds", "8");
-    DEFAULTS.put("reject-concurrency", "32");
+    DEFAULTS.put("reject-concurrency", "16");
     DEFAULTS.put("oversell-seats", "1000");
     DEFAULTS.put("oversell-buyers", "10000");
-    DEFAULTS.put("oversell-concurrency", "64");
+    DEFAULTS.put("oversell-concurrency", "32");
     DEFAULTS.put("mix-seconds", "20");
     DEFAULTS.put("mix-concurrency", "32");
     DEFAULTS.put("rate-seconds", "15");
@@ -61,6 +62,8 @@ public record BenchOptions(Map<String, String> values) {
         --scenarios=LIST        any of ceilings,onsale,hotseat,oversell,mix,rate,storm (default: all)
         --users=N               registered buyers racing in the on-sale (default 200; reused across runs)
         --rows=R --cols=C       the on-sale hall (default 40 x 50 = 2,000 seats)
+        --onsale-concurrency=C  requests in flight at most during the on-sale race (default 32; 0 = every buyer at
+                                once)
         --oversell-seats=N --oversell-buyers=M    the 10x oversubscription run (default 1,000 / 10,000)
         --ceiling-seconds=S     length of each ceiling measurement (R, D, H) (default 8)
         --mix-seconds=S --rate-seconds=S --reject-seconds=S   lengths of the other timed phases

@@ -69,9 +69,9 @@ public final class Ceilings {
         }
         List<Object> out = redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
         long code = (Long) out.get(0);
-        if (code == 0 && locked.addAndGet(4) > seats * 3L / 4) {
+        if (code == 0 && locked.addAndGet(4) > seats / 4) {
           synchronized (locked) {
-            if (locked.get() > seats * 3L / 4) {
+            if (locked.get() > seats / 4) {
               fill(redis, seatsKey, holdingsKey, seats);
               locked.set(0);
             }

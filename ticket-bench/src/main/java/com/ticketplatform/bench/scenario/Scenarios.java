@@ -97,6 +97,11 @@ public final class Scenarios {
       views.add(new ArrayList<>());
     }
     AtomicInteger soldOutSeen = new AtomicInteger();
+    // every buyer races, but at most `onsale-concurrency` requests are in flight (a client connection pool; 0 =
+    // every buyer at once, which on this machine ends in timeouts, see the README)
+    int concurrency = o.integer("onsale-concurrency");
+    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(concurrency > 0 ? concurrency
+        : Integer.MAX_VALUE);
     Load.closedLoop(orders, n, o.decimal("onsale-seconds"), (w, i) -> {
       Buyer b = buyers.get(w);
       List<Long> view = views.get(w);
@@ -104,8 +109,14 @@ public final class Scenarios {
         return null;
       }
       while (view.isEmpty()) {
+        inFlight.acquire();
         long t0 = System.nanoTime();
-        Http.Resp map = platform.seatMap(path, b, show.showtimeId());
+        Http.Resp map;
+        try {
+          map = platform.seatMap(path, b, show.showtimeId());
+        } finally {
+          inFlight.release();
+        }
         maps.record(System.nanoTime() - t0, "seatmap:" + map.label(), map.status() == 200, 1);
         if (map.status() != 200) {
           if (++errors[w] > 20) {
@@ -124,8 +135,18 @@ public final class Scenarios {
       int k = Math.min(Math.min(1 + ThreadLocalRandom.current().nextInt(4), seatLimit - held[w]), view.size());
       List<Long> want = new ArrayList<>(view.subList(view.size() - k, view.size()));
       view.subList(view.size() - k, view.size()).clear();
+      inFlight.acquire();
       long t0 = System.nanoTime();
-      Http.Resp r = platform.placeOrder(path, b, show.showtimeId(), want);
+      Http.Resp r;
+      try {
+        r = platform.placeOrder(path, b, show.showtimeId(), want);
+      } catch (Exception e) {
+        view.addAll(want);
+        errors[w]++;
+        return Load.Outcome.refused(Load.errorLabel(e)).took(System.nanoTime() - t0);
+      } finally {
+        inFlight.release();
+      }
       long took = System.nanoTime() - t0;
       switch (r.status()) {
         case 201 -> {
@@ -158,6 +179,7 @@ public final class Scenarios {
     notes.put("showtimeId", show.showtimeId());
     notes.put("hallSeats", show.seats());
     notes.put("buyers", n);
+    notes.put("requestsInFlightAtMost", concurrency > 0 ? concurrency : n);
     notes.put("seatLimitPerBuyer", seatLimit);
     notes.put("buyersWhoSawSoldOut", soldOutSeen.get());
     notes.put("seatsTaken", acknowledged.values().stream().filter(x -> x.showtimeId() == show.showtimeId())
