@@ -1,0 +1,159 @@
+package com.ticketplatform.bench;
+
+import com.ticketplatform.bench.ceiling.Ceilings;
+import com.ticketplatform.bench.invariant.InvariantReader;
+import com.ticketplatform.bench.invariant.Invariants;
+import com.ticketplatform.bench.platform.Platform;
+import com.ticketplatform.bench.report.Report;
+import com.ticketplatform.bench.report.Targets;
+import com.ticketplatform.bench.scenario.Buyers;
+import com.ticketplatform.bench.scenario.Scenarios;
+import com.ticketplatform.bench.stats.PhaseResult;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Entry point of {@code ./ticket bench}: ceilings, scenarios, invariants, report. Exit status 0 when the invariants
+ * hold, 1 when one is broken, 2 when the run could not start (platform not up, bad option).
+ */
+public final class BenchMain {
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions o;
+    try {
+      if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+        System.out.print(BenchOptions.HELP);
+        return;
+      }
+      o = BenchOptions.parse(List.of(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.err.print(BenchOptions.HELP);
+      System.exit(2);
+      return;
+    }
+    Platform platform = new Platform(o);
+    try {
+      platform.requireUp();
+    } catch (IllegalStateException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.exit(run(o, platform));
+  }
+
+  static int run(BenchOptions o, Platform platform) throws Exception {
+    String startedAt = Instant.now().toString();
+    Map<String, PhaseResult> phases = new LinkedHashMap<>();
+    Map<String, Object> facts = new LinkedHashMap<>();
+    step("setup: admin login, " + o.integer("users") + " buyers (registered once, reused from "
+        + o.out().resolve("users.json") + ")");
+    platform.loginAdmin(o.get("admin-login"), o.get("admin-password"));
+    List<Buyers.Stored> stored = Buyers.ensureRegistered(platform, o.out().resolve("users.json"), o.integer("users"),
+        8);
+    List<Platform.Buyer> buyers = Buyers.login(platform, stored, 8, phases);
+    print(phases.get("setup.login"));
+    Scenarios s = new Scenarios(platform, o, buyers, phases, facts);
+    InvariantReader reader = new InvariantReader(o.get("jdbc"), o.get("db-user"), o.get("db-password"),
+        o.get("redis"));
+
+    if (o.runs("ceilings")) {
+      step("ceiling R: EVALSHA of " + o.get("lua") + ", " + o.integer("redis-connections") + " connections");
+      phases.put(Targets.R, Ceilings.redisLockScript(o.get("redis"), Path.of(o.get("lua")),
+          o.integer("redis-connections"), o.decimal("ceiling-seconds"), 2000));
+      print(phases.get(Targets.R));
+      step("ceiling D: MariaDB single-row INSERT+COMMIT, " + o.integer("db-threads") + " threads");
+      phases.put(Targets.D, Ceilings.databaseInsert(o.get("jdbc"), o.get("db-user"), o.get("db-password"),
+          o.integer("db-threads"), o.decimal("ceiling-seconds")));
+      print(phases.get(Targets.D));
+      step("ceiling H: no-op endpoint, directly at the order service");
+      s.noop(Platform.Path.DIRECT, Targets.H);
+      print(phases.get(Targets.H));
+      step("no-op endpoint through the gateway");
+      s.noop(Platform.Path.GATEWAY, Targets.H_GATEWAY);
+      print(phases.get(Targets.H_GATEWAY));
+    }
+    Boolean hotSeat = null;
+    Boolean oversell = null;
+    if (o.runs("onsale")) {
+      step("on-sale directly at the order service: " + buyers.size() + " buyers, " + o.integer("rows") + "x"
+          + o.integer("cols") + " hall");
+      s.onSale(Platform.Path.DIRECT);
+      print(phases.get(Targets.ONSALE_DIRECT));
+      step("on-sale through the gateway: " + buyers.size() + " buyers, " + o.integer("rows") + "x"
+          + o.integer("cols") + " hall");
+      s.onSale(Platform.Path.GATEWAY);
+      print(phases.get(Targets.ONSALE_GATEWAY));
+    }
+    if (o.runs("hotseat")) {
+      step("hot seat: " + buyers.size() + " buyers want the same 4 seats; then the reject path alone");
+      hotSeat = s.hotSeat();
+      print(phases.get("hotseat.race.gateway"));
+      print(phases.get(Targets.REJECT));
+    }
+    if (o.runs("oversell")) {
+      step("oversubscribed: " + o.integer("oversell-buyers") + " buyers for " + o.integer("oversell-seats")
+          + " seats");
+      oversell = s.oversell();
+      print(phases.get("oversell.direct"));
+    }
+    if (o.runs("mix")) {
+      step("steady mix through the gateway");
+      s.mix();
+      print(phases.get("mix.gateway"));
+    }
+    if (o.runs("rate")) {
+      step("fixed offered rate through the gateway");
+      s.fixedRate();
+      print(phases.get(Targets.RATE));
+    }
+    if (o.runs("storm")) {
+      step("payment storm: callbacks for all " + s.acknowledged.size() + " open orders at once");
+      s.paymentStorm(reader::countByStatus);
+      print(phases.get("storm.direct"));
+    }
+
+    step("invariants (order shards, pay ledger, Redis seat hashes)");
+    Invariants.Verdict verdict = s.capacity.isEmpty() ? null
+        : Invariants.check(reader.snapshot(s.capacity, Set.copyOf(s.acknowledged.keySet())));
+    if (verdict != null) {
+      verdict.checks().forEach(c -> System.out.println("  " + (c.pass() ? "PASS " : "FAIL ") + c.name() + ": "
+          + c.detail()));
+      System.out.println("  invariants: " + (verdict.pass() ? "PASS" : "FAIL"));
+    }
+    List<Targets.Target> targets = Targets.evaluate(phases, verdict == null ? null : verdict.pass(), hotSeat,
+        oversell);
+    Report.Run run = new Report.Run(startedAt, Report.machine(), o.values(), phases, facts, verdict, targets);
+    Report.write(o.out(), run);
+    step("targets");
+    targets.forEach(t -> System.out.printf(Locale.ROOT, "  %-4s %s: %s (goal %s)%n", Targets.verdictOf(t), t.name(),
+        t.measured(), t.goal()));
+    System.out.println();
+    System.out.println("results: " + o.out().resolve("result.json") + ", " + o.out().resolve("report.html") + ", "
+        + o.out().resolve("results.md"));
+    return verdict == null || verdict.pass() ? 0 : 1;
+  }
+
+  private static void step(String what) {
+    System.out.println("== " + what);
+  }
+
+  private static void print(PhaseResult p) {
+    if (p == null) {
+      return;
+    }
+    System.out.printf(Locale.ROOT, "  %s: %.1f ok/s%s, %d calls in %.1f s, p50 %.2f / p95 %.2f / p99 %.2f / max %.2f ms,"
+            + " outcomes %s%s%n", p.name(), p.okPerSecond(),
+        p.okUnits() != p.okCalls() ? String.format(Locale.ROOT, " (%.1f seats/s)", p.unitsPerSecond()) : "",
+        p.calls(), p.seconds(), p.latency().p50(), p.latency().p95(), p.latency().p99(), p.latency().max(),
+        p.outcomes(), p.notes().isEmpty() ? "" : ", " + p.notes());
+  }
+}

@@ -1,0 +1,422 @@
+package com.ticketplatform.bench.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ticketplatform.bench.BenchOptions;
+import com.ticketplatform.bench.load.Load;
+import com.ticketplatform.bench.platform.Http;
+import com.ticketplatform.bench.platform.Platform;
+import com.ticketplatform.bench.platform.Platform.Buyer;
+import com.ticketplatform.bench.platform.Platform.Path;
+import com.ticketplatform.bench.stats.PhaseResult;
+import com.ticketplatform.bench.stats.Probe;
+import com.ticketplatform.sandbox.signing.CallbackSigner;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The load scenarios. Every order the platform acknowledges (201) is remembered for the storm and the checks. */
+public final class Scenarios {
+
+  /** An order the platform acknowledged with 201. */
+  public record Placed(long orderNo, long showtimeId, BigDecimal amount, String currency, int seats) {}
+
+  private final Platform platform;
+  private final BenchOptions o;
+  private final List<Buyer> buyers;
+  private final int seatLimit;
+  public final Map<Long, Placed> acknowledged = new ConcurrentHashMap<>();
+  public final Map<Long, Integer> capacity = new ConcurrentHashMap<>();
+  public final Map<String, PhaseResult> phases;
+  public final Map<String, Object> facts;
+
+  public Scenarios(Platform platform, BenchOptions o, List<Buyer> buyers, Map<String, PhaseResult> phases,
+      Map<String, Object> facts) {
+    this.platform = platform;
+    this.o = o;
+    this.buyers = buyers;
+    this.seatLimit = o.integer("seat-limit");
+    this.phases = phases;
+    this.facts = facts;
+  }
+
+  private Platform.Showtime showtime(String label, int rows, int cols) throws Exception {
+    Platform.Showtime s = platform.createShowtime(label, rows, cols);
+    capacity.put(s.showtimeId(), s.seats());
+    return s;
+  }
+
+  private Load.Outcome placed(Http.Resp r, long showtimeId, int seats) {
+    JsonNode body = r.json();
+    long orderNo = Long.parseLong(body.path("orderNo").asText("0"));
+    acknowledged.put(orderNo, new Placed(orderNo, showtimeId, new BigDecimal(body.path("amount").asText("0")),
+        body.path("currency").asText("CNY"), seats));
+    return Load.Outcome.ok("201", seats);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // ceilings H: the no-op endpoint directly and through the gateway
+
+  public void noop(Path path, String key) {
+    Probe probe = new Probe("H: no-op GET /api/orders/ping (" + path.name().toLowerCase() + ")",
+        path.name().toLowerCase());
+    int workers = o.integer("http-concurrency");
+    Load.closedLoop(probe, workers, o.decimal("ceiling-seconds"), (w, i) -> {
+      Buyer b = buyers.get((int) ((w + i * workers) % buyers.size()));
+      Http.Resp r = platform.noop(path, b);
+      return new Load.Outcome(r.label(), r.status() == 204, 1, false);
+    });
+    phases.put(key, probe.result(Map.of("concurrency", workers)));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // (1) on-sale: every buyer opens the seat map and races for 1-4 seats at a time until sold out or at the limit
+
+  public void onSale(Path path) throws Exception {
+    String p = path.name().toLowerCase();
+    Platform.Showtime show = showtime("onsale-" + p, o.integer("rows"), o.integer("cols"));
+    Probe orders = new Probe("on-sale: POST /api/orders (" + p + ")", p);
+    Probe maps = new Probe("on-sale: seat map reads (" + p + ")", p);
+    maps.start();
+    int n = buyers.size();
+    List<List<Long>> views = new ArrayList<>();
+    int[] held = new int[n];
+    int[] errors = new int[n];
+    for (int i = 0; i < n; i++) {
+      views.add(new ArrayList<>());
+    }
+    AtomicInteger soldOutSeen = new AtomicInteger();
+    // every buyer races, but at most `onsale-concurrency` requests are in flight (a client connection pool; 0 =
+    // every buyer at once, which on this machine ends in timeouts, see the README)
+    int concurrency = o.integer("onsale-concurrency");
+    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(concurrency > 0 ? concurrency
+        : Integer.MAX_VALUE);
+    Load.closedLoop(orders, n, o.decimal("onsale-seconds"), (w, i) -> {
+      Buyer b = buyers.get(w);
+      List<Long> view = views.get(w);
+      if (held[w] >= seatLimit || errors[w] > 20) {
+        return null;
+      }
+      while (view.isEmpty()) {
+        inFlight.acquire();
+        long t0 = System.nanoTime();
+        Http.Resp map;
+        try {
+          map = platform.seatMap(path, b, show.showtimeId());
+        } finally {
+          inFlight.release();
+        }
+        maps.record(System.nanoTime() - t0, "seatmap:" + map.label(), map.status() == 200, 1);
+        if (map.status() != 200) {
+          if (++errors[w] > 20) {
+            return null;
+          }
+          Thread.sleep(100);
+          continue;
+        }
+        view.addAll(Platform.available(map.json()));
+        Collections.shuffle(view);
+        if (view.isEmpty()) {
+          soldOutSeen.incrementAndGet();
+          return null;
+        }
+      }
+      int k = Math.min(Math.min(1 + ThreadLocalRandom.current().nextInt(4), seatLimit - held[w]), view.size());
+      List<Long> want = new ArrayList<>(view.subList(view.size() - k, view.size()));
+      view.subList(view.size() - k, view.size()).clear();
+      inFlight.acquire();
+      long t0 = System.nanoTime();
+      Http.Resp r;
+      try {
+        r = platform.placeOrder(path, b, show.showtimeId(), want);
+      } catch (Exception e) {
+        view.addAll(want);
+        errors[w]++;
+        return Load.Outcome.refused(Load.errorLabel(e)).took(System.nanoTime() - t0);
+      } finally {
+        inFlight.release();
+      }
+      long took = System.nanoTime() - t0;
+      switch (r.status()) {
+        case 201 -> {
+          held[w] += k;
+          return placed(r, show.showtimeId(), k).took(took);
+        }
+        case 409 -> {
+          Set<Long> taken = new HashSet<>();
+          r.json().path("seats").forEach(s -> taken.add(s.asLong()));
+          want.stream().filter(s -> !taken.contains(s)).forEach(view::add);
+          return Load.Outcome.refused(r.label()).took(took);
+        }
+        case 422 -> {
+          return new Load.Outcome(r.label(), false, 0, true, took);
+        }
+        case 429 -> {
+          view.addAll(want);
+          Thread.sleep(250);
+          return Load.Outcome.refused(r.label()).took(took);
+        }
+        default -> {
+          view.addAll(want);
+          errors[w]++;
+          return Load.Outcome.refused(r.label()).took(took);
+        }
+      }
+    });
+    maps.stop();
+    Map<String, Object> notes = new LinkedHashMap<>();
+    notes.put("showtimeId", show.showtimeId());
+    notes.put("hallSeats", show.seats());
+    notes.put("buyers", n);
+    notes.put("requestsInFlightAtMost", concurrency > 0 ? concurrency : n);
+    notes.put("seatLimitPerBuyer", seatLimit);
+    notes.put("buyersWhoSawSoldOut", soldOutSeen.get());
+    notes.put("seatsTaken", acknowledged.values().stream().filter(x -> x.showtimeId() == show.showtimeId())
+        .mapToInt(Placed::seats).sum());
+    phases.put("onsale." + p, orders.result(notes));
+    phases.put("onsale." + p + ".seatmap", maps.result(Map.of("showtimeId", show.showtimeId())));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // hot seat: everyone wants the same 4 seats at the same moment; exactly one may win. Then the reject path alone.
+
+  public Boolean hotSeat() throws Exception {
+    Platform.Showtime show = showtime("hotseat", 10, 10);
+    Http.Resp map = platform.seatMap(Path.DIRECT, null, show.showtimeId());
+    List<Long> four = Platform.seats(map.json()).stream().map(Platform.Seat::seatId).sorted().limit(4).toList();
+    int n = buyers.size();
+    CountDownLatch ready = new CountDownLatch(n);
+    Probe race = new Probe("hot seat race: " + n + " buyers, same 4 seats (gateway)", "gateway");
+    Load.closedLoop(race, n, 60, (w, i) -> {
+      if (i > 0) {
+        return null;
+      }
+      ready.countDown();
+      ready.await();
+      long t0 = System.nanoTime();
+      Http.Resp r = platform.placeOrder(Path.GATEWAY, buyers.get(w), show.showtimeId(), four);
+      long took = System.nanoTime() - t0;
+      return (r.status() == 201 ? placed(r, show.showtimeId(), 4) : Load.Outcome.refused(r.label())).took(took);
+    });
+    PhaseResult result = race.result(Map.of("showtimeId", show.showtimeId(), "seats", four));
+    phases.put("hotseat.race.gateway", result);
+    boolean oneWinner = result.count("201") == 1;
+    facts.put("hotSeatWinners", result.count("201"));
+
+    // the lock-and-reject path alone: the 4 seats are taken, every further attempt must be a 409
+    int workers = o.integer("reject-concurrency");
+    Probe reject = new Probe("lock-and-reject: POST /api/orders on taken seats (order service)", "direct");
+    long base = 6_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+    Load.closedLoop(reject, workers, o.decimal("reject-seconds"), (w, i) -> {
+      Buyer synthetic = new Buyer(base + w * 1_000_000L + i, "synthetic", "", null);
+      Http.Resp r = platform.placeOrder(Path.DIRECT, synthetic, show.showtimeId(), four);
+      if (r.status() == 201) {
+        placed(r, show.showtimeId(), 4);
+      }
+      return new Load.Outcome(r.label(), r.status() == 409, 1, false);
+    });
+    PhaseResult rejected = reject.result(Map.of("showtimeId", show.showtimeId(), "concurrency", workers));
+    phases.put("hotseat.reject.direct", rejected);
+    return oneWinner && rejected.count("201") == 0;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // oversubscribed 10x: many more buyers than seats, one attempt each from a seat map refreshed every second
+
+  public Boolean oversell() throws Exception {
+    int seats = o.integer("oversell-seats");
+    int cols = 50;
+    int rows = Math.max(1, (seats + cols - 1) / cols);
+    Platform.Showtime show = showtime("oversell", rows, cols);
+    int buyersTotal = o.integer("oversell-buyers");
+    AtomicReference<List<Long>> view = new AtomicReference<>(
+        Platform.available(platform.seatMap(Path.DIRECT, null, show.showtimeId()).json()));
+    Thread refresher = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          Thread.sleep(1000);
+          view.set(Platform.available(platform.seatMap(Path.DIRECT, null, show.showtimeId()).json()));
+        } catch (InterruptedException e) {
+          return;
+        } catch (Exception e) {
+          // keep the previous view
+        }
+      }
+    }, "seatmap-refresher");
+    refresher.setDaemon(true);
+    refresher.start();
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger skipped = new AtomicInteger();
+    AtomicLong seatsWon = new AtomicLong();
+    long base = 7_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+    Probe probe = new Probe("oversubscribed: " + buyersTotal + " buyers for " + show.seats()
+        + " seats (order service)", "direct");
+    Load.closedLoop(probe, o.integer("oversell-concurrency"), 600, (w, i) -> {
+      int b = next.getAndIncrement();
+      if (b >= buyersTotal) {
+        return null;
+      }
+      List<Long> free = view.get();
+      if (free.isEmpty()) {
+        skipped.addAndGet(buyersTotal - b);
+        next.set(buyersTotal);
+        return null;
+      }
+      int k = Math.min(1 + ThreadLocalRandom.current().nextInt(4), free.size());
+      Set<Long> want = new HashSet<>();
+      while (want.size() < k) {
+        want.add(free.get(ThreadLocalRandom.current().nextInt(free.size())));
+      }
+      Http.Resp r = platform.placeOrder(Path.DIRECT, new Buyer(base + b, "synthetic", "", null), show.showtimeId(),
+          new ArrayList<>(want));
+      if (r.status() == 201) {
+        seatsWon.addAndGet(k);
+        return placed(r, show.showtimeId(), k);
+      }
+      return Load.Outcome.refused(r.label());
+    });
+    refresher.interrupt();
+    Map<String, Object> notes = new LinkedHashMap<>();
+    notes.put("showtimeId", show.showtimeId());
+    notes.put("hallSeats", show.seats());
+    notes.put("buyers", buyersTotal);
+    notes.put("seatsWon", seatsWon.get());
+    notes.put("buyersWhoFoundItSoldOut", skipped.get());
+    phases.put("oversell.direct", probe.result(notes));
+    facts.put("oversellSeatsWon", seatsWon.get());
+    return seatsWon.get() <= show.seats();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // (2) steady mix through the gateway: search, program detail, seat map, and a trickle of 1-seat purchases
+
+  public void mix() throws Exception {
+    Platform.Showtime show = showtime("mix", o.integer("rows"), o.integer("cols"));
+    List<Long> free = Collections.synchronizedList(new ArrayList<>(
+        Platform.available(platform.seatMap(Path.DIRECT, null, show.showtimeId()).json())));
+    Collections.shuffle(free);
+    int workers = o.integer("mix-concurrency");
+    Probe probe = new Probe("steady mix: 45% search, 25% detail, 25% seat map, 5% buy (gateway)", "gateway");
+    Load.closedLoop(probe, workers, o.decimal("mix-seconds"), (w, i) -> {
+      Buyer b = buyers.get((int) ((w + i * workers) % buyers.size()));
+      int dice = ThreadLocalRandom.current().nextInt(100);
+      if (dice < 45) {
+        Http.Resp r = platform.get(Path.GATEWAY, b, "/api/programs?keyword=Bench&size=20");
+        return new Load.Outcome("search:" + r.label(), r.status() == 200, 1, false);
+      } else if (dice < 70) {
+        Http.Resp r = platform.get(Path.GATEWAY, b, "/api/programs/" + show.programId());
+        return new Load.Outcome("detail:" + r.label(), r.status() == 200, 1, false);
+      } else if (dice < 95 || free.isEmpty()) {
+        Http.Resp r = platform.seatMap(Path.GATEWAY, b, show.showtimeId());
+        return new Load.Outcome("seatmap:" + r.label(), r.status() == 200, 1, false);
+      }
+      Long seat;
+      synchronized (free) {
+        seat = free.isEmpty() ? null : free.remove(free.size() - 1);
+      }
+      Http.Resp r = platform.placeOrder(Path.GATEWAY, b, show.showtimeId(), List.of(seat));
+      if (r.status() == 201) {
+        placed(r, show.showtimeId(), 1);
+      }
+      return new Load.Outcome("order:" + r.label(), r.status() == 201, 1, false);
+    });
+    phases.put("mix.gateway", probe.result(Map.of("showtimeId", show.showtimeId(), "concurrency", workers)));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // fixed offered rate: 1-seat orders through the gateway at a fraction of the measured on-sale maximum
+
+  public void fixedRate() throws Exception {
+    PhaseResult max = phases.get("onsale.gateway");
+    double rate = max == null ? 20 : Math.max(1, max.okPerSecond() * o.decimal("rate-fraction"));
+    Platform.Showtime show = showtime("rate", o.integer("rows"), o.integer("cols"));
+    List<Long> free = Platform.available(platform.seatMap(Path.DIRECT, null, show.showtimeId()).json());
+    double seconds = Math.min(o.decimal("rate-seconds"),
+        Math.min(free.size(), buyers.size() * seatLimit) / rate);
+    AtomicInteger next = new AtomicInteger();
+    Probe probe = new Probe(String.format(java.util.Locale.ROOT, "fixed rate %.1f orders/s (%.0f%% of max, gateway)",
+        rate, o.decimal("rate-fraction") * 100), "gateway");
+    Load.openLoop(probe, rate, seconds, 512, () -> {
+      int k = next.getAndIncrement();
+      long seat = free.get(k);
+      return platform.placeOrderAsync(Path.GATEWAY, buyers.get(k % buyers.size()), show.showtimeId(), List.of(seat))
+          .thenApply(r -> r.status() == 201 ? placed(r, show.showtimeId(), 1) : Load.Outcome.refused(r.label()));
+    });
+    phases.put("rate.gateway", probe.result(Map.of("offeredPerSecond", rate, "showtimeId", show.showtimeId())));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // (3) payment storm: a signed success callback for every open order at once, each sent several times
+
+  public void paymentStorm(OrderStatusReader statuses) throws Exception {
+    CallbackSigner signer = new CallbackSigner(o.get("pay-secret"));
+    int copies = Math.max(1, o.integer("storm-duplicates"));
+    List<String> bodies = new ArrayList<>();
+    for (Placed p : acknowledged.values()) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("eventId", "evt_bench_" + p.orderNo());
+      body.put("type", "payment.succeeded");
+      body.put("paymentId", "pay_bench_" + p.orderNo());
+      body.put("merchantOrderNo", Long.toString(p.orderNo()));
+      body.put("amount", p.amount().toPlainString());
+      body.put("currency", p.currency());
+      body.put("status", "SUCCESS");
+      body.put("paidAt", Instant.now().toString());
+      body.put("occurredAt", Instant.now().toString());
+      String json = Http.write(body);
+      for (int c = 0; c < copies; c++) {
+        bodies.add(json);
+      }
+    }
+    Collections.shuffle(bodies);
+    AtomicInteger next = new AtomicInteger();
+    Probe probe = new Probe("payment storm: " + acknowledged.size() + " orders x " + copies
+        + " signed callbacks (pay service)", "direct");
+    long t0 = System.nanoTime();
+    Load.closedLoop(probe, o.integer("storm-concurrency"), 600, (w, i) -> {
+      int k = next.getAndIncrement();
+      if (k >= bodies.size()) {
+        return null;
+      }
+      String body = bodies.get(k);
+      Http.Resp r = platform.http.send("POST", platform.payService + "/pay/callback",
+          Map.of(CallbackSigner.HEADER, signer.signatureHeader(Instant.now().getEpochSecond(), body)), body);
+      String label = r.status() == 200 ? "200:" + r.json().path("result").asText() : r.label();
+      return new Load.Outcome(label, r.status() == 200, 1, false);
+    });
+    // every acknowledged order must end PAID once the payment events went through Kafka
+    double settleLimit = o.decimal("settle-seconds");
+    Map<String, Long> last = Map.of();
+    while ((System.nanoTime() - t0) / 1e9 < probe.result(Map.of()).seconds() + settleLimit) {
+      last = statuses.countByStatus(acknowledged.keySet());
+      if (last.getOrDefault("PAID", 0L) >= acknowledged.size()) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    double settled = (System.nanoTime() - t0) / 1e9;
+    Map<String, Object> notes = new LinkedHashMap<>();
+    notes.put("orders", acknowledged.size());
+    notes.put("copiesPerCallback", copies);
+    notes.put("secondsUntilAllPaid", last.getOrDefault("PAID", 0L) >= acknowledged.size() ? settled : null);
+    notes.put("orderStatusesAfter", last);
+    phases.put("storm.direct", probe.result(notes));
+    facts.put("stormOrderStatuses", last);
+  }
+
+  /** Order statuses by number, read from the order databases. */
+  public interface OrderStatusReader {
+    Map<String, Long> countByStatus(Set<Long> orderNos) throws Exception;
+  }
+}

@@ -1,0 +1,18 @@
+package com.ticketplatform.order.web;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Does nothing, on purpose: the load benchmark calls it directly and through the gateway to measure what the HTTP
+ * stack and the gateway cost on their own (no database, no Redis), so order throughput can be read against it.
+ */
+@RestController
+public class PingController {
+
+  @GetMapping("/api/orders/ping")
+  public ResponseEntity<Void> ping() {
+    return ResponseEntity.noContent().build();
+  }
+}
