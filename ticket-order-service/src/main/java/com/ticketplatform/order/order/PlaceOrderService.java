@@ -9,6 +9,7 @@ import com.ticketplatform.order.config.OrderProperties;
 import com.ticketplatform.order.idempotency.IdempotencyStore;
 import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.PlaceOrderSaga;
+import com.ticketplatform.order.seat.SeatInventory;
 import feign.FeignException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,11 +37,13 @@ public class PlaceOrderService {
   private final OrderRepository orders;
   private final SnowflakeIdGenerator ids;
   private final OrderProperties props;
+  private final SeatInventory seats;
   private final Clock clock;
 
   public PlaceOrderService(ProgramClient programs, PlaceOrderSaga saga, IdempotencyStore idempotency,
-      OrderRepository orders, SnowflakeIdGenerator ids, OrderProperties props, Clock clock) {
+      OrderRepository orders, SnowflakeIdGenerator ids, OrderProperties props, SeatInventory seats, Clock clock) {
     this.programs = programs;
+    this.seats = seats;
     this.saga = saga;
     this.idempotency = idempotency;
     this.orders = orders;
@@ -63,6 +66,13 @@ public class PlaceOrderService {
     if (seatIds.size() > props.seatLimit()) {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.SEAT_LIMIT_EXCEEDED,
           "at most " + props.seatLimit() + " seats per order", Map.of("limit", props.seatLimit()));
+    }
+    // On a sell-out most requests ask for seats already gone: refuse those with one Redis read instead of an
+    // idempotency claim, a price lookup and a saga that would only compensate.
+    List<Long> taken = seats.takenByOthers(showtimeId, userId, seatIds);
+    if (!taken.isEmpty()) {
+      throw new ApiException(HttpStatus.CONFLICT, OrderErrors.SEATS_TAKEN,
+          "some of the requested seats are no longer available", Map.of("seats", taken));
     }
     IdempotencyStore.Claim claim = idempotency.claim(userId, idempotencyKey, hash(showtimeId, seatIds));
     if (!claim.owned()) {

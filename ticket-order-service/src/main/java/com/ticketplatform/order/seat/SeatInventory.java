@@ -176,6 +176,26 @@ public class SeatInventory {
     return redis.opsForHash().entries(SeatInventoryKeys.seats(showtimeId));
   }
 
+  /**
+   * The requested seats that someone else visibly holds right now (one HMGET, no lock). Only a fast way to refuse a
+   * hopeless request before the saga starts; the lock script stays the one authority, so a seat seen free here may
+   * still be lost to a racer there. Seats held by this buyer do not count: they may be a retry of the buyer's own
+   * order. A missing hash answers "none taken" and lets the saga rebuild it.
+   */
+  public List<Long> takenByOthers(long showtimeId, long userId, List<Long> seatIds) {
+    List<Object> values = redis.opsForHash().multiGet(SeatInventoryKeys.seats(showtimeId),
+        seatIds.stream().<Object>map(String::valueOf).toList());
+    String mine = ":" + userId;
+    List<Long> taken = new ArrayList<>();
+    for (int i = 0; i < seatIds.size(); i++) {
+      Object value = values.get(i);
+      if (value != null && !"A".equals(value) && !value.toString().endsWith(mine)) {
+        taken.add(seatIds.get(i));
+      }
+    }
+    return taken;
+  }
+
   public boolean isInitialised(long showtimeId) {
     return Boolean.TRUE.equals(redis.hasKey(SeatInventoryKeys.seats(showtimeId)));
   }

@@ -71,6 +71,18 @@ class SeatLuaScriptsIT {
   }
 
   @Test
+  void thePreCheckSeesOtherBuyersSeatsButNotTheCallersOwn() {
+    inventory.lock(showtime, 100, 7, List.of(1L, 2L), 6);
+    inventory.lock(showtime, 101, 17, List.of(3L), 6);
+    inventory.sell(showtime, 101, 17, List.of(3L));
+
+    assertThat(inventory.takenByOthers(showtime, 7, List.of(1L, 2L, 3L, 4L))).containsExactly(3L);
+    assertThat(inventory.takenByOthers(showtime, 17, List.of(1L, 3L, 4L))).containsExactly(1L);
+    assertThat(inventory.takenByOthers(showtime, 8, List.of(4L, 99L))).as("free and unknown seats").isEmpty();
+    assertThat(inventory.takenByOthers(showtime + 1, 8, List.of(1L))).as("no hash: the saga decides").isEmpty();
+  }
+
+  @Test
   void repeatingTheSameLockIsANoOp() {
     inventory.lock(showtime, 100, 7, List.of(1L, 2L), 6);
     LockResult again = inventory.lock(showtime, 100, 7, List.of(1L, 2L), 6);
