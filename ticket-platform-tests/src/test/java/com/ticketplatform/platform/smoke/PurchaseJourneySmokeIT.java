@@ -4,7 +4,7 @@ import static com.ticketplatform.platform.smoke.PurchaseSteps.HTTP;
 import static com.ticketplatform.platform.smoke.PurchaseSteps.awaitOrderStatus;
 import static com.ticketplatform.platform.smoke.PurchaseSteps.customer;
 import static com.ticketplatform.platform.smoke.PurchaseSteps.order;
-import static com.ticketplatform.platform.smoke.PurchaseSteps.sandboxUrl;
+import static com.ticketplatform.platform.smoke.PurchaseSteps.payAtProvider;
 import static com.ticketplatform.platform.smoke.PurchaseSteps.seats;
 import static com.ticketplatform.platform.smoke.PurchaseSteps.send;
 import static com.ticketplatform.platform.smoke.PurchaseSteps.statusOf;
@@ -20,7 +20,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,16 +82,7 @@ class PurchaseJourneySmokeIT {
     assertThat(peek.statusCode()).isEqualTo(404);
 
     // pay at the provider: its hosted page completes, and it calls /pay/callback with a signed body
-    HttpResponse<String> payment = send(alice, "POST", "/api/orders/" + orderNo + "/payment", "", UUID.randomUUID().toString());
-    assertThat(payment.statusCode()).as(payment.body()).isEqualTo(200);
-    String paymentId = LocalPlatform.JSON.readTree(payment.body()).path("paymentId").asText();
-    assertThat(paymentId).isNotBlank();
-    HttpResponse<String> completed = HTTP.send(HttpRequest.newBuilder(
-            URI.create(sandboxUrl() + "/sandbox/pay/" + paymentId + "/complete"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"outcome\":\"SUCCESS\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(completed.statusCode()).as(completed.body()).isBetween(200, 202);
+    payAtProvider(alice, orderNo);
 
     String status = awaitOrderStatus(alice, orderNo, "PAID", Duration.ofSeconds(45));
     assertThat(status).isEqualTo("PAID");
