@@ -58,6 +58,24 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
   }
 
   @Test
+  void aPaymentArrivingWhileRedisLostTheShowtimeStillSellsTheSeats() throws Exception {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long orderNo = place(user, show, 3L, 4L);
+    redis.delete(java.util.List.of(com.ticketplatform.common.seat.SeatInventoryKeys.seats(show.showtimeId()),
+        com.ticketplatform.common.seat.SeatInventoryKeys.holdings(show.showtimeId())));
+
+    publishPayment(new PaymentEvents.PaymentSucceeded(orderNo, "pay-" + orderNo, new BigDecimal("130.00"), "CNY",
+        Instant.now()), orderNo);
+    await("order paid", () -> "PAID".equals(status(user, orderNo)));
+    assertThat(seat(show.showtimeId(), 3)).isEqualTo("S:" + orderNo + ":" + user);
+    assertThat(seat(show.showtimeId(), 4)).isEqualTo("S:" + orderNo + ":" + user);
+    assertThat(seat(show.showtimeId(), 5)).isEqualTo("A");
+    assertThat(outbox.countFor(Long.toString(orderNo), "OrderRefunded")).isZero();
+  }
+
+  @Test
   void paymentMakesTheOrderPaidSellsTheSeatsAndPublishesEvents() throws Exception {
     ShowtimeSaleInfo show = programs.onSale(10);
     initInventory(show.showtimeId(), 10);

@@ -7,6 +7,7 @@ import com.ticketplatform.order.order.OrderErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -65,6 +66,13 @@ public class IdempotencyStore {
         sleep();
       }
     }
+  }
+
+  /** The order a finished request with this key and body made, if any (a replay must answer with it). */
+  public Optional<Long> completedOrder(long userId, String key, String requestHash) {
+    IdempotencyRecord r = mapper.find(userId, key);
+    return r != null && r.orderNo != null && r.requestHash.equals(requestHash)
+        ? Optional.of(r.orderNo) : Optional.empty();
   }
 
   public void complete(long userId, String key, long orderNo) {

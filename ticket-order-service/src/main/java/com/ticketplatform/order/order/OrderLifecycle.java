@@ -4,6 +4,7 @@ import com.ticketplatform.client.pay.PayClient;
 import com.ticketplatform.client.pay.RefundRequest;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.order.seat.InventoryRebuilder;
 import com.ticketplatform.order.seat.SeatInventory;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,11 +30,13 @@ public class OrderLifecycle {
   private final OrderTransitions transitions;
   private final OrderRepository orders;
   private final SeatInventory inventory;
+  private final InventoryRebuilder rebuilder;
   private final PayClient pay;
   private final Clock clock;
 
-  public OrderLifecycle(OrderTransitions transitions, OrderRepository orders, SeatInventory inventory, PayClient pay,
-      Clock clock) {
+  public OrderLifecycle(OrderTransitions transitions, OrderRepository orders, SeatInventory inventory,
+      InventoryRebuilder rebuilder, PayClient pay, Clock clock) {
+    this.rebuilder = rebuilder;
     this.transitions = transitions;
     this.orders = orders;
     this.inventory = inventory;
@@ -99,6 +102,15 @@ public class OrderLifecycle {
     Order order = loaded.get();
     if (order.status() == OrderStatus.PENDING_PAYMENT) {
       SeatInventory.SellResult sold = inventory.sell(order.showtimeId(), orderNo, order.userId(), order.seatIds());
+      if (sold.notInitialised()) {
+        // Redis lost the showtime: rebuild it from the order shards (this order's lock included) and sell again;
+        // a paying customer must not be refunded because of a cache restart
+        rebuilder.rebuildIfMissing(order.showtimeId());
+        sold = inventory.sell(order.showtimeId(), orderNo, order.userId(), order.seatIds());
+        if (sold.notInitialised()) {
+          throw new IllegalStateException("seat inventory of showtime " + order.showtimeId() + " is missing; retry");
+        }
+      }
       if (!sold.sold()) {
         // the seats are not ours any more (expired and re-sold, inventory rebuilt): never sell twice; refund
         log.warn("order {} paid but its seats are gone {}; cancelling and refunding", orderNo, sold.lostSeats());

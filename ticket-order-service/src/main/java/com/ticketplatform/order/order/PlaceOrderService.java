@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -69,12 +70,18 @@ public class PlaceOrderService {
     }
     // On a sell-out most requests ask for seats already gone: refuse those with one Redis read instead of an
     // idempotency claim, a price lookup and a saga that would only compensate.
+    String requestHash = hash(showtimeId, seatIds);
     List<Long> taken = seats.takenByOthers(showtimeId, userId, seatIds);
     if (!taken.isEmpty()) {
+      // a retry of a request that made an order (since expired, its seats taken by others) still gets that order
+      Optional<Order> replayed = idempotency.completedOrder(userId, idempotencyKey, requestHash).flatMap(orders::find);
+      if (replayed.isPresent()) {
+        return new Placed(replayed.get(), true);
+      }
       throw new ApiException(HttpStatus.CONFLICT, OrderErrors.SEATS_TAKEN,
           "some of the requested seats are no longer available", Map.of("seats", taken));
     }
-    IdempotencyStore.Claim claim = idempotency.claim(userId, idempotencyKey, hash(showtimeId, seatIds));
+    IdempotencyStore.Claim claim = idempotency.claim(userId, idempotencyKey, requestHash);
     if (!claim.owned()) {
       return new Placed(orders.find(claim.existingOrderNo()).orElseThrow(), true);
     }

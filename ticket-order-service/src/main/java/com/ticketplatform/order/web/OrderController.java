@@ -88,6 +88,9 @@ public class OrderController {
     }
     try {
       return pay.startPayment(orderNo);
+    } catch (feign.FeignException.Conflict | feign.FeignException.UnprocessableEntity e) {
+      // the pay flow is closed, already paid, expired or under review: retrying will not help
+      throw ApiException.conflict(OrderErrors.ORDER_NOT_PAYABLE, "the payment of this order cannot be started");
     } catch (feign.FeignException e) {
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
           "payment cannot be started right now");
