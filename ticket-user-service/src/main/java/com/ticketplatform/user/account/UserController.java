@@ -3,7 +3,7 @@ package com.ticketplatform.user.account;
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.CursorPage;
 import com.ticketplatform.common.web.PageRequest;
-import com.ticketplatform.user.web.Caller;
+import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.user.web.IdempotentExecutor;
 import jakarta.validation.Valid;
 import java.util.List;

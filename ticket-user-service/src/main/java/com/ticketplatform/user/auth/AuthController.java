@@ -4,7 +4,7 @@ import com.ticketplatform.user.auth.AuthDtos.LoginRequest;
 import com.ticketplatform.user.auth.AuthDtos.LogoutRequest;
 import com.ticketplatform.user.auth.AuthDtos.RefreshRequest;
 import com.ticketplatform.user.auth.AuthDtos.TokenResponse;
-import com.ticketplatform.user.web.Caller;
+import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.user.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

@@ -3,7 +3,7 @@ package com.ticketplatform.user.holder;
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.user.holder.HolderDtos.CreateHolderRequest;
 import com.ticketplatform.user.holder.HolderDtos.HolderView;
-import com.ticketplatform.user.web.Caller;
+import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.user.web.IdempotentExecutor;
 import jakarta.validation.Valid;
 import java.util.List;
