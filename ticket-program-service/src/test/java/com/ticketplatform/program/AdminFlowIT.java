@@ -3,6 +3,7 @@ package com.ticketplatform.program;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ticketplatform.common.seat.SeatInventoryKeys;
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.program.support.IntegrationTestBase;
@@ -161,6 +162,19 @@ class AdminFlowIT extends IntegrationTestBase {
     body.put("prices", Map.of("A", "88.00", "B", "68.00"));
     assertThat(adminPost("/api/admin/showtimes", body).getStatusCode().value()).isEqualTo(400);
     assertThat(count("SELECT COUNT(*) FROM showtime WHERE hall_id = ?", hallId)).isZero();
+  }
+
+  @Test
+  void aSeatMapWithEmptyEntriesIsA400AndNoHall() {
+    long cinemaId = createCinema("Hangzhou");
+    for (String list : new String[] {"gaps", "aisleColumns", "rowSettings", "seatOverrides"}) {
+      ObjectNode hall = smallHall(unique("Null Hall"));
+      hall.putArray(list).addNull();
+      ResponseEntity<JsonNode> response = adminPost("/api/admin/cinemas/" + cinemaId + "/halls", hall);
+      assertThat(response.getStatusCode().value()).as(list).isEqualTo(400);
+      assertThat(response.getBody().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+    }
+    assertThat(count("SELECT COUNT(*) FROM hall WHERE cinema_id = ?", cinemaId)).isZero();
   }
 
   @Test

@@ -1,14 +1,19 @@
 package com.ticketplatform.program.hall;
 
 import com.ticketplatform.program.seatmap.SeatMapSpec;
+import com.ticketplatform.program.seatmap.SeatMapSpec.Position;
+import com.ticketplatform.program.seatmap.SeatMapSpec.RowSetting;
+import com.ticketplatform.program.seatmap.SeatMapSpec.SeatOverride;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** A hall and its seat map; see {@link SeatMapSpec} for how gaps, aisles, row settings and overrides combine. */
 public record HallRequest(@NotBlank @Size(max = 64) String name, int rows, int cols,
-    List<SeatMapSpec.Position> gaps, List<Integer> aisleColumns, List<SeatMapSpec.RowSetting> rowSettings,
-    List<SeatMapSpec.SeatOverride> seatOverrides) {
+    List<@NotNull @Valid Position> gaps, List<@NotNull Integer> aisleColumns,
+    List<@NotNull @Valid RowSetting> rowSettings, List<@NotNull @Valid SeatOverride> seatOverrides) {
 
   public SeatMapSpec seatMap() {
     return new SeatMapSpec(rows, cols, gaps, aisleColumns, rowSettings, seatOverrides);

@@ -35,6 +35,11 @@ public final class TierPrices {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(INVALID_PRICE, "unknown currency " + currencyCode);
     }
+    // prices are stored as DECIMAL(12,2): a currency without minor units of at most two digits cannot be priced
+    int fractionDigits = currency.getDefaultFractionDigits();
+    if (fractionDigits < 0 || fractionDigits > 2) {
+      throw ApiException.badRequest(INVALID_PRICE, "currency " + currency.getCurrencyCode() + " is not supported");
+    }
     if (raw == null || raw.isEmpty()) {
       throw ApiException.badRequest(INVALID_PRICE, "prices are required");
     }

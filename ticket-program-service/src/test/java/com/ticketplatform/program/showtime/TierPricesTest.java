@@ -35,6 +35,14 @@ class TierPricesTest {
   }
 
   @Test
+  void rejectsCurrenciesThatDoNotFitTwoDecimalPlaces() {
+    assertInvalid(Map.of("A", new BigDecimal("1.234")), "KWD");
+    assertInvalid(Map.of("A", BigDecimal.TEN), "XAU");
+    assertThat(TierPrices.validate(Map.of("A", new BigDecimal("1500")), "JPY", List.of(PriceTier.A))
+        .priceOf(PriceTier.A)).isEqualByComparingTo("1500");
+  }
+
+  @Test
   void rejectsUnknownTierUnknownCurrencyAndMissingTier() {
     assertInvalid(Map.of("A", BigDecimal.TEN, "D", BigDecimal.TEN), "CNY");
     assertInvalid(Map.of("A", BigDecimal.TEN), "XXY");
