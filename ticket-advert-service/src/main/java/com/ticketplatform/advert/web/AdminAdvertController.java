@@ -43,7 +43,7 @@ class AdminAdvertController {
       @Valid @RequestBody AdvertRequest request) {
     Caller admin = admin(userId, roles);
     IdempotencyGuard.Outcome outcome = idempotency.run("advert:" + admin.userId(), idempotencyKey,
-        Integer.toHexString(request.hashCode()), () -> adverts.create(request, admin.userId()).id());
+        IdempotencyGuard.fingerprint(request), () -> adverts.create(request, admin.userId()).id());
     AdvertView view = adverts.get(outcome.id());
     return ResponseEntity.created(URI.create("/api/admin/adverts/" + view.id())).body(view);
   }

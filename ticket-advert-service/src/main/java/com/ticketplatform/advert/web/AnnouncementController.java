@@ -10,7 +10,6 @@ import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.CursorPage;
 import com.ticketplatform.common.web.PageRequest;
 import jakarta.validation.Valid;
-import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +40,7 @@ class AnnouncementController {
       @Valid @RequestBody AnnouncementRequest request) {
     Caller admin = AdminAdvertController.admin(userId, roles);
     IdempotencyGuard.Outcome outcome = idempotency.run("announcement:" + admin.userId(), idempotencyKey,
-        Integer.toHexString(Objects.hash(request.title(), request.body(), request.audience(), request.showtimeId())),
+        IdempotencyGuard.fingerprint(request.title(), request.body(), request.audience(), request.showtimeId()),
         () -> announcements.publish(request, admin.userId()).id());
     return ResponseEntity.status(HttpStatus.CREATED).body(announcements.get(outcome.id()));
   }

@@ -12,12 +12,8 @@ import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.common.web.CursorPage;
 import com.ticketplatform.common.web.PageRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
@@ -103,7 +99,7 @@ public class CommentService {
 
   public Created rate(long programId, long userId, RateRequest request, String idempotencyKey) {
     IdempotencyGuard.Outcome outcome = idempotency.run("rate:" + userId, idempotencyKey,
-        fingerprint("rate", programId, request.rating(), request.text()),
+        IdempotencyGuard.fingerprint("rate", programId, request.rating(), request.text()),
         () -> createRating(programId, userId, request));
     return new Created(CommentView.of(comments.findById(outcome.id())), outcome.replayed());
   }
@@ -150,7 +146,7 @@ public class CommentService {
 
   public Created reply(long programId, long parentId, long userId, ReplyRequest request, String idempotencyKey) {
     IdempotencyGuard.Outcome outcome = idempotency.run("reply:" + userId, idempotencyKey,
-        fingerprint("reply", programId, parentId, request.text()),
+        IdempotencyGuard.fingerprint("reply", programId, parentId, request.text()),
         () -> tx.execute(status -> createReply(programId, parentId, userId, request)));
     return new Created(CommentView.of(comments.findById(outcome.id())), outcome.replayed());
   }
@@ -301,18 +297,5 @@ public class CommentService {
     // millisecond precision, like the DATETIME(3) columns, so what we return equals what a re-read returns
     LocalDateTime now = LocalDateTime.now(clock);
     return now.withNano(now.getNano() / 1_000_000 * 1_000_000);
-  }
-
-  private static String fingerprint(Object... parts) {
-    StringBuilder joined = new StringBuilder();
-    for (Object part : parts) {
-      joined.append(part).append('\u0000');
-    }
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(joined.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -2,7 +2,11 @@ package com.ticketplatform.common.idempotency;
 
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.function.LongSupplier;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -71,5 +75,19 @@ public class IdempotencyGuard {
     }
     redis.opsForValue().set(redisKey, "D|" + fingerprint + "|" + id, ttl);
     return new Outcome(id, false);
+  }
+
+  /** A request's fingerprint: a SHA-256 over its parts, so a key reused with another body is told apart. */
+  public static String fingerprint(Object... parts) {
+    StringBuilder joined = new StringBuilder();
+    for (Object part : parts) {
+      joined.append(part).append('\u0000');
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(joined.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
