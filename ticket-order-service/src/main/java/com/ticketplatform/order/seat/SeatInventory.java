@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,7 @@ public class SeatInventory {
   private final Counter locked;
   private final Counter released;
   private final Counter sold;
+  private final Map<LockResult.Outcome, Timer> lockTimers = new EnumMap<>(LockResult.Outcome.class);
 
   public SeatInventory(StringRedisTemplate redis) {
     this(redis, new SimpleMeterRegistry());
@@ -48,7 +50,7 @@ public class SeatInventory {
     this.released = seats("released", meters);
     this.sold = seats("sold", meters);
     for (LockResult.Outcome outcome : LockResult.Outcome.values()) {
-      lockTimer(outcome);
+      lockTimers.put(outcome, lockTimer(outcome));
     }
   }
 
@@ -104,7 +106,7 @@ public class SeatInventory {
       case 4 -> new LockResult(LockResult.Outcome.NOT_INITIALISED, List.of(), 0);
       default -> throw new IllegalStateException("lock script answered " + raw);
     };
-    lockTimer(result.outcome()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    lockTimers.get(result.outcome()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     if (result.outcome() == LockResult.Outcome.LOCKED) {
       locked.increment(seatIds.size());
     }
