@@ -8,6 +8,7 @@ import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.program.support.IntegrationTestBase;
 import feign.FeignException;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,6 +58,15 @@ class SaleInfoContractIT extends IntegrationTestBase {
     assertThat(vip.price()).isEqualByComparingTo("88.00");
     assertThat(info.seats()).filteredOn(s -> s.label().startsWith("D"))
         .allMatch(s -> s.tier().equals("C") && s.price().compareTo(new java.math.BigDecimal("48.00")) == 0);
+
+    // one purchase asks for its seats only; a seat of another hall is simply not there
+    long b2 = vip.seatId();
+    long d1 = info.seats().stream().filter(s -> s.label().equals("D1")).findFirst().orElseThrow().seatId();
+    ShowtimeSaleInfo some = client().saleInfo(showtimeId, List.of(b2, d1, 987_654_321L));
+    assertThat(some.status()).isEqualTo("ON_SALE");
+    assertThat(some.seats()).extracting(ShowtimeSaleInfo.SeatPrice::label).containsExactlyInAnyOrder("B2", "D1");
+    assertThat(some.seats()).filteredOn(s -> s.seatId() == b2).singleElement()
+        .satisfies(s -> assertThat(s.price()).isEqualByComparingTo("88.00"));
 
     // a cancellation shows at once, whatever is cached
     adminPost("/api/admin/showtimes/" + showtimeId + "/cancel", null);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,5 +53,13 @@ public class FakeProgramClient implements ProgramClient {
       throw new FeignException.NotFound("not found", request, null, null);
     }
     return info;
+  }
+
+  @Override
+  public ShowtimeSaleInfo saleInfo(long showtimeId, Collection<Long> seatIds) {
+    ShowtimeSaleInfo all = saleInfo(showtimeId);
+    return new ShowtimeSaleInfo(all.showtimeId(), all.programId(), all.cinemaId(), all.hallId(), all.programTitle(),
+        all.status(), all.startsAt(), all.currency(),
+        all.seats().stream().filter(s -> seatIds.contains(s.seatId())).toList());
   }
 }

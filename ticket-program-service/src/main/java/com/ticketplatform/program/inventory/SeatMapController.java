@@ -2,8 +2,10 @@ package com.ticketplatform.program.inventory;
 
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.error.ApiException;
+import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -32,7 +34,8 @@ public class SeatMapController {
 
   /** The provider side of {@code ProgramClient#saleInfo}; internal (the gateway does not route /internal/**). */
   @GetMapping("/internal/showtimes/{showtimeId}/sale-info")
-  public ShowtimeSaleInfo saleInfo(@PathVariable("showtimeId") long showtimeId) {
-    return seatMaps.saleInfo(showtimeId);
+  public ShowtimeSaleInfo saleInfo(@PathVariable("showtimeId") long showtimeId,
+      @RequestParam(name = "seatIds", required = false) Set<Long> seatIds) {
+    return seatMaps.saleInfo(showtimeId, seatIds);
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -59,15 +60,17 @@ public class SeatMapService {
 
   /**
    * What the order service prices and validates a purchase with. Seats and prices come from the cached layout;
-   * the status is read from the database every time, so a cancellation is never missed.
+   * the status is read from the database every time, so a cancellation is never missed. With {@code seatIds}, only
+   * those seats (the ones not in the hall are left out); without, every seat of the hall.
    */
-  public ShowtimeSaleInfo saleInfo(long showtimeId) {
+  public ShowtimeSaleInfo saleInfo(long showtimeId, Set<Long> seatIds) {
     ShowtimeLayout layout = layouts.require(showtimeId);
     Showtime current = showtimes.selectById(showtimeId);
     if (current == null) {
       throw ApiException.notFound("showtime " + showtimeId);
     }
     List<ShowtimeSaleInfo.SeatPrice> seats = layout.seats().stream()
+        .filter(s -> seatIds == null || seatIds.contains(s.seatId()))
         .map(s -> new ShowtimeSaleInfo.SeatPrice(s.seatId(), s.label(), s.tier(), s.price()))
         .toList();
     return new ShowtimeSaleInfo(layout.showtimeId(), layout.programId(), layout.cinemaId(), layout.hallId(),
