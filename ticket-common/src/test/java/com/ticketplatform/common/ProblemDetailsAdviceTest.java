@@ -3,6 +3,7 @@ package com.ticketplatform.common;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -40,6 +41,9 @@ class ProblemDetailsAdviceTest {
       if (id == 1) {
         throw new ApiException(HttpStatus.CONFLICT, "SEAT_TAKEN", "seats taken", Map.of("seats", List.of(3, 4)));
       }
+      if (id == 3) {
+        throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "BUSY", "too busy, try again", 0);
+      }
       throw new IllegalStateException("secret internals");
     }
   }
@@ -54,6 +58,16 @@ class ProblemDetailsAdviceTest {
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value("SEAT_TAKEN"))
         .andExpect(jsonPath("$.seats[1]").value(4));
+  }
+
+  @Test
+  void aRetryLaterRefusalTellsWhenWithAtLeastOneSecond() throws Exception {
+    mvc.perform(get("/things/3"))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "1"))
+        .andExpect(jsonPath("$.code").value("BUSY"));
+    mvc.perform(get("/things/1"))
+        .andExpect(header().doesNotExist("Retry-After"));
   }
 
   @Test

@@ -12,16 +12,31 @@ public class ApiException extends RuntimeException {
   private final HttpStatus status;
   private final String code;
   private final transient Map<String, Object> properties;
+  private final long retryAfterSeconds;
 
   public ApiException(HttpStatus status, String code, String detail) {
     this(status, code, detail, Map.of());
   }
 
   public ApiException(HttpStatus status, String code, String detail, Map<String, Object> properties) {
+    this(status, code, detail, properties, 0);
+  }
+
+  private ApiException(HttpStatus status, String code, String detail, Map<String, Object> properties,
+      long retryAfterSeconds) {
     super(detail);
     this.status = status;
     this.code = code;
     this.properties = Map.copyOf(properties);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /**
+   * A refusal the client should repeat later (503 when busy, 429 when too fast), answered with a Retry-After header
+   * of whole seconds, at least one: the header has no sub-second form and "0" would invite an instant retry.
+   */
+  public static ApiException retryLater(HttpStatus status, String code, String detail, long retryAfterSeconds) {
+    return new ApiException(status, code, detail, Map.of(), Math.max(1, retryAfterSeconds));
   }
 
   public static ApiException notFound(String what) {
@@ -50,5 +65,10 @@ public class ApiException extends RuntimeException {
 
   public Map<String, Object> properties() {
     return properties;
+  }
+
+  /** Seconds for the Retry-After header; 0 when the client should not simply retry. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 }

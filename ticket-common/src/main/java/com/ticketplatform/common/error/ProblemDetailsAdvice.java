@@ -35,7 +35,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> api(ApiException e) {
     ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
     e.properties().forEach(problem::setProperty);
-    return ResponseEntity.status(e.status()).body(problem);
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+    if (e.retryAfterSeconds() > 0) {
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+    }
+    return response.body(problem);
   }
 
   @ExceptionHandler({MethodArgumentTypeMismatchException.class, ConstraintViolationException.class,

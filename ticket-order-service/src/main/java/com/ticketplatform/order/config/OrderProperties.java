@@ -9,10 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param idempotencyRetention how long Idempotency-Key records are kept (at least 24 h)
  * @param expirySweepInterval how often the safety-net sweep looks for expired unpaid orders
  * @param orphanLockGrace a lock whose order never reached the database is freed by a rebuild only after this
+ * @param placementsAtOnce most orders being placed at the same time by one instance (admission control)
+ * @param placementQueueWait how long a placement beyond those may wait for its turn before a 503 with Retry-After
  */
 @ConfigurationProperties("ticket.order")
 public record OrderProperties(Duration paymentWindow, int seatLimit, Duration idempotencyRetention,
-    Duration expirySweepInterval, Duration orphanLockGrace) {
+    Duration expirySweepInterval, Duration orphanLockGrace, int placementsAtOnce, Duration placementQueueWait) {
 
   public OrderProperties {
     paymentWindow = paymentWindow == null ? Duration.ofMinutes(15) : paymentWindow;
@@ -20,5 +22,7 @@ public record OrderProperties(Duration paymentWindow, int seatLimit, Duration id
     idempotencyRetention = idempotencyRetention == null ? Duration.ofHours(25) : idempotencyRetention;
     expirySweepInterval = expirySweepInterval == null ? Duration.ofSeconds(30) : expirySweepInterval;
     orphanLockGrace = orphanLockGrace == null ? Duration.ofMinutes(2) : orphanLockGrace;
+    placementsAtOnce = placementsAtOnce <= 0 ? 16 : placementsAtOnce;
+    placementQueueWait = placementQueueWait == null ? Duration.ofSeconds(2) : placementQueueWait;
   }
 }

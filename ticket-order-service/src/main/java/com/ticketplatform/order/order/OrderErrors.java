@@ -4,6 +4,8 @@ package com.ticketplatform.order.order;
 public final class OrderErrors {
 
   public static final String SEATS_TAKEN = "SEATS_TAKEN";
+  /** 503 + Retry-After: every placement turn stayed taken (admission control); nothing was reserved. */
+  public static final String ORDERING_BUSY = "ORDERING_BUSY";
   public static final String SEAT_LIMIT_EXCEEDED = "SEAT_LIMIT_EXCEEDED";
   public static final String UNKNOWN_SEATS = "UNKNOWN_SEATS";
   public static final String SHOWTIME_NOT_ON_SALE = "SHOWTIME_NOT_ON_SALE";

@@ -11,11 +11,13 @@ import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.PlaceOrderSaga;
 import com.ticketplatform.order.seat.SeatInventory;
 import feign.FeignException;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -39,11 +41,14 @@ public class PlaceOrderService {
   private final SnowflakeIdGenerator ids;
   private final OrderProperties props;
   private final SeatInventory seats;
+  private final PlacementAdmission admission;
   private final Clock clock;
 
   public PlaceOrderService(ProgramClient programs, PlaceOrderSaga saga, IdempotencyStore idempotency,
-      OrderRepository orders, SnowflakeIdGenerator ids, OrderProperties props, SeatInventory seats, Clock clock) {
+      OrderRepository orders, SnowflakeIdGenerator ids, OrderProperties props, SeatInventory seats,
+      PlacementAdmission admission, Clock clock) {
     this.programs = programs;
+    this.admission = admission;
     this.seats = seats;
     this.saga = saga;
     this.idempotency = idempotency;
@@ -69,7 +74,7 @@ public class PlaceOrderService {
           "at most " + props.seatLimit() + " seats per order", Map.of("limit", props.seatLimit()));
     }
     // On a sell-out most requests ask for seats already gone: refuse those with one Redis read instead of an
-    // idempotency claim, a price lookup and a saga that would only compensate.
+    // idempotency claim, a price lookup and a saga that would only compensate. Only the rest wait for a turn.
     String requestHash = hash(showtimeId, seatIds);
     List<Long> taken = seats.takenByOthers(showtimeId, userId, seatIds);
     if (!taken.isEmpty()) {
@@ -81,13 +86,19 @@ public class PlaceOrderService {
       throw new ApiException(HttpStatus.CONFLICT, OrderErrors.SEATS_TAKEN,
           "some of the requested seats are no longer available", Map.of("seats", taken));
     }
+    return admission.admit(() -> claimAndPlace(userId, idempotencyKey, requestHash, showtimeId,
+        new ArrayList<>(distinct)));
+  }
+
+  private Placed claimAndPlace(long userId, String idempotencyKey, String requestHash, long showtimeId,
+      List<Long> seatIds) {
     IdempotencyStore.Claim claim = idempotency.claim(userId, idempotencyKey, requestHash);
     if (!claim.owned()) {
       return new Placed(orders.find(claim.existingOrderNo()).orElseThrow(), true);
     }
     boolean completed = false;
     try {
-      PlaceOrderCommand command = command(userId, showtimeId, new ArrayList<>(distinct));
+      PlaceOrderCommand command = command(userId, showtimeId, seatIds);
       Order order = saga.place(command);
       idempotency.complete(userId, idempotencyKey, order.orderNo());
       completed = true;
@@ -102,14 +113,15 @@ public class PlaceOrderService {
   private PlaceOrderCommand command(long userId, long showtimeId, List<Long> seatIds) {
     ShowtimeSaleInfo info;
     try {
-      info = programs.saleInfo(showtimeId);
+      info = programs.saleInfo(showtimeId, seatIds);
     } catch (FeignException.NotFound e) {
       throw new ApiException(HttpStatus.NOT_FOUND, OrderErrors.SHOWTIME_NOT_FOUND, "showtime not found");
     } catch (FeignException e) {
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
           "the program service is unavailable right now");
     }
-    Instant now = clock.instant();
+    // the order's times as the database keeps them (milliseconds), so the answer equals every later read of it
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (!"ON_SALE".equals(info.status()) || !now.isBefore(info.startsAt())) {
       throw ApiException.unprocessable(OrderErrors.SHOWTIME_NOT_ON_SALE, "this showtime is not on sale");
     }
@@ -122,9 +134,12 @@ public class PlaceOrderService {
     }
     long orderNo = ids.nextIdFor(userId);
     List<OrderTicket> tickets = seatIds.stream().map(bySeat::get)
-        .map(s -> new OrderTicket(ids.nextIdFor(userId), s.seatId(), s.label(), s.price())).toList();
+        // prices at the scale the order tables keep (the program service refuses finer ones)
+        .map(s -> new OrderTicket(ids.nextIdFor(userId), s.seatId(), s.label(),
+            s.price().setScale(2, RoundingMode.UNNECESSARY))).toList();
     return new PlaceOrderCommand(orderNo, userId, info.programId(), showtimeId, info.cinemaId(),
-        info.programTitle(), info.currency(), info.startsAt(), now, now.plus(props.paymentWindow()), tickets);
+        info.programTitle(), info.currency(), info.startsAt().truncatedTo(ChronoUnit.MILLIS), now,
+        now.plus(props.paymentWindow()), tickets);
   }
 
   /** Same showtime and the same set of seats is the same request, whatever the order of the seat ids. */

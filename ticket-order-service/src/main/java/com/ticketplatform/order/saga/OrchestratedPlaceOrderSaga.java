@@ -1,7 +1,6 @@
 package com.ticketplatform.order.saga;
 
 import com.ticketplatform.order.order.Order;
-import com.ticketplatform.order.order.OrderRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,11 +14,9 @@ public class OrchestratedPlaceOrderSaga implements PlaceOrderSaga {
   private static final Logger log = LoggerFactory.getLogger(OrchestratedPlaceOrderSaga.class);
 
   private final PlaceOrderSteps steps;
-  private final OrderRepository orders;
 
-  public OrchestratedPlaceOrderSaga(PlaceOrderSteps steps, OrderRepository orders) {
+  public OrchestratedPlaceOrderSaga(PlaceOrderSteps steps) {
     this.steps = steps;
-    this.orders = orders;
   }
 
   @Override
@@ -37,7 +34,7 @@ public class OrchestratedPlaceOrderSaga implements PlaceOrderSaga {
       compensate(c, true);
       throw e;
     }
-    return orders.find(c.orderNo()).orElseThrow();
+    return c.toOrder();
   }
 
   private void compensate(PlaceOrderCommand c, boolean payFlowAttempted) {

@@ -1,6 +1,5 @@
 package com.ticketplatform.order.saga;
 
-import com.ticketplatform.order.order.OrderRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +9,7 @@ public class SagaConfig {
 
   @Bean
   @ConditionalOnProperty(name = "ticket.order.saga", havingValue = "local", matchIfMissing = true)
-  public PlaceOrderSaga orchestratedPlaceOrderSaga(PlaceOrderSteps steps, OrderRepository orders) {
-    return new OrchestratedPlaceOrderSaga(steps, orders);
+  public PlaceOrderSaga orchestratedPlaceOrderSaga(PlaceOrderSteps steps) {
+    return new OrchestratedPlaceOrderSaga(steps);
   }
 }

@@ -3,7 +3,6 @@ package com.ticketplatform.order.saga;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.order.order.Order;
-import com.ticketplatform.order.order.OrderRepository;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.seata.saga.statelang.domain.ExecutionStatus;
@@ -24,12 +23,10 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
 
   private final StateMachineEngine engine;
   private final PlaceOrderSagaActions actions;
-  private final OrderRepository orders;
 
-  public SeataPlaceOrderSaga(StateMachineEngine engine, PlaceOrderSagaActions actions, OrderRepository orders) {
+  public SeataPlaceOrderSaga(StateMachineEngine engine, PlaceOrderSagaActions actions) {
     this.engine = engine;
     this.actions = actions;
-    this.orders = orders;
   }
 
   @Override
@@ -48,7 +45,8 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
           "ordering is unavailable right now; try again shortly");
     }
     if (instance.getStatus() == ExecutionStatus.SU) {
-      return orders.find(command.orderNo()).orElseThrow();
+      // exactly what CreateOrder wrote: no need to read it back
+      return command.toOrder();
     }
     log.info("saga {} for order {} ended {} / compensation {}", instance.getId(), command.orderNo(),
         instance.getStatus(), instance.getCompensationStatus());

@@ -2,7 +2,6 @@ package com.ticketplatform.order.saga;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticketplatform.order.config.MysqlProperties;
-import com.ticketplatform.order.order.OrderRepository;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,8 +49,7 @@ public class SeataSagaConfig {
   }
 
   @Bean
-  public PlaceOrderSaga seataPlaceOrderSaga(StateMachineEngine engine, PlaceOrderSagaActions actions,
-      OrderRepository orders) {
-    return new SeataPlaceOrderSaga(engine, actions, orders);
+  public PlaceOrderSaga seataPlaceOrderSaga(StateMachineEngine engine, PlaceOrderSagaActions actions) {
+    return new SeataPlaceOrderSaga(engine, actions);
   }
 }

@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -14,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -69,11 +71,16 @@ public class SeatInventory {
         .register(meters);
   }
 
+  /**
+   * The script's text, read once: a script built on the resource itself would look up the jar entry's modification
+   * time on every call to see whether it changed.
+   */
   private static <T> RedisScript<T> script(String path, Class<T> type) {
-    DefaultRedisScript<T> script = new DefaultRedisScript<>();
-    script.setLocation(new ClassPathResource(path));
-    script.setResultType(type);
-    return script;
+    try {
+      return RedisScript.of(new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
   }
 
   private static List<String> keys(long showtimeId) {
