@@ -65,6 +65,12 @@ public final class BenchMain {
     InvariantReader reader = new InvariantReader(o.get("jdbc"), o.get("db-user"), o.get("db-password"),
         o.get("redis"));
 
+    if (o.decimal("warmup-seconds") > 0) {
+      step("warm-up (not measured): " + o.decimal("warmup-seconds") + " s of no-op, seat map and order calls, "
+          + "directly and through the gateway");
+      s.warmUp();
+      print(phases.get("warmup"));
+    }
     if (o.runs("ceilings")) {
       step("ceiling R: EVALSHA of " + o.get("lua") + ", " + o.integer("redis-connections") + " connections");
       phases.put(Targets.R, Ceilings.redisLockScript(o.get("redis"), Path.of(o.get("lua")),

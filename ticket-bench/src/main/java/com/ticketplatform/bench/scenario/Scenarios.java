@@ -66,6 +66,52 @@ public final class Scenarios {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
+  // warm-up: every path the phases measure, called until the JIT has compiled it (its orders are real orders: they
+  // count in the storm and the invariants like any other)
+
+  public void warmUp() throws Exception {
+    Platform.Showtime show = showtime("warmup", o.integer("rows"), o.integer("cols"));
+    List<Long> free = new ArrayList<>(Platform.available(platform.seatMap(Path.DIRECT, null, show.showtimeId())
+        .json()));
+    Collections.shuffle(free);
+    int n = buyers.size();
+    java.util.concurrent.atomic.AtomicIntegerArray held = new java.util.concurrent.atomic.AtomicIntegerArray(n);
+    Probe probe = new Probe("warm-up (not measured)", "both");
+    int workers = o.integer("http-concurrency") / 2;
+    Load.closedLoop(probe, workers, o.decimal("warmup-seconds"), (w, i) -> {
+      Path path = (w + i) % 2 == 0 ? Path.DIRECT : Path.GATEWAY;
+      int k = (int) ((w + i * workers) % n);
+      Buyer b = buyers.get(k);
+      switch ((int) (i % 3)) {
+        case 0 -> {
+          Http.Resp r = platform.noop(path, b);
+          return new Load.Outcome("noop:" + r.label(), r.status() == 204, 1, false);
+        }
+        case 1 -> {
+          Http.Resp r = platform.seatMap(path, b, show.showtimeId());
+          return new Load.Outcome("seatmap:" + r.label(), r.status() == 200, 1, false);
+        }
+        default -> {
+          Long seat;
+          synchronized (free) {
+            seat = free.isEmpty() || held.get(k) >= seatLimit ? null : free.remove(free.size() - 1);
+          }
+          if (seat == null) {
+            return Load.Outcome.refused("no seat left for this buyer");
+          }
+          Http.Resp r = platform.placeOrder(path, b, show.showtimeId(), List.of(seat));
+          if (r.status() == 201) {
+            held.incrementAndGet(k);
+            return placed(r, show.showtimeId(), 1);
+          }
+          return Load.Outcome.refused("order:" + r.label());
+        }
+      }
+    });
+    phases.put("warmup", probe.result(Map.of("showtimeId", show.showtimeId(), "concurrency", workers)));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
   // ceilings H: the no-op endpoint directly and through the gateway
 
   public void noop(Path path, String key) {
@@ -154,9 +200,8 @@ public final class Scenarios {
           return placed(r, show.showtimeId(), k).took(took);
         }
         case 409 -> {
-          Set<Long> taken = new HashSet<>();
-          r.json().path("seats").forEach(s -> taken.add(s.asLong()));
-          want.stream().filter(s -> !taken.contains(s)).forEach(view::add);
+          // as the app does on "some of these seats were just taken": load the seat map again and choose anew
+          view.clear();
           return Load.Outcome.refused(r.label()).took(took);
         }
         case 422 -> {
