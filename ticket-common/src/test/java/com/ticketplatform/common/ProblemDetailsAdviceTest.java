@@ -12,6 +12,7 @@ import com.ticketplatform.common.error.ProblemDetailsAdvice;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,8 @@ class ProblemDetailsAdviceTest {
         throw new ApiException(HttpStatus.CONFLICT, "SEAT_TAKEN", "seats taken", Map.of("seats", List.of(3, 4)));
       }
       if (id == 3) {
-        throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "BUSY", "too busy, try again", 0);
+        throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "BUSY", "too busy, try again",
+            Duration.ofMillis(1));
       }
       throw new IllegalStateException("secret internals");
     }
@@ -65,7 +67,8 @@ class ProblemDetailsAdviceTest {
     mvc.perform(get("/things/3"))
         .andExpect(status().isServiceUnavailable())
         .andExpect(header().string("Retry-After", "1"))
-        .andExpect(jsonPath("$.code").value("BUSY"));
+        .andExpect(jsonPath("$.code").value("BUSY"))
+        .andExpect(jsonPath("$.retryAfterSeconds").value(1));
     mvc.perform(get("/things/1"))
         .andExpect(header().doesNotExist("Retry-After"));
   }

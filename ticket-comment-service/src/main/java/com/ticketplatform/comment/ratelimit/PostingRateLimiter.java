@@ -1,10 +1,14 @@
 package com.ticketplatform.comment.ratelimit;
 
 import com.ticketplatform.comment.comment.CommentProperties;
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.error.ErrorCodes;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +42,9 @@ public class PostingRateLimiter {
     long count = ((Number) result.get(0)).longValue();
     long ttlMillis = ((Number) result.get(1)).longValue();
     if (count > properties.postsPerWindow()) {
-      long retryAfter = Math.max(1, (ttlMillis + 999) / 1000);
-      throw new RateLimitedException(
+      throw ApiException.retryLater(HttpStatus.TOO_MANY_REQUESTS, ErrorCodes.RATE_LIMITED,
           "at most " + properties.postsPerWindow() + " posts per " + properties.postWindow().toSeconds() + " s",
-          retryAfter);
+          Duration.ofMillis(ttlMillis));
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.ticketplatform.common.error;
 
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -33,10 +34,12 @@ public class ApiException extends RuntimeException {
 
   /**
    * A refusal the client should repeat later (503 when busy, 429 when too fast), answered with a Retry-After header
-   * of whole seconds, at least one: the header has no sub-second form and "0" would invite an instant retry.
+   * and a {@code retryAfterSeconds} member of whole seconds, rounded up and at least one: the header has no
+   * sub-second form and "0" would invite an instant retry.
    */
-  public static ApiException retryLater(HttpStatus status, String code, String detail, long retryAfterSeconds) {
-    return new ApiException(status, code, detail, Map.of(), Math.max(1, retryAfterSeconds));
+  public static ApiException retryLater(HttpStatus status, String code, String detail, Duration retryAfter) {
+    long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    return new ApiException(status, code, detail, Map.of("retryAfterSeconds", seconds), seconds);
   }
 
   public static ApiException notFound(String what) {

@@ -48,7 +48,7 @@ public class PlacementAdmission {
     if (!admitted) {
       refused.increment();
       throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, OrderErrors.ORDERING_BUSY,
-          "ordering is very busy right now; nothing was reserved, try again in a moment", 1);
+          "ordering is very busy right now; nothing was reserved, try again in a moment", Duration.ofSeconds(1));
     }
     try {
       return placement.get();

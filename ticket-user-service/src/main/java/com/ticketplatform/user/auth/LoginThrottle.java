@@ -1,12 +1,13 @@
 package com.ticketplatform.user.auth;
 
+import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.user.config.AuthProperties;
-import com.ticketplatform.user.web.RetryLaterException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.http.HttpStatus;
 
 /**
  * Brute-force protection: failed logins are counted per login name and per client address in fixed windows. Once
@@ -59,7 +60,8 @@ public class LoginThrottle {
     }
     Long ttlMillis = redis.getExpire(key, TimeUnit.MILLISECONDS);
     Duration retryAfter = ttlMillis == null || ttlMillis <= 0 ? limits.window() : Duration.ofMillis(ttlMillis);
-    throw new RetryLaterException(TOO_MANY_ATTEMPTS, "too many failed logins, try again later", retryAfter);
+    throw ApiException.retryLater(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_ATTEMPTS,
+        "too many failed logins, try again later", retryAfter);
   }
 
   private static String nameKey(String loginName) {
