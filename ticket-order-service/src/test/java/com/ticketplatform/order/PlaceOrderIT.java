@@ -3,9 +3,13 @@ package com.ticketplatform.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
+import com.ticketplatform.order.idempotency.IdempotencyMapper;
+import com.ticketplatform.order.idempotency.IdempotencyRecord;
+import com.ticketplatform.order.saga.PlaceOrderSteps;
 import com.ticketplatform.order.support.OrderServiceITBase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,12 @@ class PlaceOrderIT extends OrderServiceITBase {
 
   @Autowired
   MeterRegistry meters;
+
+  @Autowired
+  PlaceOrderSteps steps;
+
+  @Autowired
+  IdempotencyMapper idempotencyKeys;
 
   private double counter(String name, String tag, String value) {
     return meters.get(name).tag(tag, value).counter().count();
@@ -122,6 +132,29 @@ class PlaceOrderIT extends OrderServiceITBase {
   }
 
   @Test
+  void theKeyIsCompletedInTheSameTransactionAsTheOrder() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    String key = UUID.randomUUID().toString();
+    AtomicReference<Long> keyOrderRightAfterCreateOrder = new AtomicReference<>(-1L);
+    steps.setHook(step -> {
+      if (step.equals("CreateOrder")) {
+        IdempotencyRecord r = idempotencyKeys.find(user, key);
+        keyOrderRightAfterCreateOrder.set(r == null ? null : r.orderNo);
+      }
+    });
+    try {
+      Response r = placeOrder(user, key, show.showtimeId(), 4L);
+      assertThat(r.status()).isEqualTo(201);
+      // already completed when CreateOrder returned, before the pay flow opened and the answer was sent
+      assertThat(keyOrderRightAfterCreateOrder.get()).isEqualTo(Long.parseLong(r.body().path("orderNo").asText()));
+    } finally {
+      steps.setHook(null);
+    }
+  }
+
+  @Test
   void concurrentDuplicatesWithOneKeyMakeOneOrder() throws Exception {
     ShowtimeSaleInfo show = programs.onSale(10);
     initInventory(show.showtimeId(), 10);
@@ -177,13 +210,16 @@ class PlaceOrderIT extends OrderServiceITBase {
         "open_pay_flow", counter("ticket.saga.compensations", "step", "open_pay_flow"));
     double released = counter("ticket.seats", "event", "released");
     double cancelled = counter("ticket.orders", "event", "cancelled");
+    String key = UUID.randomUUID().toString();
     pay.down.set(true);
     try {
-      Response r = placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), 1L, 2L);
+      Response r = placeOrder(user, key, show.showtimeId(), 1L, 2L);
       assertThat(r.status()).isEqualTo(503);
     } finally {
       pay.down.set(false);
     }
+    // the cancelled order released its key with everything else
+    assertThat(idempotencyKeys.find(user, key)).isNull();
     assertThat(seat(show.showtimeId(), 1)).isEqualTo("A");
     assertThat(seat(show.showtimeId(), 2)).isEqualTo("A");
     compensations.forEach((step, before) -> assertThat(counter("ticket.saga.compensations", "step", step))
@@ -196,9 +232,10 @@ class PlaceOrderIT extends OrderServiceITBase {
     // the Seata engine recorded a compensated saga: status UN with compensation SU means "rolled back"
     assertThat(sagaOf(items.get(0).path("orderNo").asText()))
         .containsEntry("status", "UN").containsEntry("compensation_status", "SU");
-    // the seats are immediately buyable again
-    assertThat(placeOrder(randomUser(), UUID.randomUUID().toString(), show.showtimeId(), 1L, 2L).status())
-        .isEqualTo(201);
-    assertThat(Map.of()).isEmpty();
+    // the seats are immediately buyable again, by the same request retried with its key
+    Response retried = placeOrder(user, key, show.showtimeId(), 1L, 2L);
+    assertThat(retried.status()).isEqualTo(201);
+    assertThat(retried.body().path("orderNo").asText()).isNotEqualTo(items.get(0).path("orderNo").asText());
+    assertThat(retried.body().path("status").asText()).isEqualTo("PENDING_PAYMENT");
   }
 }

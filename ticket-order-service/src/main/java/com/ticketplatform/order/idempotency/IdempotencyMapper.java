@@ -33,8 +33,10 @@ public interface IdempotencyMapper {
   int takeOver(@Param("userId") long userId, @Param("key") String key, @Param("seen") Instant seen,
       @Param("now") Instant now);
 
-  @Delete("DELETE FROM t_idempotency WHERE user_id = #{userId} AND idem_key = #{key} AND order_no IS NULL")
-  int abandon(@Param("userId") long userId, @Param("key") String key);
+  @Delete("""
+      DELETE FROM t_idempotency WHERE user_id = #{userId} AND idem_key = #{key}
+        AND (order_no IS NULL OR order_no = #{orderNo})""")
+  int abandon(@Param("userId") long userId, @Param("key") String key, @Param("orderNo") Long orderNo);
 
   /** Broadcast: drops keys older than the retention. */
   @Delete("DELETE FROM t_idempotency WHERE created_at < #{before}")

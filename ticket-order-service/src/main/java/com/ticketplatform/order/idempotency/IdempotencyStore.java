@@ -75,13 +75,20 @@ public class IdempotencyStore {
         ? Optional.of(r.orderNo) : Optional.empty();
   }
 
-  public void complete(long userId, String key, long orderNo) {
-    mapper.complete(userId, key, orderNo, clock.instant());
+  /**
+   * Records the order this key made; called inside the transaction that writes the order, so the two cannot part.
+   * False when the key is no longer this request's to complete (already completed, or gone).
+   */
+  public boolean complete(long userId, String key, long orderNo) {
+    return mapper.complete(userId, key, orderNo, clock.instant()) == 1;
   }
 
-  /** The request failed without making an order: a retry with the same key runs again. */
-  public void abandon(long userId, String key) {
-    mapper.abandon(userId, key);
+  /**
+   * The request failed and kept nothing (an order it created was cancelled by the saga's compensation): a retry with
+   * the same key runs again. {@code orderNo}: the order it would have made, if it got that far.
+   */
+  public void abandon(long userId, String key, Long orderNo) {
+    mapper.abandon(userId, key, orderNo);
   }
 
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")

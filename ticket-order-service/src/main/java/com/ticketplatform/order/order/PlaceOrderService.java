@@ -96,21 +96,23 @@ public class PlaceOrderService {
     if (!claim.owned()) {
       return new Placed(orders.find(claim.existingOrderNo()).orElseThrow(), true);
     }
-    boolean completed = false;
+    PlaceOrderCommand command = null;
+    boolean placed = false;
     try {
-      PlaceOrderCommand command = command(userId, showtimeId, seatIds);
+      command = command(userId, showtimeId, seatIds, idempotencyKey);
+      // CreateOrder completes the key with the order number in the order's own transaction
       Order order = saga.place(command);
-      idempotency.complete(userId, idempotencyKey, order.orderNo());
-      completed = true;
+      placed = true;
       return new Placed(order, false);
     } finally {
-      if (!completed) {
-        idempotency.abandon(userId, idempotencyKey);
+      if (!placed) {
+        // nothing was kept (a created order was cancelled by the compensation): a retry with this key runs anew
+        idempotency.abandon(userId, idempotencyKey, command == null ? null : command.orderNo());
       }
     }
   }
 
-  private PlaceOrderCommand command(long userId, long showtimeId, List<Long> seatIds) {
+  private PlaceOrderCommand command(long userId, long showtimeId, List<Long> seatIds, String idempotencyKey) {
     ShowtimeSaleInfo info;
     try {
       info = programs.saleInfo(showtimeId, seatIds);
@@ -139,7 +141,7 @@ public class PlaceOrderService {
             s.price().setScale(2, RoundingMode.UNNECESSARY))).toList();
     return new PlaceOrderCommand(orderNo, userId, info.programId(), showtimeId, info.cinemaId(),
         info.programTitle(), info.currency(), info.startsAt().truncatedTo(ChronoUnit.MILLIS), now,
-        now.plus(props.paymentWindow()), tickets);
+        now.plus(props.paymentWindow()), tickets, idempotencyKey);
   }
 
   /** Same showtime and the same set of seats is the same request, whatever the order of the seat ids. */

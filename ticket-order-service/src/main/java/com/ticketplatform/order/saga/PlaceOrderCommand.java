@@ -8,11 +8,12 @@ import java.util.List;
 
 /**
  * Everything the place-order saga needs, decided before it starts (order number included), so that every step and
- * every compensation can be re-run from it alone.
+ * every compensation can be re-run from it alone. {@code idempotencyKey} is the buyer's Idempotency-Key, completed
+ * with the order number in CreateOrder's own transaction (null for a saga recorded before keys travelled with it).
  */
 public record PlaceOrderCommand(long orderNo, long userId, long programId, long showtimeId, long cinemaId,
     String programTitle, String currency, Instant showtimeStartsAt, Instant createdAt, Instant expiresAt,
-    List<OrderTicket> tickets) {
+    List<OrderTicket> tickets, String idempotencyKey) {
 
   public List<Long> seatIds() {
     return tickets.stream().map(OrderTicket::seatId).toList();

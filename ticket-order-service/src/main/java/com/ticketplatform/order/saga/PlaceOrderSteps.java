@@ -6,6 +6,7 @@ import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.order.config.OrderProperties;
 import com.ticketplatform.order.expiry.ExpiryScheduler;
+import com.ticketplatform.order.idempotency.IdempotencyStore;
 import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderErrors;
 import com.ticketplatform.order.order.OrderEventPayloads;
@@ -48,6 +49,7 @@ public class PlaceOrderSteps {
   private final SeatInventory inventory;
   private final InventoryRebuilder rebuilder;
   private final OrderRepository orders;
+  private final IdempotencyStore idempotency;
   private final OrderTransitions transitions;
   private final OutboxWriter outbox;
   private final TransactionTemplate tx;
@@ -60,8 +62,9 @@ public class PlaceOrderSteps {
   private volatile StepHook hook = StepHook.NONE;
 
   public PlaceOrderSteps(SeatInventory inventory, InventoryRebuilder rebuilder, OrderRepository orders,
-      OrderTransitions transitions, OutboxWriter outbox, TransactionTemplate tx, PayClient pay,
-      OrderProperties props, ExpiryScheduler expiry, Clock clock, OrderMetrics orderMetrics, MeterRegistry meters) {
+      IdempotencyStore idempotency, OrderTransitions transitions, OutboxWriter outbox, TransactionTemplate tx,
+      PayClient pay, OrderProperties props, ExpiryScheduler expiry, Clock clock, OrderMetrics orderMetrics,
+      MeterRegistry meters) {
     this.orderMetrics = orderMetrics;
     // ticket_saga_compensations_total{step}: the forward step being undone, whoever runs it (engine or recovery)
     this.compensations = Stream.of(STEP_LOCK_SEATS, STEP_CREATE_ORDER, STEP_OPEN_PAY_FLOW).collect(
@@ -72,6 +75,7 @@ public class PlaceOrderSteps {
     this.inventory = inventory;
     this.rebuilder = rebuilder;
     this.orders = orders;
+    this.idempotency = idempotency;
     this.transitions = transitions;
     this.outbox = outbox;
     this.tx = tx;
@@ -133,6 +137,10 @@ public class PlaceOrderSteps {
       tx.executeWithoutResult(status -> {
         orders.insert(order);
         outbox.append(order.orderNo(), OrderEventPayloads.created(order));
+        // the key and its order commit together: a retry can never find the key open while the order exists
+        if (c.idempotencyKey() != null && !idempotency.complete(c.userId(), c.idempotencyKey(), c.orderNo())) {
+          throw new IllegalStateException("Idempotency-Key of order " + c.orderNo() + " is no longer open");
+        }
       });
       orderMetrics.created();
     } catch (DuplicateKeyException exists) {
