@@ -19,7 +19,7 @@ public record BenchOptions(Map<String, String> values) {
     DEFAULTS.put("users", "200");
     DEFAULTS.put("rows", "40");
     DEFAULTS.put("cols", "50");
-    DEFAULTS.put("warmup-seconds", "60");
+    DEFAULTS.put("warmup-seconds", "240");
     DEFAULTS.put("ceiling-seconds", "8");
     DEFAULTS.put("redis-connections", "50");
     DEFAULTS.put("db-threads", "16");
@@ -67,7 +67,8 @@ public record BenchOptions(Map<String, String> values) {
                                 once)
         --oversell-seats=N --oversell-buyers=M    the 10x oversubscription run (default 1,000 / 10,000)
         --warmup-seconds=S      unmeasured warm-up of every path first: no-op, seat map and 1-seat orders, directly
-                                and through the gateway, so the JIT has compiled them (default 60; 0 = none)
+                                and through the gateway, so the JIT has compiled them (default 240: a freshly
+                                started full-JIT platform needs minutes; 0 = none)
         --ceiling-seconds=S     length of each ceiling measurement (R, D, H) (default 8)
         --mix-seconds=S --rate-seconds=S --reject-seconds=S   lengths of the other timed phases
         --rate-fraction=F       fixed offered order rate as a fraction of the measured maximum (default 0.7)
