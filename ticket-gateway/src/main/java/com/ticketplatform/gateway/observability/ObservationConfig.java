@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Spring Security observes each of its filters, the authentication and the authorization of every request: with
- * tracing on, a dozen spans per request that the request's own server span already times, and the largest single
- * share of the gateway's CPU on a routed request. The request and its downstream calls stay observed and traced.
+ * tracing on, a dozen spans per request that the request's own server span already times, and a large share of the
+ * gateway's observation work on a routed request. The request and its downstream calls stay observed and traced.
  */
 @Configuration(proxyBeanMethods = false)
 class ObservationConfig {
