@@ -9,13 +9,43 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 class PlacementAdmissionTest {
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+  /** Own threads: a blocked placement must never stand in a shared pool's queue in front of the one under test. */
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stopThreads() {
+    threads.shutdownNow();
+  }
+
+  /** A placement that holds its turn until {@link #leave()}. */
+  private record HeldTurn(CompletableFuture<String> placement, CountDownLatch leaving) {
+    void leave() {
+      leaving.countDown();
+    }
+  }
+
+  private HeldTurn holdATurn(PlacementAdmission admission) throws InterruptedException {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch leaving = new CountDownLatch(1);
+    CompletableFuture<String> placement = CompletableFuture.supplyAsync(() -> admission.admit(() -> {
+      inside.countDown();
+      await(leaving);
+      return "first";
+    }), threads);
+    assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+    return new HeldTurn(placement, leaving);
+  }
 
   private PlacementAdmission admission(int atOnce, Duration wait) {
     return new PlacementAdmission(new OrderProperties(null, 0, null, null, null, atOnce, wait), meters);
@@ -24,14 +54,7 @@ class PlacementAdmissionTest {
   @Test
   void beyondTheTurnsARequestWaitsThenIsRefusedWithRetryAfterAndNothingRuns() throws Exception {
     PlacementAdmission admission = admission(1, Duration.ofMillis(200));
-    CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch leave = new CountDownLatch(1);
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> admission.admit(() -> {
-      inside.countDown();
-      await(leave);
-      return "first";
-    }));
-    assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+    HeldTurn first = holdATurn(admission);
     assertThat(meters.get("ticket.order.admission.in.flight").gauge().value()).isEqualTo(1.0);
 
     boolean[] ran = {false};
@@ -46,8 +69,8 @@ class PlacementAdmissionTest {
     assertThat(ran[0]).isFalse();
     assertThat(meters.get("ticket.order.admission.refused").counter().count()).isEqualTo(1.0);
 
-    leave.countDown();
-    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+    first.leave();
+    assertThat(first.placement().get(5, TimeUnit.SECONDS)).isEqualTo("first");
     assertThat(admission.admit(() -> "next")).isEqualTo("next");
     assertThat(meters.get("ticket.order.admission.in.flight").gauge().value()).isZero();
   }
@@ -55,20 +78,13 @@ class PlacementAdmissionTest {
   @Test
   void aWaitingRequestTakesTheTurnThatFreesUpWithinTheWait() throws Exception {
     PlacementAdmission admission = admission(1, Duration.ofSeconds(5));
-    CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch leave = new CountDownLatch(1);
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> admission.admit(() -> {
-      inside.countDown();
-      await(leave);
-      return "first";
-    }));
-    assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
-    CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> admission.admit(() -> "second"));
+    HeldTurn first = holdATurn(admission);
+    CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> admission.admit(() -> "second"), threads);
     Thread.sleep(100);
     assertThat(second).isNotDone();
-    leave.countDown();
+    first.leave();
     assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("second");
-    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+    assertThat(first.placement().get(5, TimeUnit.SECONDS)).isEqualTo("first");
   }
 
   @Test
