@@ -67,9 +67,7 @@ WORKDIR /app
 COPY --from=build /out/${MODULE}.jar /app/app.jar
 
 # Size the heap from the container's memory limit; die on OOM so the orchestrator restarts a clean JVM.
-# The Nacos client would install its own logback config with packagingData on for the whole application, which makes
-# every logged exception load a class per stack frame (alibaba/nacos#12323): keep the application's logging config.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Dnacos.logging.default.config.enabled=false"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 
 USER 10001:10001
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

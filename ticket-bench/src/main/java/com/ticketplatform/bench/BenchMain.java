@@ -104,6 +104,7 @@ public final class BenchMain {
       hotSeat = s.hotSeat();
       print(phases.get("hotseat.race.gateway"));
       print(phases.get(Targets.REJECT));
+      print(phases.get(Targets.REJECT_PACED));
     }
     if (o.runs("oversell")) {
       step("oversubscribed: " + o.integer("oversell-buyers") + " buyers for " + o.integer("oversell-seats")

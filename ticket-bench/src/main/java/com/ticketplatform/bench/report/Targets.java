@@ -20,6 +20,7 @@ public final class Targets {
   public static final String ONSALE_GATEWAY = "onsale.gateway";
   public static final String ONSALE_DIRECT = "onsale.direct";
   public static final String REJECT = "hotseat.reject.direct";
+  public static final String REJECT_PACED = "hotseat.reject.paced";
   public static final String RATE = "rate.gateway";
 
   public static List<Target> evaluate(Map<String, PhaseResult> phases, Boolean invariantsPass, Boolean hotSeatOneWinner,
@@ -34,12 +35,13 @@ public final class Targets {
     out.add(ratio("full orders/s through the gateway vs D", phases.get(ONSALE_GATEWAY), phases.get(D), 0.10));
     PhaseResult reject = phases.get(REJECT);
     out.add(ratio("lock-and-reject (409) path at the order service vs R", reject, phases.get(R), 0.08, true));
-    if (reject != null) {
-      double p99 = reject.latencyByOutcome().containsKey("409") ? reject.latencyByOutcome().get("409").p99()
-          : reject.latency().p99();
-      out.add(new Target("409 p99 at the order service", fmt(p99) + " ms", "<= 5 ms", p99 <= 5.0));
+    PhaseResult paced = phases.get(REJECT_PACED);
+    if (paced != null) {
+      double p99 = paced.latencyByOutcome().containsKey("409") ? paced.latencyByOutcome().get("409").p99()
+          : paced.latency().p99();
+      out.add(new Target("409 p99 at the order service, 8% of R offered", fmt(p99) + " ms", "<= 5 ms", p99 <= 5.0));
     } else {
-      out.add(new Target("409 p99 at the order service", "not measured", "<= 5 ms", null));
+      out.add(new Target("409 p99 at the order service, 8% of R offered", "not measured", "<= 5 ms", null));
     }
     out.add(ratio("no-op through the gateway vs H (direct)", phases.get(H_GATEWAY), phases.get(H), 0.30));
     PhaseResult rate = phases.get(RATE);

@@ -58,7 +58,13 @@ class ReportTest {
     List<Targets.Target> t = Targets.evaluate(phases, null, null, null);
     // one 409 per second against R = 10,000/s
     assertThat(find(t, "lock-and-reject").measured()).startsWith("1.00/s = 0.0%");
-    assertThat(find(t, "409 p99").pass()).isTrue();
+    // the latency goal is read from the phase offered at a fixed rate, not from the saturated one
+    assertThat(find(t, "409 p99").pass()).isNull();
+    phases.put(Targets.REJECT_PACED, phase("paced", 0, 3000));
+    assertThat(find(Targets.evaluate(phases, null, null, null), "409 p99").pass()).isTrue();
+    phases.put(Targets.REJECT_PACED, phase("paced", 0, 9000));
+    assertThat(find(Targets.evaluate(phases, null, null, null), "409 p99").measured()).startsWith("9.0");
+    assertThat(find(Targets.evaluate(phases, null, null, null), "409 p99").pass()).isFalse();
   }
 
   @Test
