@@ -38,7 +38,7 @@ public record BenchOptions(Map<String, String> values) {
     DEFAULTS.put("rate-fraction", "0.7");
     DEFAULTS.put("storm-duplicates", "2");
     DEFAULTS.put("storm-concurrency", "64");
-    DEFAULTS.put("settle-seconds", "90");
+    DEFAULTS.put("settle-seconds", "300");
     DEFAULTS.put("timeout-ms", "10000");
     DEFAULTS.put("out", "target/bench");
     DEFAULTS.put("gateway", "http://127.0.0.1:8080");
