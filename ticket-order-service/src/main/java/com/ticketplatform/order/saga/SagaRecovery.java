@@ -4,12 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.HashMap;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.seata.core.model.BranchType;
 import org.apache.seata.rm.DefaultResourceManager;
-import org.apache.seata.saga.engine.StateMachineEngine;
 import org.apache.seata.saga.rm.SagaResourceManager;
+import org.apache.seata.saga.statelang.domain.ExecutionStatus;
+import org.apache.seata.saga.statelang.domain.StateMachineInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Crash recovery for the saga engine (DESIGN §7.1). Client 2.1.0 routes the TC's rollback to the old-package
  * resource manager whose engine holder is never filled, so the new-package {@link SagaResourceManager} is registered
  * for SAGA branches once the engine is up. As belt and braces, instances still running past the transaction timeout
- * (the process died mid-saga) are compensated here at start-up and on a schedule; every step tolerates that.
+ * (the process died mid-saga) are compensated here at start-up and on a schedule; every step tolerates that. Both
+ * paths go through {@link SagaCompensator}, so an instance is never compensated by two of them at once.
  */
 @Component
 @ConditionalOnProperty(name = "ticket.order.saga", havingValue = "seata")
@@ -33,27 +35,28 @@ public class SagaRecovery {
 
   private static final Logger log = LoggerFactory.getLogger(SagaRecovery.class);
 
-  private final StateMachineEngine engine;
+  private final SagaCompensator compensator;
   private final JdbcTemplate sagaLog;
   private final Duration timeout;
   private final Clock clock;
 
-  public SagaRecovery(StateMachineEngine engine, @Qualifier("seataSagaDataSource") DataSource sagaDataSource,
+  public SagaRecovery(SagaCompensator compensator, @Qualifier("seataSagaDataSource") DataSource sagaDataSource,
       @Value("${seata.saga.state-machine.trans-operation-timeout:60000}") long timeoutMs) {
-    this.engine = engine;
+    this.compensator = compensator;
     this.sagaLog = new JdbcTemplate(sagaDataSource);
     this.timeout = Duration.ofMillis(timeoutMs);
+    // the engine stamps gmt_started with the JVM's own clock (new Date()), not the application Clock
     this.clock = Clock.systemUTC();
   }
 
   @EventListener(ApplicationReadyEvent.class)
   public void onReady() {
-    DefaultResourceManager.mockResourceManager(BranchType.SAGA, new SagaResourceManager());
+    DefaultResourceManager.mockResourceManager(BranchType.SAGA, compensator.resourceManager());
     log.info("saga resource manager registered for SAGA branches");
     compensateStuck();
   }
 
-  /** Compensates instances that started before now - timeout and never finished. Returns how many. */
+  /** Compensates instances that started before now - timeout and never finished. Returns how many it finished. */
   @Scheduled(fixedDelayString = "${ticket.order.saga-recovery-interval:PT30S}",
       initialDelayString = "${ticket.order.saga-recovery-interval:PT30S}")
   public int compensateStuck() {
@@ -66,9 +69,14 @@ public class SagaRecovery {
     int done = 0;
     for (String id : stuck) {
       try {
-        engine.compensate(id, new HashMap<>());
-        done++;
-        log.warn("compensated saga {} left unfinished by a crash", id);
+        // empty: another compensator holds this instance right now
+        Optional<StateMachineInstance> result = compensator.compensate(id);
+        if (result.isPresent() && result.get().getCompensationStatus() == ExecutionStatus.SU) {
+          done++;
+          log.warn("compensated saga {} left unfinished by a crash", id);
+        } else if (result.isPresent()) {
+          log.warn("compensating saga {} ended {}, will retry", id, result.get().getCompensationStatus());
+        }
       } catch (RuntimeException e) {
         log.warn("compensating saga {} failed, will retry: {}", id, e.toString());
       }
