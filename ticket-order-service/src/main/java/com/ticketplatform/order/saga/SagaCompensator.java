@@ -68,7 +68,10 @@ public class SagaCompensator {
     } catch (Exception e) {
       throw new IllegalStateException("compensating saga " + instanceId + " failed", e);
     } finally {
-      lock.unlock();
+      // a Redis restart may have dropped the lock meanwhile: unlocking it then must not hide the outcome
+      if (lock.isHeldByCurrentThread()) {
+        lock.unlock();
+      }
     }
   }
 }
