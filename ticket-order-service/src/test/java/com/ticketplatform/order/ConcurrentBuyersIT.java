@@ -16,12 +16,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** 200 buyers, real HTTP, racing for the same 10 seats: each seat goes to exactly one order. */
+/**
+ * 200 buyers, real HTTP, racing for the same 10 seats: each seat goes to exactly one order. A buyer refused with 503
+ * ORDERING_BUSY (admission control, likely on a loaded machine) does what the app does: waits the Retry-After and
+ * sends the same request with the same Idempotency-Key again.
+ */
 class ConcurrentBuyersIT extends OrderServiceITBase {
 
-  record Attempt(long user, long seat, Response response) {}
+  private static final int MAX_TRIES = 30;
+
+  record Attempt(long user, long seat, Response response, List<Response> busy) {}
 
   @Test
   void twoHundredBuyersTenSeatsNoDoubleSale() throws Exception {
@@ -36,7 +43,7 @@ class ConcurrentBuyersIT extends OrderServiceITBase {
       long seatId = i % 10 + 1;
       futures.add(pool.submit(() -> {
         start.await();
-        return new Attempt(user, seatId, placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), seatId));
+        return buy(user, UUID.randomUUID().toString(), show.showtimeId(), seatId);
       }));
     }
     start.countDown();
@@ -46,10 +53,17 @@ class ConcurrentBuyersIT extends OrderServiceITBase {
     }
     pool.shutdown();
 
+    List<Response> busy = attempts.stream().flatMap(a -> a.busy().stream()).toList();
+    assertThat(busy).allSatisfy(r -> {
+      assertThat(r.body().path("code").asText()).isEqualTo("ORDERING_BUSY");
+      assertThat(r.body().path("retryAfterSeconds").asInt()).isPositive();
+    });
     List<Attempt> won = attempts.stream().filter(a -> a.response().status() == 201).toList();
     List<Attempt> lost = attempts.stream().filter(a -> a.response().status() == 409).toList();
-    assertThat(won).hasSize(10);
-    assertThat(lost).hasSize(190);
+    Map<Integer, Long> byStatus = attempts.stream()
+        .collect(Collectors.groupingBy(a -> a.response().status(), Collectors.counting()));
+    assertThat(won).as("outcomes by status: %s", byStatus).hasSize(10);
+    assertThat(lost).as("outcomes by status: %s", byStatus).hasSize(190);
     assertThat(lost).allSatisfy(a -> assertThat(a.response().body().path("code").asText()).isEqualTo("SEATS_TAKEN"));
 
     Map<Long, Long> seatToOrder = new HashMap<>();
@@ -67,5 +81,18 @@ class ConcurrentBuyersIT extends OrderServiceITBase {
     for (Attempt a : lost.subList(0, 20)) {
       assertThat(call("GET", "/api/orders", a.user(), null, null).body().path("items")).isEmpty();
     }
+  }
+
+  private Attempt buy(long user, String key, long showtimeId, long seatId) throws InterruptedException {
+    List<Response> busy = new ArrayList<>();
+    for (int i = 0; i < MAX_TRIES; i++) {
+      Response r = placeOrder(user, key, showtimeId, seatId);
+      if (r.status() != 503) {
+        return new Attempt(user, seatId, r, busy);
+      }
+      busy.add(r);
+      Thread.sleep(TimeUnit.SECONDS.toMillis(Math.max(1, r.body().path("retryAfterSeconds").asLong())));
+    }
+    throw new AssertionError("user " + user + " still refused after " + MAX_TRIES + " tries: " + busy);
   }
 }
