@@ -187,6 +187,32 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
   }
 
   @Test
+  void aRetryAfterItsOrderExpiredAndItsSeatWasResoldStillGetsThatOrder() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    String key = UUID.randomUUID().toString();
+    Response first = placeOrder(user, key, show.showtimeId(), 3L);
+    assertThat(first.status()).isEqualTo(201);
+    long orderNo = Long.parseLong(first.body().path("orderNo").asText());
+    clock.advance(Duration.ofMinutes(16));
+    sweeper.sweep();
+    assertThat(status(user, orderNo)).isEqualTo("CANCELLED");
+    long other = randomUser();
+    assertThat(placeOrder(other, UUID.randomUUID().toString(), show.showtimeId(), 3L).status()).isEqualTo(201);
+
+    // the seat is another buyer's now, so the request is refused up front, yet its key made an order: that order
+    Response retried = placeOrder(user, key, show.showtimeId(), 3L);
+    assertThat(retried.status()).as("a replay answers as the original did").isEqualTo(201);
+    assertThat(retried.body().path("orderNo").asText()).isEqualTo(Long.toString(orderNo));
+    assertThat(retried.body().path("status").asText()).isEqualTo("CANCELLED");
+    // the same request under a fresh key is simply too late
+    Response fresh = placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), 3L);
+    assertThat(fresh.status()).isEqualTo(409);
+    assertThat(fresh.body().path("code").asText()).isEqualTo("SEATS_TAKEN");
+  }
+
+  @Test
   void aPaymentArrivingAfterCancellationIsRefunded() throws Exception {
     ShowtimeSaleInfo show = programs.onSale(10);
     initInventory(show.showtimeId(), 10);

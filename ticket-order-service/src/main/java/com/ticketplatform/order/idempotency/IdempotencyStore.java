@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,28 +17,45 @@ import org.springframework.stereotype.Component;
 /**
  * Idempotency-Key records of POST /api/orders, stored in the caller's shard (durable across a Redis loss). The
  * primary key (user, key) makes concurrent duplicates queue behind the first: exactly one of them claims the key.
+ *
+ * <p>Every claimed key is also marked in Redis for as long as its record may exist. A request refused up front
+ * because its seats are taken (the commonest answer on an on-sale) asks the shard for a replay only when its key is
+ * marked: a fresh key costs one Redis read instead of a sharded query. The mark is a filter, the shard stays the
+ * truth; were Redis to lose the marks, a retry whose order has since expired and whose seats were resold would be
+ * told 409 instead of being shown that order.
  */
 @Component
 public class IdempotencyStore {
+
+  private static final String PURGE_EVERY = "PT1H";
 
   /** A claim not completed for this long belongs to a request that died; the next retry may take it over. */
   private static final Duration STALE_CLAIM = Duration.ofMinutes(2);
   private static final Duration WAIT_FOR_OWNER = Duration.ofSeconds(10);
 
   private final IdempotencyMapper mapper;
+  private final StringRedisTemplate redis;
   private final OrderProperties props;
   private final Clock clock;
 
-  public IdempotencyStore(IdempotencyMapper mapper, OrderProperties props, Clock clock) {
+  public IdempotencyStore(IdempotencyMapper mapper, StringRedisTemplate redis, OrderProperties props, Clock clock) {
     this.mapper = mapper;
+    this.redis = redis;
     this.props = props;
     this.clock = clock;
+  }
+
+  static String markKey(long userId, String key) {
+    return "ticket:order:idem:{" + userId + "}:" + key;
   }
 
   /** Outcome of a claim: either this request owns the key, or the order a previous one made. */
   public record Claim(boolean owned, Long existingOrderNo) {}
 
   public Claim claim(long userId, String key, String requestHash) {
+    // marked before the record exists, and kept until the purge has surely removed it
+    redis.opsForValue().set(markKey(userId, key), "1",
+        props.idempotencyRetention().plus(Duration.parse(PURGE_EVERY)));
     long deadline = System.nanoTime() + WAIT_FOR_OWNER.toNanos();
     while (true) {
       try {
@@ -70,6 +88,9 @@ public class IdempotencyStore {
 
   /** The order a finished request with this key and body made, if any (a replay must answer with it). */
   public Optional<Long> completedOrder(long userId, String key, String requestHash) {
+    if (!Boolean.TRUE.equals(redis.hasKey(markKey(userId, key)))) {
+      return Optional.empty();
+    }
     IdempotencyRecord r = mapper.find(userId, key);
     return r != null && r.orderNo != null && r.requestHash.equals(requestHash)
         ? Optional.of(r.orderNo) : Optional.empty();
@@ -91,7 +112,7 @@ public class IdempotencyStore {
     mapper.abandon(userId, key, orderNo);
   }
 
-  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+  @Scheduled(fixedDelayString = PURGE_EVERY, initialDelayString = "PT5M")
   public int purge() {
     return mapper.purge(clock.instant().minus(props.idempotencyRetention()));
   }
