@@ -20,9 +20,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The service must start and serve, admin writes included, while Kafka is unreachable; the outbox keeps the events. */
+/**
+ * The service must start and serve, admin writes included, while Kafka is unreachable; the outbox keeps the events.
+ * Its own schema: the other ITs' cached context (Kafka up) polls its outbox and would publish these events itself.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "ticket.mysql.schema-suffix=_test",
+    "ticket.mysql.schema-suffix=_test_kafka_down",
     "ticket.demo.enabled=false",
     "spring.kafka.bootstrap-servers=127.0.0.1:1",
     "ticket.program.cache.bloom-expected-insertions=20000",
