@@ -19,12 +19,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +47,7 @@ class CatalogueCacheIT extends IntegrationTestBase {
   @Autowired StringRedisTemplate redis;
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired EmbeddedKafkaBroker broker;
+  @Value("${ticket.program.cache.eviction-group:ticket-program-cache}") String cacheGroup;
 
   @Test
   void anUnknownProgramIs404WithoutTouchingTheDatabase() {
@@ -56,6 +64,7 @@ class CatalogueCacheIT extends IntegrationTestBase {
   @Test
   void aBurstOnAColdProgramLoadsItFromTheDatabaseOnce() throws Exception {
     long programId = createProgram(unique("Premiere"), "SCIFI");
+    awaitEventsHandledByTheCache(programId);
     cache.evict(cache.programDetailKey(programId));
     double loadsBefore = loads();
     double hitsBefore = count("ticket.program.cache.hits");
@@ -91,8 +100,9 @@ class CatalogueCacheIT extends IntegrationTestBase {
   }
 
   @Test
-  void anAdminUpdateGoesOutOnKafkaAndTheNextReadShowsIt() {
+  void anAdminUpdateGoesOutOnKafkaAndTheNextReadShowsIt() throws Exception {
     long programId = createProgram(unique("Before"), "DRAMA");
+    awaitEventsHandledByTheCache(programId);
     assertThat(get("/api/programs/" + programId).getBody().get("title").asText()).startsWith("Before");
     assertThat(cache.isCached(cache.programDetailKey(programId))).isTrue();
 
@@ -116,6 +126,7 @@ class CatalogueCacheIT extends IntegrationTestBase {
   @Test
   void aProgramEventFromAnyInstanceEvictsTheCachedEntry() throws Exception {
     long programId = createProgram(unique("Stale"), "COMEDY");
+    awaitEventsHandledByTheCache(programId);
     assertThat(get("/api/programs/" + programId).getBody().get("title").asText()).startsWith("Stale");
     // another instance changed it: here only the event reaches us, the local after-commit eviction did not run
     jdbc.update("UPDATE program SET title = ? WHERE id = ?", "Fresh " + RUN, programId);
@@ -176,6 +187,26 @@ class CatalogueCacheIT extends IntegrationTestBase {
   private double loads() {
     var counter = meters.find("ticket.program.cache.loads").tag("cache", "program-detail").counter();
     return counter == null ? 0 : counter.count();
+  }
+
+  /**
+   * Creating a program publishes ProgramChanged, whose eviction reaches the cache later, over Kafka: wait until the
+   * program's events have left the outbox and the cache's consumer group has committed past them, so that eviction
+   * cannot land in the middle of what a test measures.
+   */
+  private void awaitEventsHandledByTheCache(long programId) throws Exception {
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+        "SELECT COUNT(*) FROM outbox_event WHERE msg_key = ? AND published_at IS NULL", Integer.class,
+        Long.toString(programId)) == 0);
+    TopicPartition partition = new TopicPartition(Topics.PROGRAM_EVENTS, 0);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+      long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(cacheGroup)
+            .partitionsToOffsetAndMetadata().get().get(partition);
+        return committed != null && committed.offset() >= end;
+      });
+    }
   }
 
   private static ConsumerRecord<String, String> awaitRecord(Consumer<String, String> consumer, String key,

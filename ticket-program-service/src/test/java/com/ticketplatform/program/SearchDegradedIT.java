@@ -23,8 +23,10 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The engine goes away (its port refuses connections and open connections are cut) and comes back: search answers
  * from MySQL meanwhile, marked degraded, and the events that could not be indexed are indexed once it is back.
+ * Its own schema: the other ITs' cached context polls its outbox too and would publish these events to its own broker.
  */
 @TestPropertySource(properties = {
+    "ticket.mysql.schema-suffix=_test_search_degraded",
     "ticket.search.index=programs_degraded_test",
     "ticket.search.breaker-open-for=PT1S",
     "ticket.search.retry-max=PT1S"})
