@@ -37,15 +37,18 @@ public class IdempotencyStore {
   private final StringRedisTemplate redis;
   private final OrderProperties props;
   private final Clock clock;
+  /** A mark outlives its record: kept until the purge has surely removed the record. */
+  private final Duration markLifetime;
 
   public IdempotencyStore(IdempotencyMapper mapper, StringRedisTemplate redis, OrderProperties props, Clock clock) {
     this.mapper = mapper;
     this.redis = redis;
     this.props = props;
     this.clock = clock;
+    this.markLifetime = props.idempotencyRetention().plus(Duration.parse(PURGE_EVERY));
   }
 
-  static String markKey(long userId, String key) {
+  private static String markKey(long userId, String key) {
     return "ticket:order:idem:{" + userId + "}:" + key;
   }
 
@@ -53,9 +56,8 @@ public class IdempotencyStore {
   public record Claim(boolean owned, Long existingOrderNo) {}
 
   public Claim claim(long userId, String key, String requestHash) {
-    // marked before the record exists, and kept until the purge has surely removed it
-    redis.opsForValue().set(markKey(userId, key), "1",
-        props.idempotencyRetention().plus(Duration.parse(PURGE_EVERY)));
+    // marked before the record exists
+    redis.opsForValue().set(markKey(userId, key), "1", markLifetime);
     long deadline = System.nanoTime() + WAIT_FOR_OWNER.toNanos();
     while (true) {
       try {
