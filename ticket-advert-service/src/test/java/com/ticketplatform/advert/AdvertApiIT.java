@@ -2,8 +2,8 @@ package com.ticketplatform.advert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.advert.interest.InterestMapper;
 import com.ticketplatform.advert.interest.ProgramCategoryLookup;
 import com.ticketplatform.common.event.EventEnvelope;
@@ -42,7 +42,7 @@ import org.springframework.web.client.RestClient;
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "ticket.advert.max-served=1000",
     "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN"})
-@EmbeddedKafka(kraft = true, partitions = 1, topics = Topics.ORDER_EVENTS)
+@EmbeddedKafka(partitions = 1, topics = Topics.ORDER_EVENTS)
 class AdvertApiIT {
 
   @TestConfiguration

@@ -2,8 +2,8 @@ package com.ticketplatform.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.comment.buyer.VerifiedBuyerMapper;
 import com.ticketplatform.common.event.EventEnvelope;
 import com.ticketplatform.common.event.OrderEvents;
@@ -39,7 +39,7 @@ import org.springframework.web.client.RestClient;
     "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN",
     "ticket.comment.auto-hide-reports=2",
     "ticket.comment.feign-clients.enabled=false"})
-@EmbeddedKafka(kraft = true, partitions = 1, topics = Topics.ORDER_EVENTS)
+@EmbeddedKafka(partitions = 1, topics = Topics.ORDER_EVENTS)
 class CommentApiIT {
 
   @TestConfiguration

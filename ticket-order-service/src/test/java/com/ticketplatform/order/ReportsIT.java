@@ -2,7 +2,7 @@ package com.ticketplatform.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.event.PaymentEvents;
 import com.ticketplatform.order.support.OrderServiceITBase;

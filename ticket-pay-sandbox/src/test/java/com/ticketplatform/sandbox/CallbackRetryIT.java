@@ -3,7 +3,7 @@ package com.ticketplatform.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import com.ticketplatform.sandbox.signing.CallbackSigner;
 import java.io.IOException;
@@ -124,10 +124,6 @@ class CallbackRetryIT {
   }
 
   private static JsonNode readTree(String json) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new tools.jackson.databind.ObjectMapper().readTree(json);
   }
 }

@@ -2,8 +2,8 @@ package com.ticketplatform.pay;
 
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.client.pay.OpenPayFlowRequest;
 import com.ticketplatform.client.pay.PayClient;
 import com.ticketplatform.client.pay.PayFlowView;
@@ -29,7 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.cloud.openfeign.EnableFeignClients;
@@ -54,8 +54,8 @@ import org.springframework.web.client.RestClient;
     "spring.cloud.service-registry.auto-registration.enabled=false",
     "spring.jmx.enabled=false"})
 @Import(PayServiceITBase.FeignConfig.class)
-@AutoConfigureObservability(tracing = false) // keep the Prometheus endpoint the platform scrapes
-@EmbeddedKafka(kraft = true, partitions = 1, topics = Topics.PAYMENT_EVENTS,
+@AutoConfigureMetrics // keep the Prometheus endpoint the platform scrapes
+@EmbeddedKafka(partitions = 1, topics = Topics.PAYMENT_EVENTS,
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 abstract class PayServiceITBase {
 
@@ -158,11 +158,7 @@ abstract class PayServiceITBase {
   }
 
   static JsonNode readTree(byte[] bytes) {
-    try {
-      return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
   }
 
   int count(String sql, Object... args) {

@@ -2,8 +2,8 @@ package com.ticketplatform.program;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import com.ticketplatform.common.seat.SeatInventoryKeys;
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.program.support.IntegrationTestBase;
@@ -40,7 +40,7 @@ class AdminFlowIT extends IntegrationTestBase {
     // not on sale yet: no seat is offered
     JsonNode scheduled = get("/api/showtimes/" + showtimeId + "/seats").getBody();
     assertThat(scheduled.get("status").asText()).isEqualTo("SCHEDULED");
-    assertThat(scheduled.findValuesAsText("status")).contains("UNAVAILABLE").doesNotContain("AVAILABLE");
+    assertThat(scheduled.findValuesAsString("status")).contains("UNAVAILABLE").doesNotContain("AVAILABLE");
 
     putOnSale(showtimeId);
     assertThat(redis.opsForHash().size(SeatInventoryKeys.seats(showtimeId))).isEqualTo(15L);
@@ -81,7 +81,7 @@ class AdminFlowIT extends IntegrationTestBase {
     assertThat(redis.opsForHash().get(SeatInventoryKeys.seats(showtimeId), Long.toString(lockedSeat)))
         .isEqualTo(SeatInventoryKeys.locked(123456789L, 42L));
 
-    // the same map under its program (DESIGN §2), and 404 under another program
+    // the same map under its program (docs/ARCHITECTURE.md §2), and 404 under another program
     assertThat(get("/api/programs/" + programId + "/showtimes/" + showtimeId + "/seats").getStatusCode().value())
         .isEqualTo(200);
     assertThat(get("/api/programs/" + (programId + 1) + "/showtimes/" + showtimeId + "/seats")

@@ -2,7 +2,7 @@ package com.ticketplatform.program;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.ticketplatform.common.event.EventEnvelope;
 import com.ticketplatform.common.event.ProgramEvents;
 import com.ticketplatform.common.event.Topics;

@@ -2,7 +2,7 @@ package com.ticketplatform.program;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.ticketplatform.common.web.AuthHeaders;
 import java.net.http.HttpClient;
 import java.util.List;
@@ -11,7 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The service must start and serve, admin writes included, while Kafka is unreachable; the outbox keeps the events.
  * Its own schema: the other ITs' cached context (Kafka up) polls its outbox and would publish these events itself.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "ticket.mysql.schema-suffix=_test_kafka_down",
     "ticket.demo.enabled=false",

@@ -3,7 +3,7 @@ package com.ticketplatform.program;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.ticketplatform.common.web.PageRequest;
 import com.ticketplatform.program.support.IntegrationTestBase;
 import com.ticketplatform.program.support.SearchEngine;

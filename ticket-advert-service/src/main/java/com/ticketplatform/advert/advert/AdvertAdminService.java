@@ -1,7 +1,7 @@
 package com.ticketplatform.advert.advert;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
@@ -139,7 +139,7 @@ public class AdvertAdminService {
   private String write(Object value) {
     try {
       return value == null ? null : json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -147,7 +147,7 @@ public class AdvertAdminService {
   private Object parse(String value) {
     try {
       return value == null ? null : json.readTree(value);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException(e);
     }
   }

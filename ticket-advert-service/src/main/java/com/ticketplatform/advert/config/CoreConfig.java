@@ -4,8 +4,8 @@ import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.common.idempotency.IdempotencyGuard;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.client.ClientHttpRequestFactories;
-import org.springframework.boot.web.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.web.client.RestClient;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class CoreConfig {
   @Bean
   @LoadBalanced
   RestClient.Builder loadBalancedRestClientBuilder() {
-    return RestClient.builder().requestFactory(ClientHttpRequestFactories.get(ClientHttpRequestFactorySettings.DEFAULTS
-        .withConnectTimeout(Duration.ofSeconds(1)).withReadTimeout(Duration.ofSeconds(2))));
+    return RestClient.builder().requestFactory(ClientHttpRequestFactoryBuilder.detect()
+        .build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))));
   }
 }

@@ -1,10 +1,10 @@
 package com.ticketplatform.advert.interest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.advert.serving.Signals;
 import com.ticketplatform.common.event.Topics;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -45,7 +45,7 @@ public class OrderEventsListener {
     JsonNode envelope;
     try {
       envelope = json.readTree(message);
-    } catch (IOException e) {
+    } catch (JacksonException e) {
       log.error("skipping unreadable order event: {}", e.getMessage());
       return;
     }

@@ -1,6 +1,6 @@
 package com.ticketplatform.advert.interest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;

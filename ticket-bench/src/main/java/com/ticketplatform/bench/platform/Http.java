@@ -1,8 +1,9 @@
 package com.ticketplatform.bench.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,7 @@ public final class Http {
       }
       try {
         return JSON.readTree(body);
-      } catch (IOException e) {
+      } catch (JacksonException e) {
         return MissingNode.getInstance();
       }
     }
@@ -72,10 +73,6 @@ public final class Http {
   }
 
   public static String write(Object body) {
-    try {
-      return JSON.writeValueAsString(body);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return JSON.writeValueAsString(body);
   }
 }

@@ -1,6 +1,6 @@
 package com.ticketplatform.bench.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.ticketplatform.bench.BenchOptions;
 import com.ticketplatform.common.web.AuthHeaders;
 import java.io.IOException;
@@ -106,7 +106,7 @@ public final class Platform {
     try {
       JsonNode claims = Http.JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
       return Long.parseLong(claims.path("sub").asText());
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw new IllegalStateException("cannot read the token's subject", e);
     }
   }

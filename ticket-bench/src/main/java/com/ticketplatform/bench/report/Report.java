@@ -1,6 +1,5 @@
 package com.ticketplatform.bench.report;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.ticketplatform.bench.invariant.Invariants;
 import com.ticketplatform.bench.platform.Http;
 import com.ticketplatform.bench.stats.PhaseResult;
@@ -26,7 +25,7 @@ public final class Report {
   public static void write(Path dir, Run run) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("result.json"),
-        Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(run), StandardCharsets.UTF_8);
+        Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(run), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("report.html"), html(run), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("results.md"), markdown(run), StandardCharsets.UTF_8);
   }

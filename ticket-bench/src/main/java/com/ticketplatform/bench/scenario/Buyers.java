@@ -1,6 +1,6 @@
 package com.ticketplatform.bench.scenario;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import tools.jackson.core.type.TypeReference;
 import com.ticketplatform.bench.load.Load;
 import com.ticketplatform.bench.platform.Http;
 import com.ticketplatform.bench.platform.Platform;

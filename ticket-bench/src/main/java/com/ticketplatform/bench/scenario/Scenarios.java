@@ -1,6 +1,6 @@
 package com.ticketplatform.bench.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.ticketplatform.bench.BenchOptions;
 import com.ticketplatform.bench.load.Load;
 import com.ticketplatform.bench.platform.Http;

@@ -2,7 +2,7 @@ package com.ticketplatform.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.ticketplatform.bench.platform.Http;
 import com.ticketplatform.bench.stats.PhaseResult;
 import com.ticketplatform.bench.stats.Probe;

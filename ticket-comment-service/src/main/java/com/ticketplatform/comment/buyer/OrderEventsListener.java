@@ -1,9 +1,9 @@
 package com.ticketplatform.comment.buyer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.event.Topics;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
@@ -38,7 +38,7 @@ public class OrderEventsListener {
     JsonNode envelope;
     try {
       envelope = json.readTree(message);
-    } catch (IOException e) {
+    } catch (JacksonException e) {
       // a record nobody can ever parse must not block the partition
       log.error("skipping unreadable order event: {}", e.getMessage());
       return;

@@ -1,7 +1,6 @@
 package com.ticketplatform.comment.summary;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.comment.comment.CommentMapper;
 import com.ticketplatform.comment.comment.CommentProperties;
 import java.util.HashMap;
@@ -54,7 +53,7 @@ public class RatingSummaryService {
       if (cached != null) {
         return json.readValue(cached, RatingSummary.class);
       }
-    } catch (RuntimeException | JsonProcessingException e) {
+    } catch (RuntimeException e) {
       // the cache is an accelerator: when Redis is unavailable the summary is computed from the database
       log.warn("rating summary cache read failed for program {}: {}", programId, e.toString());
     }
@@ -63,7 +62,7 @@ public class RatingSummaryService {
       try {
         redis.opsForValue().set(summaryKey(programId, generation), json.writeValueAsString(summary),
             properties.summaryTtl());
-      } catch (RuntimeException | JsonProcessingException e) {
+      } catch (RuntimeException e) {
         log.warn("rating summary cache write failed for program {}: {}", programId, e.toString());
       }
     }

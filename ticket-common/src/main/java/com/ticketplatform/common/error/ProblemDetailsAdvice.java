@@ -1,7 +1,6 @@
 package com.ticketplatform.common.error;
 
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<String> messages = ex.getAllValidationResults().stream()
+    List<String> messages = ex.getParameterValidationResults().stream()
         .flatMap(result -> result.getResolvableErrors().stream()
             .map(error -> result.getMethodParameter().getParameterName() + ": " + error.getDefaultMessage()))
         .toList();
@@ -96,7 +95,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     if (statusCode.value() == 400 && problem.getDetail() != null && problem.getDetail().startsWith("Failed to read")) {
       problem.setDetail("request body is missing or is not valid JSON");
     }
-    problem.setType(URI.create("about:blank"));
+    problem.setType(Problems.ABOUT_BLANK);
     return ResponseEntity.status(statusCode).headers(headers).body(problem);
   }
 }

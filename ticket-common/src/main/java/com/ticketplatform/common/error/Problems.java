@@ -1,5 +1,6 @@
 package com.ticketplatform.common.error;
 
+import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -7,10 +8,14 @@ import org.springframework.http.ProblemDetail;
 /** Builds problems the same way in the servlet services and the reactive gateway. */
 public final class Problems {
 
+  public static final URI ABOUT_BLANK = URI.create("about:blank");
+
   private Problems() {}
 
   public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    // Spring 7 leaves the type unset; the contract names it ("about:blank": the status and code say it all)
+    problem.setType(ABOUT_BLANK);
     problem.setProperty(ErrorCodes.PROPERTY, code);
     return problem;
   }

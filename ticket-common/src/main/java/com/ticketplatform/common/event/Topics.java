@@ -1,6 +1,6 @@
 package com.ticketplatform.common.event;
 
-/** Kafka topic names (DESIGN §3). Records are keyed by the aggregate id. */
+/** Kafka topic names (docs/ARCHITECTURE.md §3). Records are keyed by the aggregate id. */
 public final class Topics {
 
   public static final String ORDER_EVENTS = "ticket.order.events";

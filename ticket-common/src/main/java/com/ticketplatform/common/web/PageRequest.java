@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Cursor paging (DESIGN §4): {@code ?cursor=&size=}, size 1..100 (default 20). The cursor is an opaque token for
+ * Cursor paging (docs/ARCHITECTURE.md §4): {@code ?cursor=&size=}, size 1..100 (default 20). The cursor is an opaque token for
  * the sort key of the last row returned; a token this server did not issue is a 400, never a silent first page.
  */
 public record PageRequest(String after, int size) {

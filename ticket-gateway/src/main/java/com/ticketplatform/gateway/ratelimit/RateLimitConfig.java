@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Redis token-bucket limits per route (rates in application.yml). The built-in RequestRateLimiter factory is
- * switched off ({@code spring.cloud.gateway.filter.request-rate-limiter.enabled=false}) and replaced by
+ * switched off ({@code spring.cloud.gateway.server.webflux.filter.request-rate-limiter.enabled=false}) and replaced by
  * {@link ProblemRateLimiterFilterFactory}, the same filter under the same name that answers a refusal with a
  * problem body and Retry-After instead of an empty 429.
  */

@@ -1,7 +1,7 @@
 package com.ticketplatform.gateway.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.error.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ public final class ProblemWriter {
     byte[] bytes;
     try {
       bytes = JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       bytes = ("{\"status\":" + status.value() + "}").getBytes(StandardCharsets.UTF_8);
     }
     response.setStatusCode(status);

@@ -1,6 +1,6 @@
 package com.ticketplatform.order.order;
 
-/** The order life cycle (DESIGN §2). Transitions are decided only by {@link Order}. */
+/** The order life cycle (docs/ARCHITECTURE.md §2). Transitions are decided only by {@link Order}. */
 public enum OrderStatus {
   PENDING_PAYMENT,
   PAID,

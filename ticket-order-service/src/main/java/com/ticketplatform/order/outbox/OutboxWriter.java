@@ -1,7 +1,7 @@
 package com.ticketplatform.order.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.event.EventEnvelope;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import java.time.Clock;
@@ -41,7 +41,7 @@ public class OutboxWriter {
     record.createdAt = envelope.occurredAt();
     try {
       record.payload = json.writeValueAsString(envelope);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException("cannot serialise " + envelope.type(), e);
     }
     mapper.insert(record);

@@ -1,7 +1,7 @@
 package com.ticketplatform.order.payment;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.order.order.OrderLifecycle;
 import java.time.Clock;

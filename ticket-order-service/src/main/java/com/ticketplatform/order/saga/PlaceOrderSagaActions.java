@@ -1,7 +1,7 @@
 package com.ticketplatform.order.saga;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * What the Seata state machine calls (bean {@code placeOrderSagaActions}, see statelang/place_order.json). The
@@ -21,7 +21,7 @@ public class PlaceOrderSagaActions {
   public String toJson(PlaceOrderCommand command) {
     try {
       return json.writeValueAsString(command);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -29,7 +29,7 @@ public class PlaceOrderSagaActions {
   private PlaceOrderCommand read(String command) {
     try {
       return json.readValue(command, PlaceOrderCommand.class);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException("unreadable saga command", e);
     }
   }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.seata.core.model.BranchType;
 import org.apache.seata.rm.DefaultResourceManager;
-import org.apache.seata.saga.rm.SagaResourceManager;
 import org.apache.seata.saga.statelang.domain.ExecutionStatus;
 import org.apache.seata.saga.statelang.domain.StateMachineInstance;
 import org.slf4j.Logger;
@@ -23,11 +22,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Crash recovery for the saga engine (DESIGN §7.1). Client 2.1.0 routes the TC's rollback to the old-package
- * resource manager whose engine holder is never filled, so the new-package {@link SagaResourceManager} is registered
- * for SAGA branches once the engine is up. As belt and braces, instances still running past the transaction timeout
- * (the process died mid-saga) are compensated here at start-up and on a schedule; every step tolerates that. Both
- * paths go through {@link SagaCompensator}, so an instance is never compensated by two of them at once.
+ * Crash recovery for the saga engine (docs/ARCHITECTURE.md §7.1). Our {@link SagaCompensator}'s resource manager is
+ * registered for SAGA branches once the engine is up, so the TC's rollback of a crashed saga goes through the same
+ * per-saga lock as everything else (the client's own managers get no engine from the 2.5.0 starter). As belt and
+ * braces, instances still running past the transaction timeout (the process died mid-saga) are compensated here at
+ * start-up and on a schedule; every step tolerates that. Both paths go through {@link SagaCompensator}, so an instance
+ * is never compensated by two of them at once.
  */
 @Component
 @ConditionalOnProperty(name = "ticket.order.saga", havingValue = "seata")

@@ -1,6 +1,6 @@
 package com.ticketplatform.order.saga;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.order.config.MysqlProperties;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wiring of the Seata SAGA engine (DESIGN §7.1). The engine's log lives in the unsharded {@code ticket_order_saga}
+ * Wiring of the Seata SAGA engine (docs/ARCHITECTURE.md §7.1). The engine's log lives in the unsharded {@code ticket_order_saga}
  * database through a plain MariaDB data source that MUST be named {@code seataSagaDataSource} (else the engine would
  * take the primary, sharded one). Active when {@code ticket.order.saga=seata} (and Seata itself is enabled).
  */

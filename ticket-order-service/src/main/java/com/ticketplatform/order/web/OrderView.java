@@ -1,7 +1,7 @@
 package com.ticketplatform.order.web;
 
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 import com.ticketplatform.order.order.Order;
 import java.math.BigDecimal;
 import java.time.Instant;

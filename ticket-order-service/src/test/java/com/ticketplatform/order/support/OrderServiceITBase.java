@@ -1,7 +1,7 @@
 package com.ticketplatform.order.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.event.EventEnvelope;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.common.seat.SeatInventoryKeys;
@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** One Spring context for every IT: real MariaDB (_test schemas), real Redis, in-JVM KRaft Kafka, fake neighbours. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(kraft = true, partitions = 1, topics = {Topics.ORDER_EVENTS, Topics.PAYMENT_EVENTS})
+@EmbeddedKafka(partitions = 1, topics = {Topics.ORDER_EVENTS, Topics.PAYMENT_EVENTS})
 @ActiveProfiles("it")
 @Import(TestFakes.class)
 public abstract class OrderServiceITBase {
@@ -57,7 +57,7 @@ public abstract class OrderServiceITBase {
       socket.connect(new java.net.InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2000);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("no Seata TC answers at " + addr + " (SEATA_ADDR): start one (`./ticket up`,"
-          + " or io.seata:seata-server:2.0.0 as in DESIGN §7.1) before running the order service ITs", e);
+          + " or io.seata:seata-server:2.0.0 as in docs/ARCHITECTURE.md §7.1) before running the order service ITs", e);
     }
   }
 

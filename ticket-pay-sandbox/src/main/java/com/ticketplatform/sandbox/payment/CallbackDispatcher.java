@@ -1,7 +1,7 @@
 package com.ticketplatform.sandbox.payment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.sandbox.SandboxProperties;
 import com.ticketplatform.sandbox.signing.CallbackSigner;
 import jakarta.annotation.PreDestroy;
@@ -66,7 +66,7 @@ public class CallbackDispatcher {
     body.put("occurredAt", clock.instant().toString());
     try {
       return json.writeValueAsString(body);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -114,7 +114,7 @@ public class CallbackDispatcher {
   private String eventIdOf(String body) {
     try {
       return json.readTree(body).path("eventId").asText();
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       return "";
     }
   }

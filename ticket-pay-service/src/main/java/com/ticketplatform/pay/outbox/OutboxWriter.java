@@ -1,7 +1,7 @@
 package com.ticketplatform.pay.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.event.EventEnvelope;
 import com.ticketplatform.common.event.Topics;
 import java.time.Clock;
@@ -33,7 +33,7 @@ public class OutboxWriter {
     try {
       outbox.insert(envelope.id().toString(), Topics.PAYMENT_EVENTS, envelope.aggregateId(), envelope.type(),
           json.writeValueAsString(envelope), envelope.occurredAt());
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException("cannot serialise " + envelope.type(), e);
     }
     return envelope;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * docker-compose.yml cannot be run here (no Docker engine), so it is checked against the repository it deploys: every
- * runnable module has a service built from it, on the DESIGN §1 port, healthy before its dependants start, configured
+ * runnable module has a service built from it, on the docs/ARCHITECTURE.md §1 port, healthy before its dependants start, configured
  * only through variables its configuration actually reads.
  */
 class ComposeFileTest {

@@ -23,11 +23,11 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Reads the repository's deployment files and module layout for the deployment tests. Everything is derived from the
  * files themselves (root pom modules, module poms, application config), so a new service shows up without editing
- * the tests; only the port table of DESIGN §1 is encoded, on purpose, in {@link #EXPECTED_PORTS}.
+ * the tests; only the port table of docs/ARCHITECTURE.md §1 is encoded, on purpose, in {@link #EXPECTED_PORTS}.
  */
 final class DeployFiles {
 
-  /** DESIGN §1, encoded here rather than read from shared/DESIGN.md so the tests do not depend on it. */
+  /** docs/ARCHITECTURE.md §1, encoded here on purpose: a port change must be made in both places. */
   static final Map<String, Integer> EXPECTED_PORTS = Map.of(
       "ticket-gateway", 8080,
       "ticket-user-service", 8081,

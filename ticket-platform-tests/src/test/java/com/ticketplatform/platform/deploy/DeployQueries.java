@@ -1,8 +1,8 @@
 package com.ticketplatform.platform.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ public final class DeployQueries {
       JsonNode dashboard;
       try {
         dashboard = JSON.readTree(file.toFile());
-      } catch (IOException e) {
+      } catch (JacksonException e) {
         throw new AssertionError(file + " is not valid JSON", e);
       }
       for (JsonNode panel : panels(dashboard)) {

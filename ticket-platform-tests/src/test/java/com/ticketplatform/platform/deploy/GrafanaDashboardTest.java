@@ -1,13 +1,13 @@
 package com.ticketplatform.platform.deploy;
 
+import tools.jackson.core.JacksonException;
 import static com.ticketplatform.platform.deploy.DeployFiles.environment;
 import static com.ticketplatform.platform.deploy.DeployFiles.list;
 import static com.ticketplatform.platform.deploy.DeployFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +36,7 @@ class GrafanaDashboardTest {
     for (Path file : DeployFiles.filesUnder(grafana.resolve("dashboards"), "json")) {
       try {
         loaded.put(file.getFileName().toString(), JSON.readTree(file.toFile()));
-      } catch (IOException e) {
+      } catch (JacksonException e) {
         throw new AssertionError(file + " is not valid JSON: " + e.getMessage(), e);
       }
     }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * deploy/prometheus: every platform service is scraped, and the alert rules are well-formed and cover what DESIGN
- * asks to watch. When promtool is available (Debian package prometheus, on PATH or unpacked under .ticket/ by the
+ * deploy/prometheus: every platform service is scraped, and the alert rules are well-formed and cover what the
+ * platform must watch. When promtool is available (Debian package prometheus, on PATH or unpacked under .ticket/ by the
  * local stack, or named by $PROMTOOL) it also validates the config and runs the rule unit tests (alerts-test.yml);
  * without it those checks are skipped, never the structural ones.
  */

@@ -2,10 +2,9 @@ package com.ticketplatform.platform.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,12 +42,11 @@ class AdminAuthorisationSmokeIT {
   static void enumerateAdminOperations() throws Exception {
     for (String service : OpenApiSmokeIT.SERVICES.keySet()) {
       JsonNode paths = OpenApiSmokeIT.document(service).path("paths");
-      for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> path = it.next();
+      for (Map.Entry<String, JsonNode> path : paths.properties()) {
         if (!path.getKey().startsWith("/api/admin/")) {
           continue;
         }
-        path.getValue().fieldNames().forEachRemaining(method -> {
+        path.getValue().propertyNames().forEach(method -> {
           if (METHODS.contains(method)) {
             operations.add(new Operation(service, method.toUpperCase(), path.getKey()));
           }

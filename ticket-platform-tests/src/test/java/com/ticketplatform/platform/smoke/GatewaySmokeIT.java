@@ -2,7 +2,7 @@ package com.ticketplatform.platform.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.ticketplatform.platform.smoke.LocalPlatform.App;
 import java.net.URI;
 import java.net.http.HttpRequest;

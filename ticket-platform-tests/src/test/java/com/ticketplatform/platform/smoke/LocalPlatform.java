@@ -1,7 +1,8 @@
 package com.ticketplatform.platform.smoke;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalPlatform {
 
-  /** Every Spring Boot application of the platform and its port (DESIGN §1). */
+  /** Every Spring Boot application of the platform and its port (docs/ARCHITECTURE.md §1). */
   record App(String name, int port) {
     @Override
     public String toString() {
@@ -106,7 +107,7 @@ final class LocalPlatform {
     try {
       HttpResponse<String> response = get(appUrl(app) + "/actuator/health", Duration.ofSeconds(3));
       return response.statusCode() == 200 && "UP".equals(json(response).path("status").asText());
-    } catch (IOException e) {
+    } catch (IOException | JacksonException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ticketplatform.platform.smoke.PurchaseSteps.Customer;
 import com.ticketplatform.platform.smoke.PurchaseSteps.Seat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;

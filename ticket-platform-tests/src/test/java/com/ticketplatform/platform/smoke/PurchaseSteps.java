@@ -2,7 +2,7 @@ package com.ticketplatform.platform.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +24,7 @@ final class PurchaseSteps {
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String PASSWORD = "Journey2026pw";
 
-  /** The demo customer the user service seeds (DESIGN, user service demo data). */
+  /** The demo customer the user service seeds (the user service's demo data). */
   static final String DEMO_CUSTOMER = "demo@ticket.local";
   static final String DEMO_CUSTOMER_PASSWORD = LocalPlatform.setting("ticket.demo.customer.password",
       "TICKET_DEMO_CUSTOMER_PASSWORD", "Demo#2026");

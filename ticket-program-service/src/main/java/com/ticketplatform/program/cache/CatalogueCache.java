@@ -1,7 +1,7 @@
 package com.ticketplatform.program.cache;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.program.config.ProgramProperties;
@@ -22,7 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Read-through Redis cache for catalogue reads (DESIGN §4). A miss is rebuilt by exactly one caller at a time
+ * Read-through Redis cache for catalogue reads (docs/ARCHITECTURE.md §4). A miss is rebuilt by exactly one caller at a time
  * (Redisson lock + double check, against cache breakdown); the others wait for its result instead of all hitting the
  * database. "Does not exist" is cached briefly (penetration by ids the Bloom filter let through), and every TTL is
  * jittered (avalanche).
@@ -128,7 +128,7 @@ public class CatalogueCache {
     }
     try {
       return Optional.of(json.readValue(cached, type));
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       // e.g. an entry written by an older version of the record: rebuild it
       log.warn("ignoring undecodable cache entry of type {}", type.getSimpleName());
       return null;
@@ -138,7 +138,7 @@ public class CatalogueCache {
   private String encode(Object value) {
     try {
       return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException("cannot cache " + value.getClass().getSimpleName(), e);
     }
   }

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Tunables of the program service ({@code ticket.program.*}).
  *
  * @param cleaningBuffer time a hall needs between two showtimes; a showtime ends at start + duration + this
- * @param cache read cache settings (DESIGN §4)
+ * @param cache read cache settings (docs/ARCHITECTURE.md §4)
  */
 @ConfigurationProperties("ticket.program")
 public record ProgramProperties(@DefaultValue("PT20M") Duration cleaningBuffer, @DefaultValue Cache cache) {

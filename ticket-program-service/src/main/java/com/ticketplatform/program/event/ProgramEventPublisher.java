@@ -1,7 +1,7 @@
 package com.ticketplatform.program.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.event.EventEnvelope;
 import com.ticketplatform.common.event.ProgramEvents;
 import com.ticketplatform.common.event.Topics;
@@ -58,7 +58,7 @@ public class ProgramEventPublisher {
     row.msgKey = envelope.aggregateId();
     try {
       row.payload = json.writeValueAsString(envelope);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException("cannot serialise " + envelope.type(), e);
     }
     row.createdAt = clock.instant();

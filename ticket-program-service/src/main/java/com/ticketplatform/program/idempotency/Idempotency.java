@@ -1,7 +1,7 @@
 package com.ticketplatform.program.idempotency;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import java.security.MessageDigest;
@@ -106,7 +106,7 @@ public class Idempotency {
     try {
       byte[] body = json.writeValueAsBytes(request);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+    } catch (JacksonException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot fingerprint the request", e);
     }
   }

@@ -22,7 +22,7 @@ public class SeatMapController {
     return seatMaps.seatMap(showtimeId);
   }
 
-  /** The same seat map addressed under its program (DESIGN §2); a showtime of another program is 404. */
+  /** The same seat map addressed under its program (docs/ARCHITECTURE.md §2); a showtime of another program is 404. */
   @GetMapping("/api/programs/{programId}/showtimes/{showtimeId}/seats")
   public SeatMapView seatsOfProgram(@PathVariable long programId, @PathVariable long showtimeId) {
     SeatMapView view = seatMaps.seatMap(showtimeId);

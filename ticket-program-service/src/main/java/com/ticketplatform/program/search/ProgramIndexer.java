@@ -1,9 +1,8 @@
 package com.ticketplatform.program.search;
 
 import co.elastic.clients.elasticsearch.core.SearchRequest;
-import co.elastic.clients.json.JsonData;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.event.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,7 +99,7 @@ public class ProgramIndexer {
       Instant now = clock.instant();
       List<Long> stale = index.search(SearchRequest.of(s -> s.index(index.alias()).size(STALE_BATCH)
               .source(src -> src.fetch(false))
-              .query(q -> q.range(r -> r.field("nextShowtime").lte(JsonData.of(now.toString()))))))
+              .query(q -> q.range(r -> r.date(d -> d.field("nextShowtime").lte(now.toString()))))))
           .hits().hits().stream().map(h -> Long.parseLong(h.id())).toList();
       for (long programId : stale) {
         index(programId, now.toEpochMilli());

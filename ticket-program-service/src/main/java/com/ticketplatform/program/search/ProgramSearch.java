@@ -190,14 +190,14 @@ public class ProgramSearch {
     if (city != null) {
       filters.add(Query.of(q -> q.nested(n -> n.path("showtimes").query(nq -> nq.bool(b -> b
           .filter(f -> f.term(t -> t.field("showtimes.city").value(city)))
-          .filter(f -> f.range(r -> r.field("showtimes.startsAt").gt(JsonData.of(origin.toString())))))))));
+          .filter(f -> f.range(r -> r.date(d -> d.field("showtimes.startsAt").gt(origin.toString())))))))));
     }
     Query matched = Query.of(q -> q.bool(b -> b.must(text).filter(filters)));
     return Query.of(q -> q.functionScore(fs -> fs.query(matched)
-        .functions(f -> f.scriptScore(ss -> ss.script(sc -> sc.inline(i -> i.source("1")))))
+        .functions(f -> f.scriptScore(ss -> ss.script(sc -> sc.source("1"))))
         .functions(f -> f.filter(e -> e.exists(x -> x.field("nextShowtime")))
-            .gauss(g -> g.field("nextShowtime").placement(p -> p.origin(JsonData.of(origin.toString()))
-                .scale(JsonData.of(properties.originDecayScale())).decay(0.5))))
+            .gauss(g -> g.untyped(u -> u.field("nextShowtime").placement(p -> p
+                .origin(JsonData.of(origin.toString())).scale(JsonData.of(properties.originDecayScale())).decay(0.5)))))
         .scoreMode(FunctionScoreMode.Sum)
         .boostMode(FunctionBoostMode.Multiply)));
   }

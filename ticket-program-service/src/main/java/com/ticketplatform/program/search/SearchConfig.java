@@ -1,8 +1,19 @@
 package com.ticketplatform.program.search;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -16,12 +27,33 @@ public class SearchConfig {
   static final String INDEXER_LISTENER_FACTORY = "searchIndexerListenerFactory";
 
   /**
-   * Documents travel as the application's own JSON (ISO-8601 instants, records); Boot's default mapper for the
-   * client is a bare ObjectMapper that knows neither.
+   * The engine's low-level client, from the familiar {@code spring.elasticsearch.*} names. Built here because Boot 4
+   * auto-configures only the 9.x client, and the 8.x line is the one both our engines speak (see the parent pom); with
+   * {@code ticket.search.es7-compat} the local 7.10 engine is adapted ({@link Es7Compatibility}).
+   */
+  @Bean(destroyMethod = "close")
+  RestClient elasticsearchRestClient(@Value("${spring.elasticsearch.uris:http://127.0.0.1:9200}") String[] uris,
+      @Value("${spring.elasticsearch.connection-timeout:1s}") Duration connectTimeout,
+      @Value("${spring.elasticsearch.socket-timeout:30s}") Duration socketTimeout, SearchProperties properties) {
+    HttpHost[] hosts = Arrays.stream(uris).map(String::trim).map(URI::create)
+        .map(uri -> new HttpHost(uri.getHost(), uri.getPort(), uri.getScheme())).toArray(HttpHost[]::new);
+    RestClientBuilder builder = RestClient.builder(hosts).setRequestConfigCallback(config -> config
+        .setConnectTimeout((int) connectTimeout.toMillis()).setSocketTimeout((int) socketTimeout.toMillis()));
+    if (properties.es7Compat()) {
+      builder.setHttpClientConfigCallback(Es7Compatibility::adapt);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Documents travel as ISO-8601 instants and records. The 8.x client maps JSON with Jackson 2 (the application's own
+   * JSON is Jackson 3), so it gets a Jackson 2 mapper of its own, set up the same way.
    */
   @Bean
-  JacksonJsonpMapper jacksonJsonpMapper(ObjectMapper applicationMapper) {
-    return new JacksonJsonpMapper(applicationMapper.copy());
+  ElasticsearchClient elasticsearchClient(RestClient restClient) {
+    JsonMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(mapper)));
   }
 
   /**

@@ -51,7 +51,7 @@ public class SearchIndex {
     RequestOptions base = client._transportOptions() instanceof RestClientOptions options
         ? options.restClientRequestOptions() : RequestOptions.DEFAULT;
     return new RestClientOptions(base.toBuilder().setRequestConfig(RequestConfig.custom()
-        .setConnectTimeout(2000).setSocketTimeout((int) timeout.toMillis()).build()).build());
+        .setConnectTimeout(2000).setSocketTimeout((int) timeout.toMillis()).build()).build(), false);
   }
 
   public String alias() {

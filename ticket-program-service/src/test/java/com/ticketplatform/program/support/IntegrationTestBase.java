@@ -2,9 +2,9 @@ package com.ticketplatform.program.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.common.web.AuthHeaders;
 import java.net.http.HttpClient;
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
@@ -38,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * One Spring context for every IT (same configuration, so it is cached): real MariaDB schema
  * {@code ticket_program_test}, real Redis with a per-run key prefix, an in-JVM KRaft Kafka broker.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "ticket.mysql.schema-suffix=_test",
     "ticket.demo.enabled=false",
@@ -47,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "ticket.search.check-interval=PT5S",
     "spring.datasource.hikari.maximum-pool-size=30",
     "ticket.program.cache.bloom-expected-insertions=20000"})
-@EmbeddedKafka(kraft = true, partitions = 1, topics = Topics.PROGRAM_EVENTS)
+@EmbeddedKafka(partitions = 1, topics = Topics.PROGRAM_EVENTS)
 @Import(IntegrationTestBase.Counting.class)
 public abstract class IntegrationTestBase {
 

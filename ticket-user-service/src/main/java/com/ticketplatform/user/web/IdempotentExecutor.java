@@ -1,7 +1,7 @@
 package com.ticketplatform.user.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.user.account.Times;
@@ -77,7 +77,7 @@ public class IdempotentExecutor {
     }
     try {
       redis.opsForValue().set(redisKey, DONE + fingerprint + "|" + json.writeValueAsString(result), KEEP);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException("cannot store idempotent answer", e);
     }
     return result;
@@ -102,7 +102,7 @@ public class IdempotentExecutor {
     }
     try {
       return json.readValue(rest.substring(bar + 1), type);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException("stored idempotent answer is unreadable", e);
     }
   }
