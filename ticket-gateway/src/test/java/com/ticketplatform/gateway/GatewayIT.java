@@ -86,6 +86,20 @@ class GatewayIT {
         exchange.getResponseBody().write(body);
         exchange.close();
       });
+      // a service that takes its time, answering many callers at once (as Tomcat would)
+      BACKEND.createContext("/api/programs/slow", exchange -> {
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+      });
+      BACKEND.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(64));
       BACKEND.start();
       try (ServerSocket probe = new ServerSocket(0)) {
         CLOSED_PORT = probe.getLocalPort();
@@ -102,10 +116,13 @@ class GatewayIT {
     registry.add(simple + "ticket-user-service[0].uri", () -> backend);
     registry.add(simple + "ticket-program-service[0].uri", () -> backend);
     registry.add(simple + "ticket-advert-service[0].uri", () -> backend);
+    registry.add(simple + "ticket-pay-service[0].uri", () -> backend);
     registry.add(simple + "ticket-order-service[0].uri", () -> "http://127.0.0.1:" + CLOSED_PORT);
     registry.add("ticket.gateway.jwk-set-uri", () -> backend + "/api/users/.well-known/jwks.json");
     registry.add("ticket.gateway.rate.adverts.replenish", () -> "1");
     registry.add("ticket.gateway.rate.adverts.burst", () -> "2");
+    registry.add("ticket.gateway.rate.pay.replenish", () -> "1");
+    registry.add("ticket.gateway.rate.pay.burst", () -> "2");
   }
 
   @AfterAll
@@ -307,6 +324,49 @@ class GatewayIT {
     // another caller has a bucket of its own
     assertThat(get("/api/adverts?placement=home", validToken(randomUserId(), "CUSTOMER")).statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void theProvidersCallbacksAreNeverThrottledLikeACustomer() throws Exception {
+    // one source address, far more calls than the pay route's bucket (burst 2, 1/s) allows: all reach the service
+    List<Integer> callbacks = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      callbacks.add(send("POST", "/pay/callback", null, Map.of()).statusCode());
+    }
+    assertThat(callbacks).as("callbacks from one address").containsOnly(200);
+
+    // the customer-facing pay routes keep their per-caller limit
+    String token = validToken(randomUserId(), "CUSTOMER");
+    List<Integer> payments = new ArrayList<>();
+    while (payments.size() < 30 && !payments.contains(429)) {
+      payments.add(send("POST", "/api/payments/x", token, Map.of()).statusCode());
+    }
+    assertThat(payments).contains(429);
+  }
+
+  @Test
+  void manyCallersAtOnceAreAllRoutedNotTurnedAwayByTheBreaker() throws Exception {
+    // more callers at once than the bulkhead Spring Cloud CircuitBreaker would put around a route (25)
+    int callers = 40;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        calls.add(pool.submit(() -> {
+          go.await();
+          return get("/api/programs/slow", null).statusCode();
+        }));
+      }
+      go.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (java.util.concurrent.Future<Integer> call : calls) {
+        statuses.add(call.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(statuses).containsOnly(200);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
