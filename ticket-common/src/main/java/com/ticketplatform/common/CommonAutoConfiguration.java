@@ -1,12 +1,15 @@
 package com.ticketplatform.common;
 
 import com.ticketplatform.common.error.ProblemDetailsAdvice;
+import com.ticketplatform.common.id.SnowflakeIdGenerator;
+import com.ticketplatform.common.id.WorkerIdLease;
 import com.ticketplatform.common.openapi.ProblemDetailOpenApiCustomizer;
 import com.ticketplatform.common.web.AdminRoutesGuard;
 import com.ticketplatform.common.web.RequestLogFilter;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +22,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * What every service gets by depending on ticket-common: a UTC clock to inject; in servlet services the error
@@ -74,6 +78,32 @@ public class CommonAutoConfiguration {
       FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
       registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
       return registration;
+    }
+  }
+
+  /**
+   * Ids for the services: a Snowflake generator on a worker id leased in Redis ({@link WorkerIdLease}), so scaling a
+   * service out never needs a hand-set id. {@code ticket.worker-id.lease-ttl} (30 s) bounds how long a stopped
+   * instance's id stays taken, and how long an instance cut off from Redis keeps issuing ids.
+   */
+  @AutoConfiguration(afterName = {"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+      "org.redisson.spring.starter.RedissonAutoConfigurationV4"})
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "org.springframework.data.redis.core.StringRedisTemplate")
+  public static class Ids {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    WorkerIdLease workerIdLease(StringRedisTemplate redis, @Value("${spring.application.name}") String service,
+        @Value("${ticket.worker-id.lease-ttl:PT30S}") Duration ttl) {
+      return WorkerIdLease.acquire(redis, service, ttl);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SnowflakeIdGenerator snowflakeIdGenerator(WorkerIdLease lease) {
+      // the machine's clock, not the application's: ids must keep moving forward while tests move business time
+      return new SnowflakeIdGenerator(Clock.systemUTC(), lease);
     }
   }
 

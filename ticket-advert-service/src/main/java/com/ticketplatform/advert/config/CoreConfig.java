@@ -1,9 +1,6 @@
 package com.ticketplatform.advert.config;
 
-import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.common.idempotency.IdempotencyGuard;
-import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
@@ -15,11 +12,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class CoreConfig {
-
-  @Bean
-  SnowflakeIdGenerator idGenerator(Clock clock, @Value("${ticket.worker-id:1}") long workerId) {
-    return new SnowflakeIdGenerator(clock, workerId);
-  }
 
   @Bean
   IdempotencyGuard idempotencyGuard(StringRedisTemplate redis) {

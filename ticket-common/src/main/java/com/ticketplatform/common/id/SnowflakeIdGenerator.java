@@ -1,6 +1,7 @@
 package com.ticketplatform.common.id;
 
 import java.time.Clock;
+import java.util.function.LongSupplier;
 
 /**
  * Snowflake-style 63-bit ids: {@code [41 bits ms since epoch][6 bits worker][8 bits sequence][8 bits shard gene]}.
@@ -8,6 +9,9 @@ import java.time.Clock;
  * <p>The low 8 bits are the <em>shard gene</em>: the low 8 bits of the key the row is sharded by (for an order, its
  * buyer's user id). Any sharding rule that looks only at those bits ({@link #geneOf(long)}) therefore routes the id
  * and the sharding key to the same shard, so a lookup by order number hits one shard without a directory table.
+ *
+ * <p>The worker id comes from a {@link WorkerIdLease} in the services, so instances never share one; it is asked for
+ * on every id, and an instance whose lease lapsed issues none.
  *
  * <p>Thread-safe; waits for the next millisecond when 256 ids were issued in one, and refuses to run backwards
  * when the clock steps back by more than a few milliseconds.
@@ -26,16 +30,26 @@ public final class SnowflakeIdGenerator {
   private static final long TOLERATED_BACKSTEP_MS = 10;
 
   private final Clock clock;
-  private final long worker;
+  private final LongSupplier worker;
   private long lastMillis = -1;
   private long sequence;
 
+  /** A generator with a fixed worker id: for tools and tests that run alone. */
   public SnowflakeIdGenerator(Clock clock, long worker) {
+    this(clock, checked(worker));
+  }
+
+  /** A generator whose worker id is asked for on every id (a {@link WorkerIdLease}). */
+  public SnowflakeIdGenerator(Clock clock, LongSupplier worker) {
+    this.clock = clock;
+    this.worker = worker;
+  }
+
+  private static LongSupplier checked(long worker) {
     if (worker < 0 || worker > MAX_WORKER) {
       throw new IllegalArgumentException("worker must be within 0.." + MAX_WORKER + ", was " + worker);
     }
-    this.clock = clock;
-    this.worker = worker;
+    return () -> worker;
   }
 
   /** The gene of a sharding key or of an id made for it. */
@@ -59,6 +73,10 @@ public final class SnowflakeIdGenerator {
   }
 
   private synchronized long next(int gene) {
+    long worker = this.worker.getAsLong();
+    if (worker < 0 || worker > MAX_WORKER) {
+      throw new IllegalStateException("worker id out of range: " + worker);
+    }
     long now = clock.millis();
     if (now < lastMillis) {
       if (lastMillis - now > TOLERATED_BACKSTEP_MS) {
