@@ -191,6 +191,79 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
   }
 
   @Test
+  void anOrderWhosePaymentArrivedIsNeverExpiredByOurOwnLag() throws Exception {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long orderNo = place(user, show, 8L);
+    // the provider's callback was applied in time; its PaymentSucceeded is still queued when the window closes
+    pay.markPaid(orderNo);
+    clock.advance(Duration.ofMinutes(16));
+    sweeper.sweep();
+    assertThat(status(user, orderNo)).isEqualTo("PENDING_PAYMENT");
+    assertThat(seat(show.showtimeId(), 8)).isNotEqualTo("A");
+
+    publishPayment(new PaymentEvents.PaymentSucceeded(orderNo, "pay-lagging", new BigDecimal("50.00"), "CNY",
+        Instant.now()), orderNo);
+    await("lagging payment applied", () -> "PAID".equals(status(user, orderNo)));
+    assertThat(pay.refunds).doesNotContainKey(orderNo);
+  }
+
+  @Test
+  void anOrderIsNotExpiredWhileItsPayFlowCannotBeClosed() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long orderNo = place(user, show, 9L);
+    clock.advance(Duration.ofMinutes(16));
+    pay.down.set(true);
+    try {
+      sweeper.sweep();
+      // the flow might still take money: the order keeps its seats until the flow is closed
+      assertThat(status(user, orderNo)).isEqualTo("PENDING_PAYMENT");
+    } finally {
+      pay.down.set(false);
+    }
+    sweeper.sweep();
+    assertThat(status(user, orderNo)).isEqualTo("CANCELLED");
+    assertThat(pay.status(orderNo)).isEqualTo("CLOSED");
+    assertThat(seat(show.showtimeId(), 9)).isEqualTo("A");
+  }
+
+  @Test
+  void aPaymentThatCannotBeAppliedIsParkedWithoutHoldingUpOthersAndRepairedLater() throws Exception {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long cancelled = place(user, show, 5L);
+    assertThat(call("POST", "/api/orders/" + cancelled + "/cancel", user, null, null).status()).isEqualTo(200);
+    long payer = randomUser();
+    long waiting = place(payer, show, 6L);
+    double parked = meters.get("ticket.order.payment.events.parked").counter().count();
+    double repaired = meters.get("ticket.order.payment.events.repaired").counter().count();
+
+    // the late payment must be refunded, but the pay service is down: applying it fails for as long as that lasts
+    pay.down.set(true);
+    try {
+      publishPayment(new PaymentEvents.PaymentSucceeded(cancelled, "pay-stuck", new BigDecimal("50.00"), "CNY",
+          Instant.now()), cancelled);
+      publishPayment(new PaymentEvents.PaymentSucceeded(waiting, "pay-behind", new BigDecimal("50.00"), "CNY",
+          Instant.now()), waiting);
+      // the payment behind it on the same partition is not held up
+      await("the next payment applied", () -> "PAID".equals(status(payer, waiting)));
+      await("the stuck event parked", () -> meters.get("ticket.order.payment.events.parked").counter().count()
+          > parked);
+      assertThat(pay.refunds).doesNotContainKey(cancelled);
+    } finally {
+      pay.down.set(false);
+    }
+    // and the parked one is applied once it can be: the money goes back
+    await("parked late payment refunded", () -> pay.refunds.containsKey(cancelled));
+    await("repair counted", () -> meters.get("ticket.order.payment.events.repaired").counter().count() > repaired);
+    assertThat(status(user, cancelled)).isEqualTo("CANCELLED");
+  }
+
+  @Test
   void aRetryAfterItsOrderExpiredAndItsSeatWasResoldStillGetsThatOrder() {
     ShowtimeSaleInfo show = programs.onSale(10);
     initInventory(show.showtimeId(), 10);

@@ -1,13 +1,20 @@
 package com.ticketplatform.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.order.idempotency.IdempotencyMapper;
 import com.ticketplatform.order.idempotency.IdempotencyRecord;
+import com.ticketplatform.common.seat.SeatInventoryKeys;
+import com.ticketplatform.order.order.OrderTicket;
+import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.PlaceOrderSteps;
 import com.ticketplatform.order.support.OrderServiceITBase;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.UUID;
@@ -197,6 +204,33 @@ class PlaceOrderIT extends OrderServiceITBase {
     assertThat(page2.body().path("items")).hasSize(1);
     assertThat(page2.body().path("nextCursor").isNull()).isTrue();
     assertThat(call("GET", "/api/orders?cursor=bogus", user, null, null).status()).isEqualTo(400);
+  }
+
+  @Test
+  void anOrderNumberThatIsAlreadyAnotherBuyersIsNeverTakenAsMine() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long owner = randomUser();
+    Response placed = placeOrder(owner, UUID.randomUUID().toString(), show.showtimeId(), 4L);
+    assertThat(placed.status()).isEqualTo(201);
+    long orderNo = Long.parseLong(placed.body().path("orderNo").asText());
+
+    // a second instance issued the same number for another buyer of the same shard (worker ids shared by hand)
+    long other = (randomUser() & ~0xFFL) | (owner & 0xFFL);
+    Instant now = Instant.now();
+    PlaceOrderCommand colliding = new PlaceOrderCommand(orderNo, other, show.programId(), show.showtimeId(),
+        show.cinemaId(), show.programTitle(), show.currency(), show.startsAt(), now, now.plusSeconds(900),
+        List.of(new OrderTicket(orderNo + 1, 5L, "A5", new BigDecimal("50.00"))), null);
+
+    assertThat(steps.lockSeats(colliding)).isTrue();
+    assertThatThrownBy(() -> steps.createOrder(colliding)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already another order's");
+    // and its compensations leave the other buyer's order and seats alone
+    steps.cancelOrder(colliding);
+    steps.releaseSeats(colliding);
+    assertThat(status(owner, orderNo)).isEqualTo("PENDING_PAYMENT");
+    assertThat(seat(show.showtimeId(), 4)).isEqualTo(SeatInventoryKeys.locked(orderNo, owner));
+    assertThat(call("GET", "/api/orders/" + orderNo, other, null, null).status()).isEqualTo(404);
   }
 
   @Test

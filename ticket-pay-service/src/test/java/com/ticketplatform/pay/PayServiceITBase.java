@@ -10,10 +10,13 @@ import com.ticketplatform.client.pay.PayFlowView;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.sandbox.PaySandboxApplication;
 import com.ticketplatform.sandbox.signing.CallbackSigner;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +69,12 @@ abstract class PayServiceITBase {
   static final String SANDBOX_URL = "http://127.0.0.1:" + SANDBOX.getEnvironment().getProperty("local.server.port");
   static final ObjectMapper JSON = new ObjectMapper();
   static final CallbackSigner PROVIDER_SIGNER = new CallbackSigner(SECRET);
+  /**
+   * What the order service answers reconciliation about an order: PAID unless a test says otherwise ("MISSING" is a
+   * 404). Real HTTP through the {@code OrderClient} Feign contract, like the sandbox on the provider's side.
+   */
+  static final Map<Long, String> ORDER_STATES = new ConcurrentHashMap<>();
+  static final HttpServer ORDER_SERVICE = startOrderService();
 
   @TestConfiguration
   @EnableFeignClients(clients = PayClient.class)
@@ -79,6 +88,10 @@ abstract class PayServiceITBase {
     registry.add("ticket.pay.callback-url", () -> payUrl() + "/pay/callback");
     // the Feign contract resolves the service id through simple discovery, as the order service does
     registry.add("spring.cloud.discovery.client.simple.instances.ticket-pay-service[0].uri", PayServiceITBase::payUrl);
+    registry.add("spring.cloud.discovery.client.simple.instances.ticket-order-service[0].uri",
+        () -> "http://127.0.0.1:" + ORDER_SERVICE.getAddress().getPort());
+    // reconciliation compares every paid flow with its order at once (10 minutes after the payment by default)
+    registry.add("ticket.pay.reconcile.order-grace", () -> "PT0S");
   }
 
   @Autowired PayClient payClient;
@@ -94,6 +107,28 @@ abstract class PayServiceITBase {
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static HttpServer startOrderService() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext("/internal/orders/", exchange -> {
+        // /internal/orders/{orderNo}/state
+        long orderNo = Long.parseLong(exchange.getRequestURI().getPath().split("/")[3]);
+        String status = ORDER_STATES.getOrDefault(orderNo, "PAID");
+        boolean missing = "MISSING".equals(status);
+        byte[] body = (missing ? "{\"status\":404,\"code\":\"NOT_FOUND\"}"
+            : "{\"orderNo\":" + orderNo + ",\"status\":\"" + status + "\"}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", missing ? "application/problem+json" : "application/json");
+        exchange.sendResponseHeaders(missing ? 404 : 200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+      });
+      server.start();
+      return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -227,6 +227,48 @@ class PaymentCallbackIT extends PayServiceITBase {
   }
 
   @Test
+  void reconciliationGivesEveryKeptPaymentItsTicketOrItsRefund() {
+    // paid here, but the order service never applied it (its event was lost): the order still waits
+    long waiting = newOrderNo();
+    completeAtSandbox(openAndStart(waiting, "30.00").paymentId(), "SUCCESS", null);
+    awaitStatus(waiting, "PAID");
+    ORDER_STATES.put(waiting, "PENDING_PAYMENT");
+    // paid here, while the order service cancelled the order without a refund
+    long cancelled = newOrderNo();
+    completeAtSandbox(openAndStart(cancelled, "31.00").paymentId(), "SUCCESS", null);
+    awaitStatus(cancelled, "PAID");
+    ORDER_STATES.put(cancelled, "CANCELLED");
+    // paid here, and the order service knows no such order
+    long orphan = newOrderNo();
+    completeAtSandbox(openAndStart(orphan, "32.00").paymentId(), "SUCCESS", null);
+    awaitStatus(orphan, "PAID");
+    ORDER_STATES.put(orphan, "MISSING");
+    double reannounced = meters.counter("ticket.pay.reconcile.orders.repaired", "action", "reannounced").count();
+
+    JsonNode report = pay.post().uri("/api/admin/payments/reconcile?since={since}",
+            Instant.now().minus(Duration.ofMinutes(10)).toString())
+        .header("X-User-Id", "1").header("X-User-Roles", "ADMIN")
+        .retrieve().body(JsonNode.class);
+
+    assertThat(report.path("paidFlowsChecked").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(report.path("paymentsReannounced").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(report.path("cancelledOrdersRefunded").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(meters.counter("ticket.pay.reconcile.orders.repaired", "action", "reannounced").count())
+        .isGreaterThan(reannounced);
+    // the waiting order hears of its payment again; the cancelled one's money goes back; the orphan needs a human
+    assertThat(settledEvents(waiting, "PaymentSucceeded")).hasSize(2);
+    assertThat(awaitStatus(cancelled, "REFUNDED").status()).isEqualTo("REFUNDED");
+    assertThat(payClient.get(waiting).status()).isEqualTo("PAID");
+    List<String> orphanIssues = new ArrayList<>();
+    report.path("issues").forEach(i -> {
+      if (i.path("orderNo").asLong() == orphan) {
+        orphanIssues.add(i.path("kind").asText());
+      }
+    });
+    assertThat(orphanIssues).containsExactly("ORDER_MISSING");
+  }
+
+  @Test
   void twentySimultaneousIdenticalCallbacksApplyExactlyOnce() throws Exception {
     long orderNo = newOrderNo();
     PaymentStartView started = openAndStart(orderNo, "77.70");

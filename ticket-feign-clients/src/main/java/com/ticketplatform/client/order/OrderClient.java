@@ -2,9 +2,10 @@ package com.ticketplatform.client.order;
 
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The order service's internal contract for other services (e.g. verified-buyer checks). */
+/** The order service's internal contract for other services (verified-buyer checks, payment reconciliation). */
 @FeignClient(name = "ticket-order-service", contextId = "orderClient", path = "/internal/orders")
 public interface OrderClient {
 
@@ -12,5 +13,12 @@ public interface OrderClient {
   @GetMapping("/purchases")
   PurchaseCheck hasPurchased(@RequestParam("userId") long userId, @RequestParam("programId") long programId);
 
+  /** Where an order stands (404 when there is no such order): what reconciliation compares a paid flow with. */
+  @GetMapping("/{orderNo}/state")
+  OrderState state(@PathVariable("orderNo") long orderNo);
+
   record PurchaseCheck(long userId, long programId, boolean purchased) {}
+
+  /** {@code status}: PENDING_PAYMENT, PAID, CANCELLED, REFUNDING or REFUNDED. */
+  record OrderState(long orderNo, String status) {}
 }

@@ -1,10 +1,12 @@
 package com.ticketplatform.order.order;
 
 import com.ticketplatform.client.pay.PayClient;
+import com.ticketplatform.client.pay.PayFlowView;
 import com.ticketplatform.client.pay.RefundRequest;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.order.seat.InventoryRebuilder;
+import com.ticketplatform.order.seat.SeatClaims;
 import com.ticketplatform.order.seat.SeatInventory;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,16 +28,20 @@ public class OrderLifecycle {
   public static final String REASON_USER = "USER_CANCELLED";
   public static final String REASON_EXPIRED = "EXPIRED";
   public static final String REASON_SEATS_LOST = "SEATS_LOST";
+  /** The pay flow's status once no money can reach it any more. */
+  static final String PAY_FLOW_CLOSED = "CLOSED";
 
   private final OrderTransitions transitions;
   private final OrderRepository orders;
   private final SeatInventory inventory;
+  private final SeatClaims claims;
   private final InventoryRebuilder rebuilder;
   private final PayClient pay;
   private final Clock clock;
 
   public OrderLifecycle(OrderTransitions transitions, OrderRepository orders, SeatInventory inventory,
-      InventoryRebuilder rebuilder, PayClient pay, Clock clock) {
+      SeatClaims claims, InventoryRebuilder rebuilder, PayClient pay, Clock clock) {
+    this.claims = claims;
     this.rebuilder = rebuilder;
     this.transitions = transitions;
     this.orders = orders;
@@ -64,9 +70,31 @@ public class OrderLifecycle {
     return after;
   }
 
-  /** Cancels the order if it is still unpaid and its window has closed by the injected clock. */
+  /**
+   * Cancels the order if it is still unpaid and its window has closed by the injected clock. The pay flow decides
+   * first: once closed it can take no more money, and only then does the order go. A flow the money already reached
+   * (the provider's callback was applied, its PaymentSucceeded has not reached us yet) keeps the order for that event;
+   * a pay service that does not answer keeps it for the next sweep. Our own lag never cancels a paid order.
+   */
   public boolean expireIfDue(long orderNo) {
     Instant now = clock.instant();
+    Optional<Order> due = orders.find(orderNo).filter(o -> o.isExpired(now));
+    if (due.isEmpty()) {
+      return false;
+    }
+    PayFlowView flow;
+    try {
+      flow = pay.close(orderNo);
+    } catch (RuntimeException e) {
+      log.warn("order {} is due to expire but its pay flow could not be closed; the next sweep retries: {}", orderNo,
+          e.toString());
+      return false;
+    }
+    if (flow != null && !PAY_FLOW_CLOSED.equals(flow.status())) {
+      log.warn("order {} is past its window but its pay flow is {}: kept for its payment event", orderNo,
+          flow.status());
+      return false;
+    }
     Optional<OrderTransitions.Result> result = transitions.apply(orderNo, o -> {
       if (!o.isExpired(now)) {
         return OrderTransitions.Decision.none();
@@ -75,7 +103,9 @@ public class OrderLifecycle {
       return OrderTransitions.Decision.apply(OrderEventPayloads.cancelled(o));
     });
     if (result.isPresent() && result.get().changed()) {
-      releaseAndClose(result.get().order());
+      Order o = result.get().order();
+      claims.release(o.showtimeId(), o.orderNo(), o.userId());
+      inventory.releaseLocked(o.showtimeId(), o.orderNo(), o.userId(), o.seatIds());
       log.info("order {} expired unpaid", orderNo);
       return true;
     }
@@ -83,6 +113,7 @@ public class OrderLifecycle {
   }
 
   private void releaseAndClose(Order o) {
+    claims.release(o.showtimeId(), o.orderNo(), o.userId());
     inventory.releaseLocked(o.showtimeId(), o.orderNo(), o.userId(), o.seatIds());
     try {
       pay.close(o.orderNo());
@@ -111,6 +142,12 @@ public class OrderLifecycle {
           throw new IllegalStateException("seat inventory of showtime " + order.showtimeId() + " is missing; retry");
         }
       }
+      if (!sold.sold() && claims.holdsAll(order.showtimeId(), orderNo, order.userId(), order.seatIds())) {
+        // Redis lost or rewound this order's locks, but the database says the seats are its own: Redis is repaired
+        rebuilder.restoreClaims(order.showtimeId(), claims.ofShowtime(order.showtimeId()).stream()
+            .filter(c -> c.orderNo() == orderNo).toList());
+        sold = inventory.sell(order.showtimeId(), orderNo, order.userId(), order.seatIds());
+      }
       if (!sold.sold()) {
         // the seats are not ours any more (expired and re-sold, inventory rebuilt): never sell twice; refund
         log.warn("order {} paid but its seats are gone {}; cancelling and refunding", orderNo, sold.lostSeats());
@@ -121,6 +158,7 @@ public class OrderLifecycle {
           o.cancel(REASON_SEATS_LOST, clock.instant());
           return OrderTransitions.Decision.apply(OrderEventPayloads.cancelled(o));
         });
+        claims.release(order.showtimeId(), orderNo, order.userId());
         inventory.releaseLocked(order.showtimeId(), orderNo, order.userId(), order.seatIds());
         refund(orderNo, "seats no longer available");
         return;
@@ -193,7 +231,9 @@ public class OrderLifecycle {
       o.markRefunded(clock.instant());
       return OrderTransitions.Decision.apply(OrderEventPayloads.refunded(o));
     });
-    result.filter(r -> r.order().status() == OrderStatus.REFUNDED).ifPresent(r -> inventory.releaseSold(
-        r.order().showtimeId(), orderNo, r.order().userId(), r.order().seatIds()));
+    result.filter(r -> r.order().status() == OrderStatus.REFUNDED).ifPresent(r -> {
+      claims.release(r.order().showtimeId(), orderNo, r.order().userId());
+      inventory.releaseSold(r.order().showtimeId(), orderNo, r.order().userId(), r.order().seatIds());
+    });
   }
 }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code ticket.payment.events}. Idempotent by event id (processed-event row in the order's shard, written
- * with the transition) and by the transitions' own conditions. A failure is thrown back so the container retries.
+ * with the transition) and by the transitions' own conditions. A failure is thrown back: retried in place briefly,
+ * then parked for {@link PaymentRepairListener} (see {@link KafkaConsumerConfig}), so no event is dropped.
  */
 @Component
 public class PaymentEventsListener {
@@ -38,6 +39,11 @@ public class PaymentEventsListener {
   @KafkaListener(topics = Topics.PAYMENT_EVENTS, groupId = "${spring.application.name}",
       concurrency = "${ticket.order.payment-events-consumers:3}")
   public void onMessage(String value) throws Exception {
+    apply(value);
+  }
+
+  /** Applies one payment event; throws when it cannot be applied now (it is then retried, or parked). */
+  public void apply(String value) throws Exception {
     JsonNode envelope = json.readTree(value);
     String type = envelope.path("type").asText();
     String eventId = envelope.path("id").asText();

@@ -17,11 +17,14 @@ import com.ticketplatform.order.order.OrderTransitions;
 import com.ticketplatform.order.outbox.OutboxWriter;
 import com.ticketplatform.order.seat.InventoryRebuilder;
 import com.ticketplatform.order.seat.LockResult;
+import com.ticketplatform.order.seat.SeatClaims;
 import com.ticketplatform.order.seat.SeatInventory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -47,6 +50,7 @@ public class PlaceOrderSteps {
   static final String STEP_OPEN_PAY_FLOW = "open_pay_flow";
 
   private final SeatInventory inventory;
+  private final SeatClaims claims;
   private final InventoryRebuilder rebuilder;
   private final OrderRepository orders;
   private final IdempotencyStore idempotency;
@@ -59,9 +63,11 @@ public class PlaceOrderSteps {
   private final Clock clock;
   private final OrderMetrics orderMetrics;
   private final Map<String, Counter> compensations;
+  private final Counter claimConflicts;
   private volatile StepHook hook = StepHook.NONE;
 
-  public PlaceOrderSteps(SeatInventory inventory, InventoryRebuilder rebuilder, OrderRepository orders,
+  public PlaceOrderSteps(SeatInventory inventory, SeatClaims claims, InventoryRebuilder rebuilder,
+      OrderRepository orders,
       IdempotencyStore idempotency, OrderTransitions transitions, OutboxWriter outbox, TransactionTemplate tx,
       PayClient pay, OrderProperties props, ExpiryScheduler expiry, Clock clock, OrderMetrics orderMetrics,
       MeterRegistry meters) {
@@ -72,7 +78,11 @@ public class PlaceOrderSteps {
             .description("place-order saga compensations that ran, by the forward step undone")
             .tag("step", step)
             .register(meters)));
+    this.claimConflicts = Counter.builder("ticket.seat.claim.conflicts")
+        .description("seats Redis let an order lock that another order held in the database (Redis lost or rewound)")
+        .register(meters);
     this.inventory = inventory;
+    this.claims = claims;
     this.rebuilder = rebuilder;
     this.orders = orders;
     this.idempotency = idempotency;
@@ -107,6 +117,7 @@ public class PlaceOrderSteps {
     }
     switch (result.outcome()) {
       case LOCKED -> {
+        claimInTheDatabase(c);
         hook.after("LockSeats");
         return true;
       }
@@ -122,8 +133,29 @@ public class PlaceOrderSteps {
     }
   }
 
+  /**
+   * Redis said yes; the database has the last word (docs/ARCHITECTURE.md §2). A seat another order has claimed is
+   * one Redis lost or rewound: this order gives its locks back, the seats are shown as held again, and the buyer gets
+   * the same 409 as from Redis.
+   */
+  private void claimInTheDatabase(PlaceOrderCommand c) {
+    List<Long> taken = claims.claim(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds());
+    if (taken.isEmpty()) {
+      return;
+    }
+    inventory.releaseLocked(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds());
+    claimConflicts.increment();
+    log.warn("saga {}: Redis locked seats {} of showtime {} that other orders hold in the database; refused",
+        c.orderNo(), taken, c.showtimeId());
+    rebuilder.restoreClaims(c.showtimeId(), claims.ofShowtime(c.showtimeId()).stream()
+        .filter(claim -> taken.contains(claim.seatId())).toList());
+    throw new ApiException(HttpStatus.CONFLICT, OrderErrors.SEATS_TAKEN,
+        "some of the requested seats are no longer available", Map.of("seats", taken));
+  }
+
   public boolean releaseSeats(PlaceOrderCommand c) {
     compensations.get(STEP_LOCK_SEATS).increment();
+    claims.release(c.showtimeId(), c.orderNo(), c.userId());
     long freed = inventory.releaseLocked(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds());
     log.info("saga {}: released {} seat(s)", c.orderNo(), freed);
     return true;
@@ -132,6 +164,10 @@ public class PlaceOrderSteps {
   // ---- CreateOrder / CancelOrder ----
 
   public boolean createOrder(PlaceOrderCommand c) {
+    if (!claims.holdsAll(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds())) {
+      // its claims were released (the saga was compensated meanwhile) or never made: never an order without its seats
+      throw new IllegalStateException("order " + c.orderNo() + " does not hold its seats in the database");
+    }
     Order order = c.toOrder();
     try {
       tx.executeWithoutResult(status -> {
@@ -144,7 +180,12 @@ public class PlaceOrderSteps {
       });
       orderMetrics.created();
     } catch (DuplicateKeyException exists) {
-      // a retried step, or the compensation already left a cancelled tombstone: nothing to do either way
+      // a retried step, or the compensation already left a cancelled tombstone: nothing to do either way. Only if
+      // the row is this saga's own: an order number another buyer's order already has is never taken as "mine"
+      Order existing = orders.find(c.orderNo()).orElse(null);
+      if (existing == null || !isOf(existing, c)) {
+        throw new IllegalStateException("order number " + c.orderNo() + " is already another order's; not placed");
+      }
       log.info("saga {}: order already exists", c.orderNo());
     }
     expiry.schedule(order.orderNo(), order.expiresAt());
@@ -166,9 +207,15 @@ public class PlaceOrderSteps {
         log.info("saga {}: order appeared while compensating", c.orderNo());
       }
     }
-    transitions.apply(c.orderNo(), o -> o.status() == OrderStatus.PENDING_PAYMENT
+    transitions.apply(c.orderNo(), o -> o.status() == OrderStatus.PENDING_PAYMENT && isOf(o, c)
         ? cancel(o, SAGA_ROLLBACK) : OrderTransitions.Decision.none());
     return true;
+  }
+
+  /** Whether a stored order is the one this saga creates (same buyer, showtime and seats), not a number collision. */
+  static boolean isOf(Order order, PlaceOrderCommand c) {
+    return order.userId() == c.userId() && order.showtimeId() == c.showtimeId()
+        && Set.copyOf(order.seatIds()).equals(Set.copyOf(c.seatIds()));
   }
 
   private OrderTransitions.Decision cancel(Order o, String reason) {

@@ -34,15 +34,17 @@ public class InventoryRebuilder {
   private static final Logger log = LoggerFactory.getLogger(InventoryRebuilder.class);
 
   private final SeatInventory inventory;
+  private final SeatClaims claims;
   private final OrderRepository orders;
   private final ProgramClient programs;
   private final RedissonClient redisson;
   private final OrderProperties props;
   private final Clock clock;
 
-  public InventoryRebuilder(SeatInventory inventory, OrderRepository orders, ProgramClient programs,
-      RedissonClient redisson, OrderProperties props, Clock clock) {
+  public InventoryRebuilder(SeatInventory inventory, SeatClaims claims, OrderRepository orders,
+      ProgramClient programs, RedissonClient redisson, OrderProperties props, Clock clock) {
     this.inventory = inventory;
+    this.claims = claims;
     this.orders = orders;
     this.programs = programs;
     this.redisson = redisson;
@@ -63,6 +65,25 @@ public class InventoryRebuilder {
     }
     rebuild(info);
     return true;
+  }
+
+  /**
+   * Puts seats the database has claimed back into a hash that shows them available (Redis lost or rewound them):
+   * locked by the claiming order, or sold when that order is paid. Compare-and-set, so a concurrent change wins.
+   */
+  public long restoreClaims(long showtimeId, List<SeatClaim> held) {
+    List<SeatInventory.SeatChange> changes = new ArrayList<>();
+    for (SeatClaim claim : held) {
+      String wanted = orders.find(claim.orderNo()).filter(o -> o.status() == OrderStatus.PAID)
+          .map(o -> SeatInventoryKeys.sold(o.orderNo(), o.userId()))
+          .orElse(SeatInventoryKeys.locked(claim.orderNo(), claim.userId()));
+      changes.add(new SeatInventory.SeatChange(claim.seatId(), SeatInventoryKeys.AVAILABLE, wanted));
+    }
+    long changed = changes.isEmpty() ? 0 : inventory.reconcile(showtimeId, false, changes);
+    if (changed > 0) {
+      log.warn("seat inventory of showtime {} showed {} claimed seat(s) as available: restored", showtimeId, changed);
+    }
+    return changed;
   }
 
   public RebuildReport rebuild(ShowtimeSaleInfo info) {
@@ -97,6 +118,15 @@ public class InventoryRebuilder {
         held++;
       }
     }
+    // a claim whose order is not in its shard yet belongs to a saga between LockSeats and CreateOrder: held too
+    Map<Long, SeatClaim> claimed = new HashMap<>();
+    for (SeatClaim claim : claims.ofShowtime(showtimeId)) {
+      claimed.put(claim.seatId(), claim);
+      if (!holding.containsKey(claim.orderNo()) && SeatInventoryKeys.AVAILABLE.equals(desired.get(claim.seatId()))) {
+        desired.put(claim.seatId(), SeatInventoryKeys.locked(claim.orderNo(), claim.userId()));
+        held++;
+      }
+    }
     if (!inventory.isInitialised(showtimeId)) {
       List<SeatInventory.SeatChange> all = new ArrayList<>();
       desired.forEach((seat, value) -> all.add(new SeatInventory.SeatChange(seat, null, value)));
@@ -116,8 +146,10 @@ public class InventoryRebuilder {
       }
       if (SeatInventoryKeys.AVAILABLE.equals(wanted) && now != null && now.startsWith(SeatInventoryKeys.LOCKED_PREFIX)) {
         long lockOrder = Long.parseLong(now.split(":")[1]);
+        SeatClaim claim = claimed.get(seat);
         boolean inFlight = !holding.containsKey(lockOrder) && orders.find(lockOrder).isEmpty()
-            && SnowflakeIdGenerator.timestampOf(lockOrder) > graceCutoff;
+            && (SnowflakeIdGenerator.timestampOf(lockOrder) > graceCutoff
+                || claim != null && claim.orderNo() == lockOrder);
         if (inFlight) {
           return;
         }

@@ -1,6 +1,8 @@
 package com.ticketplatform.order.web;
 
 import com.ticketplatform.client.order.OrderClient;
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderRepository;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,5 +21,11 @@ public class InternalOrderController implements OrderClient {
   @Override
   public PurchaseCheck hasPurchased(long userId, long programId) {
     return new PurchaseCheck(userId, programId, orders.hasPaidOrder(userId, programId));
+  }
+
+  @Override
+  public OrderState state(long orderNo) {
+    Order order = orders.find(orderNo).orElseThrow(() -> ApiException.notFound("order"));
+    return new OrderState(orderNo, order.status().name());
   }
 }

@@ -30,10 +30,18 @@ public class FakePayClient implements PayClient {
         "OPEN", null, Instant.now()));
   }
 
+  /** As the pay service does: an absent flow becomes a closed tombstone; a flow money reached is left alone. */
   @Override
   public PayFlowView close(long orderNo) {
     check();
-    return flows.computeIfPresent(orderNo, (k, f) -> "OPEN".equals(f.status()) ? with(f, "CLOSED") : f);
+    return flows.compute(orderNo, (k, f) -> f == null
+        ? new PayFlowView(orderNo, 0, java.math.BigDecimal.ZERO, "XXX", "CLOSED", null, Instant.now())
+        : "OPEN".equals(f.status()) ? with(f, "CLOSED") : f);
+  }
+
+  /** The provider's callback was applied: the flow is PAID (its event may still be on its way). */
+  public void markPaid(long orderNo) {
+    flows.computeIfPresent(orderNo, (k, f) -> with(f, "PAID"));
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import com.ticketplatform.order.payment.KafkaConsumerConfig;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -24,7 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** One Spring context for every IT: real MariaDB (_test schemas), real Redis, in-JVM KRaft Kafka, fake neighbours. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, topics = {Topics.ORDER_EVENTS, Topics.PAYMENT_EVENTS})
+@EmbeddedKafka(partitions = 1,
+    topics = {Topics.ORDER_EVENTS, Topics.PAYMENT_EVENTS, KafkaConsumerConfig.PAYMENT_REPAIR_TOPIC})
 @ActiveProfiles("it")
 @Import(TestFakes.class)
 public abstract class OrderServiceITBase {

@@ -19,6 +19,10 @@ public record PayProperties(
   /** pollIntervalMs drives the relay's @Scheduled delay. */
   public record Outbox(@DefaultValue("500") long pollIntervalMs, @DefaultValue("100") int batchSize) {}
 
+  /**
+   * {@code orderGrace}: how long after its payment a flow's order may still be waiting for it before reconciliation
+   * announces the payment again (the normal path takes seconds; a parked event is retried by the order service).
+   */
   public record Reconcile(@DefaultValue("true") boolean enabled, @DefaultValue("300000") long intervalMs,
-      @DefaultValue("48h") Duration lookback) {}
+      @DefaultValue("48h") Duration lookback, @DefaultValue("10m") Duration orderGrace) {}
 }

@@ -5,10 +5,12 @@ import java.util.List;
 
 /**
  * What one reconciliation run found: provider payments checked, flows repaired (paid at the provider, callback
- * missed), late payments refunded, provider refunds retried, and what needs a human.
+ * missed), late payments refunded, provider refunds retried; paid flows compared with their orders, payments
+ * announced again to an order still waiting for them, payments of cancelled orders refunded; and what needs a human.
  */
 public record ReconcileReport(Instant since, Instant finishedAt, int providerPayments, int alreadyConsistent,
-    int repaired, int lateRefunded, int refundsRetried, List<Issue> issues) {
+    int repaired, int lateRefunded, int refundsRetried, int paidFlowsChecked, int paymentsReannounced,
+    int cancelledOrdersRefunded, List<Issue> issues) {
 
   public record Issue(Long orderNo, String paymentId, String kind, String detail) {}
 }

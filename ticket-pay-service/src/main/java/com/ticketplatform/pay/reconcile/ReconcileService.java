@@ -27,7 +27,8 @@ import org.springframework.stereotype.Service;
 /**
  * Compares the provider's books with ours. A payment the provider took whose callback never arrived is applied
  * through {@link PaymentApplier}, the very path a callback takes (same exactly-once gate, same event); refunds the
- * provider has not confirmed are sent again (idempotency keys make that safe); the rest is recorded as issues.
+ * provider has not confirmed are sent again (idempotency keys make that safe); every flow still PAID is compared with
+ * its order ({@link PaidFlowsCheck}: money we keep ends as a ticket or a refund); the rest is recorded as issues.
  */
 @Service
 public class ReconcileService {
@@ -44,11 +45,12 @@ public class ReconcileService {
   private final PayProperties properties;
   private final Clock clock;
   private final MeterRegistry meters;
+  private final PaidFlowsCheck paidFlows;
   private final ReentrantLock running = new ReentrantLock();
 
   public ReconcileService(ProviderClient provider, PayFlowMapper flows, PaymentApplier applier, RefundMapper refunds,
       RefundService refundService, ReconcileIssueMapper issues, PayProperties properties, Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters, PaidFlowsCheck paidFlows) {
     this.provider = provider;
     this.flows = flows;
     this.applier = applier;
@@ -58,6 +60,7 @@ public class ReconcileService {
     this.properties = properties;
     this.clock = clock;
     this.meters = meters;
+    this.paidFlows = paidFlows;
   }
 
   @Scheduled(initialDelayString = "${ticket.pay.reconcile.interval-ms:300000}",
@@ -68,7 +71,8 @@ public class ReconcileService {
     }
     try {
       ReconcileReport report = reconcile(clock.instant().minus(properties.reconcile().lookback()));
-      if (report.repaired() + report.lateRefunded() + report.issues().size() > 0) {
+      if (report.repaired() + report.lateRefunded() + report.paymentsReannounced()
+          + report.cancelledOrdersRefunded() + report.issues().size() > 0) {
         log.warn("reconciliation: {}", report);
       }
     } catch (RuntimeException e) {
@@ -120,8 +124,11 @@ public class ReconcileService {
     }
     checkOurPaidFlowsArePaidAtTheProvider(since, payments, found);
     int retried = retryUnconfirmedRefunds();
+    PaidFlowsCheck.Result orders = paidFlows.run(since,
+        clock.instant().minus(properties.reconcile().orderGrace()), this::issue);
+    found.addAll(orders.issues());
     return new ReconcileReport(since, clock.instant(), payments.size(), consistent, repaired, lateRefunded, retried,
-        found);
+        orders.checked(), orders.reannounced(), orders.refunded(), found);
   }
 
   /** The other direction: a flow we marked paid must match a payment the provider took. */

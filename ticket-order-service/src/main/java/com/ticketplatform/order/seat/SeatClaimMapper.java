@@ -1,0 +1,40 @@
+package com.ticketplatform.order.seat;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+/** {@code t_seat_claim}, routed by {@code showtime_id}: every statement names it. */
+@Mapper
+public interface SeatClaimMapper {
+
+  /** All seats of one order in one statement: all claimed, or (duplicate key) none. */
+  @Insert("""
+      <script>
+      INSERT INTO t_seat_claim (showtime_id, seat_id, order_no, user_id, claimed_at) VALUES
+      <foreach collection="seatIds" item="seatId" separator=",">
+        (#{showtimeId}, #{seatId}, #{orderNo}, #{userId}, #{at})
+      </foreach>
+      </script>""")
+  int insert(@Param("showtimeId") long showtimeId, @Param("seatIds") List<Long> seatIds,
+      @Param("orderNo") long orderNo, @Param("userId") long userId, @Param("at") Instant at);
+
+  @Select("""
+      <script>
+      SELECT * FROM t_seat_claim WHERE showtime_id = #{showtimeId} AND seat_id IN
+      <foreach collection="seatIds" item="seatId" open="(" separator="," close=")">#{seatId}</foreach>
+      </script>""")
+  List<SeatClaim> find(@Param("showtimeId") long showtimeId, @Param("seatIds") List<Long> seatIds);
+
+  @Select("SELECT * FROM t_seat_claim WHERE showtime_id = #{showtimeId}")
+  List<SeatClaim> findByShowtime(@Param("showtimeId") long showtimeId);
+
+  @Delete("""
+      DELETE FROM t_seat_claim WHERE showtime_id = #{showtimeId} AND order_no = #{orderNo} AND user_id = #{userId}""")
+  int deleteByOrder(@Param("showtimeId") long showtimeId, @Param("orderNo") long orderNo,
+      @Param("userId") long userId);
+}

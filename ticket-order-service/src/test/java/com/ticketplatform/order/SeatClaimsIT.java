@@ -1,0 +1,132 @@
+package com.ticketplatform.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ticketplatform.client.program.ShowtimeSaleInfo;
+import com.ticketplatform.common.event.PaymentEvents;
+import com.ticketplatform.common.id.SnowflakeIdGenerator;
+import com.ticketplatform.common.seat.SeatInventoryKeys;
+import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.order.OrderTicket;
+import com.ticketplatform.order.saga.PlaceOrderCommand;
+import com.ticketplatform.order.saga.PlaceOrderSteps;
+import com.ticketplatform.order.seat.SeatClaim;
+import com.ticketplatform.order.seat.SeatClaims;
+import com.ticketplatform.order.support.OrderServiceITBase;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The database is the final judge of a seat: whatever Redis says after losing or rewinding its data, a seat is never
+ * held by two orders, an order is never stored without its seats, and a paying buyer whose locks Redis forgot still
+ * gets the seats the database holds for them.
+ */
+class SeatClaimsIT extends OrderServiceITBase {
+
+  @Autowired
+  SeatClaims claims;
+  @Autowired
+  PlaceOrderSteps steps;
+  @Autowired
+  OrderRepository orders;
+  @Autowired
+  SnowflakeIdGenerator ids;
+
+  private long place(long user, ShowtimeSaleInfo show, Long... seats) {
+    Response r = placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), seats);
+    assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
+    return Long.parseLong(r.body().path("orderNo").asText());
+  }
+
+  private List<Long> claimedBy(long showtimeId, long orderNo) {
+    return claims.ofShowtime(showtimeId).stream().filter(c -> c.orderNo() == orderNo).map(SeatClaim::seatId)
+        .sorted().toList();
+  }
+
+  @Test
+  void aSeatARewoundRedisShowsAsFreeIsStillRefusedByTheDatabase() throws Exception {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long first = randomUser();
+    long firstOrder = place(first, show, 3L);
+    assertThat(claimedBy(show.showtimeId(), firstOrder)).containsExactly(3L);
+
+    // Redis restored from an older snapshot: the hash is there, but seat 3 reads available again
+    redis.opsForHash().put(SeatInventoryKeys.seats(show.showtimeId()), "3", SeatInventoryKeys.AVAILABLE);
+
+    Response second = placeOrder(randomUser(), UUID.randomUUID().toString(), show.showtimeId(), 3L);
+    assertThat(second.status()).isEqualTo(409);
+    assertThat(second.body().path("code").asText()).isEqualTo("SEATS_TAKEN");
+    // the refusal also put the first order's hold back where Redis had lost it
+    assertThat(seat(show.showtimeId(), 3)).isEqualTo(SeatInventoryKeys.locked(firstOrder, first));
+    assertThat(claims.ofShowtime(show.showtimeId())).extracting(SeatClaim::orderNo).containsOnly(firstOrder);
+
+    publishPayment(new PaymentEvents.PaymentSucceeded(firstOrder, "pay-" + firstOrder, new BigDecimal("50.00"),
+        "CNY", Instant.now()), firstOrder);
+    await("first order paid", () -> "PAID".equals(status(first, firstOrder)));
+    assertThat(seat(show.showtimeId(), 3)).isEqualTo(SeatInventoryKeys.sold(firstOrder, first));
+  }
+
+  @Test
+  void aPaymentWhoseLocksRedisForgotStillSellsTheSeatsTheDatabaseHolds() throws Exception {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long buyer = randomUser();
+    long orderNo = place(buyer, show, 6L);
+    redis.opsForHash().put(SeatInventoryKeys.seats(show.showtimeId()), "6", SeatInventoryKeys.AVAILABLE);
+
+    publishPayment(new PaymentEvents.PaymentSucceeded(orderNo, "pay-" + orderNo, new BigDecimal("50.00"), "CNY",
+        Instant.now()), orderNo);
+    await("paid", () -> "PAID".equals(status(buyer, orderNo)));
+    assertThat(seat(show.showtimeId(), 6)).isEqualTo(SeatInventoryKeys.sold(orderNo, buyer));
+    assertThat(pay.refunds).doesNotContainKey(orderNo);
+  }
+
+  @Test
+  void createOrderNeverStoresAnOrderWithoutItsSeats() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    long user = randomUser();
+    long orderNo = ids.nextIdFor(user);
+    Instant now = Instant.now();
+    PlaceOrderCommand unclaimed = new PlaceOrderCommand(orderNo, user, show.programId(), show.showtimeId(),
+        show.cinemaId(), show.programTitle(), show.currency(), show.startsAt(), now, now.plusSeconds(900),
+        List.of(new OrderTicket(ids.nextIdFor(user), 8L, "A8", new BigDecimal("50.00"))), null);
+
+    assertThatThrownBy(() -> steps.createOrder(unclaimed)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("does not hold its seats");
+    assertThat(orders.find(orderNo)).isEmpty();
+  }
+
+  @Test
+  void aCancelledOrderGivesItsClaimsBackAndTheSeatSellsAgain() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long orderNo = place(user, show, 7L);
+    assertThat(call("POST", "/api/orders/" + orderNo + "/cancel", user, null, null).status()).isEqualTo(200);
+    assertThat(claimedBy(show.showtimeId(), orderNo)).isEmpty();
+
+    long next = place(randomUser(), show, 7L);
+    assertThat(claimedBy(show.showtimeId(), next)).containsExactly(7L);
+  }
+
+  @Test
+  void aCompensatedPlacementLeavesNoClaimBehind() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    pay.down.set(true);
+    try {
+      assertThat(placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), 9L).status()).isEqualTo(503);
+    } finally {
+      pay.down.set(false);
+    }
+    assertThat(claims.ofShowtime(show.showtimeId())).isEmpty();
+    assertThat(place(randomUser(), show, 9L)).isPositive();
+  }
+}
