@@ -47,16 +47,6 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
     clock.reset();
   }
 
-  private long place(long user, ShowtimeSaleInfo show, Long... seats) {
-    return place(user, UUID.randomUUID().toString(), show, seats);
-  }
-
-  private long place(long user, String key, ShowtimeSaleInfo show, Long... seats) {
-    Response r = placeOrder(user, key, show.showtimeId(), seats);
-    assertThat(r.status()).isEqualTo(201);
-    return Long.parseLong(r.body().path("orderNo").asText());
-  }
-
   private double counter(String name, String tag, String value) {
     return meters.get(name).tag(tag, value).counter().count();
   }

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,12 +42,6 @@ class ReportsIT extends OrderServiceITBase {
     Response r = report(pathAndQuery, "CUSTOMER,ADMIN");
     assertThat(r.status()).as(pathAndQuery + " " + r.body()).isEqualTo(200);
     return r;
-  }
-
-  private long place(long user, ShowtimeSaleInfo show, Long... seats) {
-    Response r = placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), seats);
-    assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
-    return Long.parseLong(r.body().path("orderNo").asText());
   }
 
   private void pay(long user, long orderNo, String amount) throws Exception {

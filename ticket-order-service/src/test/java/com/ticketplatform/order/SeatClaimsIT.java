@@ -7,10 +7,15 @@ import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.event.PaymentEvents;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.common.seat.SeatInventoryKeys;
+import com.ticketplatform.order.order.OrderEventPayloads;
+import com.ticketplatform.order.order.OrderLifecycle;
 import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.order.OrderTransitions;
 import com.ticketplatform.order.order.OrderTicket;
 import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.PlaceOrderSteps;
+import com.ticketplatform.order.seat.ClaimReaper;
+import com.ticketplatform.order.seat.InventoryWatchdog;
 import com.ticketplatform.order.seat.SeatClaim;
 import com.ticketplatform.order.seat.SeatClaims;
 import com.ticketplatform.order.support.OrderServiceITBase;
@@ -36,12 +41,12 @@ class SeatClaimsIT extends OrderServiceITBase {
   OrderRepository orders;
   @Autowired
   SnowflakeIdGenerator ids;
-
-  private long place(long user, ShowtimeSaleInfo show, Long... seats) {
-    Response r = placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), seats);
-    assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
-    return Long.parseLong(r.body().path("orderNo").asText());
-  }
+  @Autowired
+  ClaimReaper reaper;
+  @Autowired
+  InventoryWatchdog watchdog;
+  @Autowired
+  OrderTransitions transitions;
 
   private List<Long> claimedBy(long showtimeId, long orderNo) {
     return claims.ofShowtime(showtimeId).stream().filter(c -> c.orderNo() == orderNo).map(SeatClaim::seatId)
@@ -70,6 +75,19 @@ class SeatClaimsIT extends OrderServiceITBase {
         "CNY", Instant.now()), firstOrder);
     await("first order paid", () -> "PAID".equals(status(first, firstOrder)));
     assertThat(seat(show.showtimeId(), 3)).isEqualTo(SeatInventoryKeys.sold(firstOrder, first));
+  }
+
+  @Test
+  void theInventoryCheckPutsBackHoldsAStaleRedisShowsAsAvailable() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long orderNo = place(user, show, 2L);
+    // restored from an older snapshot: the hash is there, the hold is not
+    redis.opsForHash().put(SeatInventoryKeys.seats(show.showtimeId()), "2", SeatInventoryKeys.AVAILABLE);
+
+    assertThat(watchdog.checkAll()).isPositive();
+    assertThat(seat(show.showtimeId(), 2)).isEqualTo(SeatInventoryKeys.locked(orderNo, user));
   }
 
   @Test
@@ -113,6 +131,27 @@ class SeatClaimsIT extends OrderServiceITBase {
 
     long next = place(randomUser(), show, 7L);
     assertThat(claimedBy(show.showtimeId(), next)).containsExactly(7L);
+  }
+
+  @Test
+  void claimsLeftBehindByACrashAfterACancelAreFinishedByTheReaper() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long orderNo = place(user, show, 10L);
+    // the cancel committed, then the process died before giving the seat back in Redis or in the database
+    transitions.apply(orderNo, o -> {
+      o.cancel(OrderLifecycle.REASON_USER, Instant.now());
+      return OrderTransitions.Decision.apply(OrderEventPayloads.cancelled(o));
+    });
+    assertThat(status(user, orderNo)).isEqualTo("CANCELLED");
+    assertThat(claimedBy(show.showtimeId(), orderNo)).containsExactly(10L);
+    assertThat(seat(show.showtimeId(), 10)).isEqualTo(SeatInventoryKeys.locked(orderNo, user));
+
+    assertThat(reaper.reap()).isPositive();
+    assertThat(claimedBy(show.showtimeId(), orderNo)).isEmpty();
+    assertThat(seat(show.showtimeId(), 10)).isEqualTo(SeatInventoryKeys.AVAILABLE);
+    assertThat(place(randomUser(), show, 10L)).isPositive();
   }
 
   @Test

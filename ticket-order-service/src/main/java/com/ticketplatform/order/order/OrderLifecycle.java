@@ -19,7 +19,9 @@ import org.springframework.stereotype.Service;
 /**
  * Everything that moves an existing order: cancel (buyer or expiry), payment, refund. The state change and its event
  * commit first (one shard transaction); seat and pay-flow side effects follow, each idempotent, so a crash between
- * them is repaired by a repeat (the sweep, a redelivered event, the inventory reconcile).
+ * them is repaired by a repeat (the sweep, a redelivered event, the inventory reconcile). Seats are given back in
+ * Redis first and in the database ({@link SeatClaims}) last: a claim left by a crash in between is found and
+ * finished by the {@link com.ticketplatform.order.seat.ClaimReaper}.
  */
 @Service
 public class OrderLifecycle {
@@ -104,8 +106,8 @@ public class OrderLifecycle {
     });
     if (result.isPresent() && result.get().changed()) {
       Order o = result.get().order();
-      claims.release(o.showtimeId(), o.orderNo(), o.userId());
       inventory.releaseLocked(o.showtimeId(), o.orderNo(), o.userId(), o.seatIds());
+      claims.release(o.showtimeId(), o.orderNo(), o.userId());
       log.info("order {} expired unpaid", orderNo);
       return true;
     }
@@ -113,8 +115,8 @@ public class OrderLifecycle {
   }
 
   private void releaseAndClose(Order o) {
-    claims.release(o.showtimeId(), o.orderNo(), o.userId());
     inventory.releaseLocked(o.showtimeId(), o.orderNo(), o.userId(), o.seatIds());
+    claims.release(o.showtimeId(), o.orderNo(), o.userId());
     try {
       pay.close(o.orderNo());
     } catch (RuntimeException e) {
@@ -158,8 +160,8 @@ public class OrderLifecycle {
           o.cancel(REASON_SEATS_LOST, clock.instant());
           return OrderTransitions.Decision.apply(OrderEventPayloads.cancelled(o));
         });
-        claims.release(order.showtimeId(), orderNo, order.userId());
         inventory.releaseLocked(order.showtimeId(), orderNo, order.userId(), order.seatIds());
+        claims.release(order.showtimeId(), orderNo, order.userId());
         refund(orderNo, "seats no longer available");
         return;
       }
@@ -232,8 +234,8 @@ public class OrderLifecycle {
       return OrderTransitions.Decision.apply(OrderEventPayloads.refunded(o));
     });
     result.filter(r -> r.order().status() == OrderStatus.REFUNDED).ifPresent(r -> {
-      claims.release(r.order().showtimeId(), orderNo, r.order().userId());
       inventory.releaseSold(r.order().showtimeId(), orderNo, r.order().userId(), r.order().seatIds());
+      claims.release(r.order().showtimeId(), orderNo, r.order().userId());
     });
   }
 }

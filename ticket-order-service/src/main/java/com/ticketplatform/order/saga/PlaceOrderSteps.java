@@ -155,8 +155,8 @@ public class PlaceOrderSteps {
 
   public boolean releaseSeats(PlaceOrderCommand c) {
     compensations.get(STEP_LOCK_SEATS).increment();
-    claims.release(c.showtimeId(), c.orderNo(), c.userId());
     long freed = inventory.releaseLocked(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds());
+    claims.release(c.showtimeId(), c.orderNo(), c.userId());
     log.info("saga {}: released {} seat(s)", c.orderNo(), freed);
     return true;
   }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
@@ -69,12 +70,25 @@ public class InventoryRebuilder {
 
   /**
    * Puts seats the database has claimed back into a hash that shows them available (Redis lost or rewound them):
-   * locked by the claiming order, or sold when that order is paid. Compare-and-set, so a concurrent change wins.
+   * locked by the claiming order, or sold when that order is paid. Only seats Redis shows as available are looked
+   * at (one HGETALL; usually none), a claim of a cancelled or refunded order is left to {@link ClaimReaper}, and every
+   * change is a compare-and-set, so a concurrent one wins. A missing hash is not touched: that is a rebuild's work.
    */
   public long restoreClaims(long showtimeId, List<SeatClaim> held) {
+    if (held.isEmpty()) {
+      return 0;
+    }
+    Map<Object, Object> current = inventory.snapshot(showtimeId);
     List<SeatInventory.SeatChange> changes = new ArrayList<>();
     for (SeatClaim claim : held) {
-      String wanted = orders.find(claim.orderNo()).filter(o -> o.status() == OrderStatus.PAID)
+      if (!SeatInventoryKeys.AVAILABLE.equals(current.get(Long.toString(claim.seatId())))) {
+        continue;
+      }
+      Optional<Order> order = orders.find(claim.orderNo());
+      if (order.map(o -> o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.REFUNDED).orElse(false)) {
+        continue;
+      }
+      String wanted = order.filter(o -> o.status() == OrderStatus.PAID)
           .map(o -> SeatInventoryKeys.sold(o.orderNo(), o.userId()))
           .orElse(SeatInventoryKeys.locked(claim.orderNo(), claim.userId()));
       changes.add(new SeatInventory.SeatChange(claim.seatId(), SeatInventoryKeys.AVAILABLE, wanted));

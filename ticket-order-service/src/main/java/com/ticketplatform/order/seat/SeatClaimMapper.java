@@ -30,6 +30,10 @@ public interface SeatClaimMapper {
       </script>""")
   List<SeatClaim> find(@Param("showtimeId") long showtimeId, @Param("seatIds") List<Long> seatIds);
 
+  /** Every shard database: the showtimes that have claims at all (live claims only, so a short list). */
+  @Select("SELECT DISTINCT showtime_id FROM t_seat_claim")
+  List<Long> showtimesWithClaims();
+
   @Select("SELECT * FROM t_seat_claim WHERE showtime_id = #{showtimeId}")
   List<SeatClaim> findByShowtime(@Param("showtimeId") long showtimeId);
 

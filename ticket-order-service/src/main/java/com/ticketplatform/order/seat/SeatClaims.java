@@ -47,6 +47,10 @@ public class SeatClaims {
     return claims.deleteByOrder(showtimeId, orderNo, userId);
   }
 
+  public List<Long> showtimesWithClaims() {
+    return claims.showtimesWithClaims();
+  }
+
   public List<SeatClaim> ofShowtime(long showtimeId) {
     return claims.findByShowtime(showtimeId);
   }

@@ -1,5 +1,6 @@
 package com.ticketplatform.order.support;
 
+import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.event.EventEnvelope;
@@ -101,6 +102,17 @@ public abstract class OrderServiceITBase {
       }
       Thread.sleep(200);
     }
+  }
+
+  /** Places an order that must be accepted (201) and answers its number. */
+  protected long place(long user, ShowtimeSaleInfo show, Long... seats) {
+    return place(user, java.util.UUID.randomUUID().toString(), show, seats);
+  }
+
+  protected long place(long user, String key, ShowtimeSaleInfo show, Long... seats) {
+    Response r = placeOrder(user, key, show.showtimeId(), seats);
+    org.assertj.core.api.Assertions.assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
+    return Long.parseLong(r.body().path("orderNo").asText());
   }
 
   protected Response placeOrder(long userId, String key, long showtimeId, Long... seats) {

@@ -1,0 +1,76 @@
+package com.ticketplatform.order.seat;
+
+import com.ticketplatform.common.id.SnowflakeIdGenerator;
+import com.ticketplatform.order.config.OrderProperties;
+import com.ticketplatform.order.order.Order;
+import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.order.OrderStatus;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finishes what a crash interrupted after an order changed (docs/ARCHITECTURE.md §2): a claim whose order is
+ * cancelled or refunded, or whose order never reached the database long after its saga could have run, still holds
+ * its seats. Its Redis hold is given back (if any is left) and the claim released, at the inventory check's pace.
+ */
+@Component
+public class ClaimReaper {
+
+  private static final Logger log = LoggerFactory.getLogger(ClaimReaper.class);
+
+  private final SeatClaims claims;
+  private final SeatInventory inventory;
+  private final OrderRepository orders;
+  private final OrderProperties props;
+  private final Clock clock;
+
+  public ClaimReaper(SeatClaims claims, SeatInventory inventory, OrderRepository orders, OrderProperties props,
+      Clock clock) {
+    this.claims = claims;
+    this.inventory = inventory;
+    this.orders = orders;
+    this.props = props;
+    this.clock = clock;
+  }
+
+  /** Returns how many orders' claims it released. */
+  @Scheduled(fixedDelayString = "${ticket.order.inventory-check-interval:PT30S}",
+      initialDelayString = "${ticket.order.inventory-check-interval:PT30S}")
+  public int reap() {
+    int released = 0;
+    long orphanCutoff = clock.millis() - props.orphanLockGrace().toMillis();
+    for (long showtimeId : claims.showtimesWithClaims()) {
+      try {
+        Map<Long, List<SeatClaim>> byOrder = claims.ofShowtime(showtimeId).stream()
+            .collect(Collectors.groupingBy(SeatClaim::orderNo));
+        for (Map.Entry<Long, List<SeatClaim>> entry : byOrder.entrySet()) {
+          long orderNo = entry.getKey();
+          long userId = entry.getValue().get(0).userId();
+          List<Long> seats = entry.getValue().stream().map(SeatClaim::seatId).toList();
+          Optional<Order> order = orders.find(orderNo);
+          boolean finished = order.map(o -> o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.REFUNDED)
+              .orElse(SnowflakeIdGenerator.timestampOf(orderNo) < orphanCutoff);
+          if (!finished) {
+            continue;
+          }
+          inventory.releaseLocked(showtimeId, orderNo, userId, seats);
+          inventory.releaseSold(showtimeId, orderNo, userId, seats);
+          claims.release(showtimeId, orderNo, userId);
+          released++;
+          log.warn("seat claims of order {} ({}) released after the fact: {}", orderNo,
+              order.map(o -> o.status().name()).orElse("never stored"), seats);
+        }
+      } catch (RuntimeException e) {
+        log.warn("claim check of showtime {} failed: {}", showtimeId, e.toString());
+      }
+    }
+    return released;
+  }
+}
