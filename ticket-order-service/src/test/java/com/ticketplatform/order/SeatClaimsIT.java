@@ -91,6 +91,52 @@ class SeatClaimsIT extends OrderServiceITBase {
   }
 
   @Test
+  void theInventoryCheckAlsoCorrectsASeatAStaleRedisShowsHeldByAnotherOrder() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long orderNo = place(user, show, 4L);
+    // an older snapshot: the seat was held by an order that has long been cancelled and holds no claim
+    redis.opsForHash().put(SeatInventoryKeys.seats(show.showtimeId()), "4", SeatInventoryKeys.locked(1L, 1L));
+
+    assertThat(watchdog.checkAll()).isPositive();
+    assertThat(seat(show.showtimeId(), 4)).isEqualTo(SeatInventoryKeys.locked(orderNo, user));
+  }
+
+  @Test
+  void liveOrdersPlacedBeforeTheClaimsExistedAreClaimedAtStartUp() {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long orderNo = place(user, show, 5L);
+    claims.release(show.showtimeId(), orderNo, user);
+    assertThat(claimedBy(show.showtimeId(), orderNo)).isEmpty();
+
+    assertThat(watchdog.backfillClaims()).isPositive();
+    assertThat(claimedBy(show.showtimeId(), orderNo)).containsExactly(5L);
+    // and the database judges its seat from then on
+    redis.opsForHash().put(SeatInventoryKeys.seats(show.showtimeId()), "5", SeatInventoryKeys.AVAILABLE);
+    assertThat(placeOrder(randomUser(), UUID.randomUUID().toString(), show.showtimeId(), 5L).status()).isEqualTo(409);
+  }
+
+  @Test
+  void aPaymentForAShowtimeWithNoInventoryLeftIsDecidedByItsClaimsNotRetriedForever() throws Exception {
+    ShowtimeSaleInfo show = programs.onSale(10);
+    initInventory(show.showtimeId(), 10);
+    long user = randomUser();
+    long orderNo = place(user, show, 1L);
+    // Redis lost the showtime, and it is no longer on sale: there is nothing to rebuild
+    redis.delete(SeatInventoryKeys.seats(show.showtimeId()));
+    programs.put(new ShowtimeSaleInfo(show.showtimeId(), show.programId(), show.cinemaId(), show.hallId(),
+        show.programTitle(), "SALES_CLOSED", show.startsAt(), show.currency(), show.seats()));
+
+    publishPayment(new PaymentEvents.PaymentSucceeded(orderNo, "pay-" + orderNo, new BigDecimal("50.00"), "CNY",
+        Instant.now()), orderNo);
+    await("paid on the strength of its claims", () -> "PAID".equals(status(user, orderNo)));
+    assertThat(pay.refunds).doesNotContainKey(orderNo);
+  }
+
+  @Test
   void aPaymentWhoseLocksRedisForgotStillSellsTheSeatsTheDatabaseHolds() throws Exception {
     ShowtimeSaleInfo show = programs.onSale(10);
     initInventory(show.showtimeId(), 10);

@@ -10,6 +10,7 @@ import com.ticketplatform.order.seat.SeatClaims;
 import com.ticketplatform.order.seat.SeatInventory;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,7 +142,11 @@ public class OrderLifecycle {
         rebuilder.rebuildIfMissing(order.showtimeId());
         sold = inventory.sell(order.showtimeId(), orderNo, order.userId(), order.seatIds());
         if (sold.notInitialised()) {
-          throw new IllegalStateException("seat inventory of showtime " + order.showtimeId() + " is missing; retry");
+          // no inventory to rebuild (the showtime is no longer on sale): the database decides, never an endless retry
+          boolean held = claims.holdsAll(order.showtimeId(), orderNo, order.userId(), order.seatIds());
+          log.warn("order {} paid while showtime {} has no seat inventory; its seat claims {}", orderNo,
+              order.showtimeId(), held ? "hold: sold" : "are missing: refunded");
+          sold = new SeatInventory.SellResult(held, false, held ? List.of() : order.seatIds());
         }
       }
       if (!sold.sold() && claims.holdsAll(order.showtimeId(), orderNo, order.userId(), order.seatIds())) {

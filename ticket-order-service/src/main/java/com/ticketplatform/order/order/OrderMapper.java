@@ -42,6 +42,12 @@ public interface OrderMapper extends BaseMapper<OrderRow> {
         AND status IN ('PENDING_PAYMENT', 'PAID', 'REFUNDING')""")
   List<OrderRow> findHoldingSeats(@Param("showtimeId") long showtimeId);
 
+  /** Broadcast: the numbers of the orders of a showtime that still hold seats. */
+  @Select("""
+      SELECT order_no FROM t_order WHERE showtime_id = #{showtimeId}
+        AND status IN ('PENDING_PAYMENT', 'PAID', 'REFUNDING')""")
+  List<Long> findHoldingOrderNos(@Param("showtimeId") long showtimeId);
+
   /** Broadcast: showtimes not yet started that have live orders (what the inventory watchdog checks). */
   @Select("""
       SELECT DISTINCT showtime_id FROM t_order WHERE status IN ('PENDING_PAYMENT', 'PAID', 'REFUNDING')

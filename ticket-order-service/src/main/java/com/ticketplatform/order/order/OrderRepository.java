@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -64,6 +65,10 @@ public class OrderRepository {
   public List<Order> findHoldingSeats(long showtimeId) {
     return orders.findHoldingSeats(showtimeId).stream().map(r -> toOrder(r, tickets.findByOrderNo(r.orderNo)))
         .toList();
+  }
+
+  public Set<Long> holdingOrderNos(long showtimeId) {
+    return Set.copyOf(orders.findHoldingOrderNos(showtimeId));
   }
 
   public List<Long> findLiveShowtimes(Instant now) {

@@ -139,7 +139,14 @@ public class PlaceOrderSteps {
    * the same 409 as from Redis.
    */
   private void claimInTheDatabase(PlaceOrderCommand c) {
-    List<Long> taken = claims.claim(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds());
+    List<Long> taken;
+    try {
+      taken = claims.claim(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds());
+    } catch (RuntimeException e) {
+      // the shard did not answer: no claim, so no lock either (the local orchestrator never undoes LockSeats)
+      inventory.releaseLocked(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds());
+      throw e;
+    }
     if (taken.isEmpty()) {
       return;
     }

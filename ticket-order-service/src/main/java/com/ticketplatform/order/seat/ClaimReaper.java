@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +49,10 @@ public class ClaimReaper {
     long orphanCutoff = clock.millis() - props.orphanLockGrace().toMillis();
     for (long showtimeId : claims.showtimesWithClaims()) {
       try {
+        // orders still holding seats keep their claims; only the others are looked up, one by one
+        Set<Long> holding = orders.holdingOrderNos(showtimeId);
         Map<Long, List<SeatClaim>> byOrder = claims.ofShowtime(showtimeId).stream()
-            .collect(Collectors.groupingBy(SeatClaim::orderNo));
+            .filter(c -> !holding.contains(c.orderNo())).collect(Collectors.groupingBy(SeatClaim::orderNo));
         for (Map.Entry<Long, List<SeatClaim>> entry : byOrder.entrySet()) {
           long orderNo = entry.getKey();
           long userId = entry.getValue().get(0).userId();

@@ -69,10 +69,11 @@ public class InventoryRebuilder {
   }
 
   /**
-   * Puts seats the database has claimed back into a hash that shows them available (Redis lost or rewound them):
-   * locked by the claiming order, or sold when that order is paid. Only seats Redis shows as available are looked
-   * at (one HGETALL; usually none), a claim of a cancelled or refunded order is left to {@link ClaimReaper}, and every
-   * change is a compare-and-set, so a concurrent one wins. A missing hash is not touched: that is a rebuild's work.
+   * Puts seats the database has claimed back into a hash that shows them otherwise (Redis lost or rewound them:
+   * available, or held by another order): locked by the claiming order, or sold once it is paid. Only seats whose
+   * value does not name their claimant are looked at (one HGETALL; usually none), a claim of a cancelled or refunded
+   * order is left to {@link ClaimReaper}, and every change is a compare-and-set, so a concurrent one wins. A missing
+   * hash is not touched: that is a rebuild's work.
    */
   public long restoreClaims(long showtimeId, List<SeatClaim> held) {
     if (held.isEmpty()) {
@@ -81,23 +82,31 @@ public class InventoryRebuilder {
     Map<Object, Object> current = inventory.snapshot(showtimeId);
     List<SeatInventory.SeatChange> changes = new ArrayList<>();
     for (SeatClaim claim : held) {
-      if (!SeatInventoryKeys.AVAILABLE.equals(current.get(Long.toString(claim.seatId())))) {
+      String now = (String) current.get(Long.toString(claim.seatId()));
+      if (now == null || claimedBy(now, claim)) {
         continue;
       }
       Optional<Order> order = orders.find(claim.orderNo());
       if (order.map(o -> o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.REFUNDED).orElse(false)) {
         continue;
       }
-      String wanted = order.filter(o -> o.status() == OrderStatus.PAID)
+      // locked while the order awaits payment (or is not stored yet); sold once paid, also while it is refunded
+      String wanted = order.filter(o -> o.status() != OrderStatus.PENDING_PAYMENT)
           .map(o -> SeatInventoryKeys.sold(o.orderNo(), o.userId()))
           .orElse(SeatInventoryKeys.locked(claim.orderNo(), claim.userId()));
-      changes.add(new SeatInventory.SeatChange(claim.seatId(), SeatInventoryKeys.AVAILABLE, wanted));
+      changes.add(new SeatInventory.SeatChange(claim.seatId(), now, wanted));
     }
     long changed = changes.isEmpty() ? 0 : inventory.reconcile(showtimeId, false, changes);
     if (changed > 0) {
       log.warn("seat inventory of showtime {} showed {} claimed seat(s) as available: restored", showtimeId, changed);
     }
     return changed;
+  }
+
+  /** Whether a seat's value already names the claiming order (locked or sold by it). */
+  private static boolean claimedBy(String value, SeatClaim claim) {
+    return value.equals(SeatInventoryKeys.locked(claim.orderNo(), claim.userId()))
+        || value.equals(SeatInventoryKeys.sold(claim.orderNo(), claim.userId()));
   }
 
   public RebuildReport rebuild(ShowtimeSaleInfo info) {

@@ -1,7 +1,12 @@
 package com.ticketplatform.order.seat;
 
+import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderRepository;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -36,7 +41,45 @@ public class InventoryWatchdog {
 
   @EventListener(ApplicationReadyEvent.class)
   public void onStart() {
+    backfillClaims();
     checkAll();
+  }
+
+  /**
+   * Live orders that hold seats without claims (placed before the claims existed) get them, so the database judges
+   * their seats too. Two live orders on one seat cannot both be claimed: that is reported, never resolved here.
+   * Returns how many orders were claimed.
+   */
+  public int backfillClaims() {
+    int claimed = 0;
+    for (long showtimeId : orders.findLiveShowtimes(clock.instant())) {
+      try {
+        Set<Long> withClaims = claims.ofShowtime(showtimeId).stream().map(SeatClaim::orderNo)
+            .collect(Collectors.toSet());
+        for (long orderNo : orders.holdingOrderNos(showtimeId)) {
+          if (withClaims.contains(orderNo)) {
+            continue;
+          }
+          Optional<Order> order = orders.find(orderNo);
+          if (order.isEmpty()) {
+            continue;
+          }
+          List<Long> taken = claims.claim(showtimeId, orderNo, order.get().userId(), order.get().seatIds());
+          if (taken.isEmpty()) {
+            claimed++;
+          } else {
+            log.error("order {} holds seats {} of showtime {} that another live order holds too: check by hand",
+                orderNo, taken, showtimeId);
+          }
+        }
+      } catch (RuntimeException e) {
+        log.warn("claiming the live orders of showtime {} failed: {}", showtimeId, e.toString());
+      }
+    }
+    if (claimed > 0) {
+      log.warn("seat claims written for {} live order(s) that had none", claimed);
+    }
+    return claimed;
   }
 
   @Scheduled(fixedDelayString = "${ticket.order.inventory-check-interval:PT30S}",

@@ -25,13 +25,22 @@ public class SeatClaims {
 
   /** The seats another order holds: empty when the order now holds every one of its seats. */
   public List<Long> claim(long showtimeId, long orderNo, long userId, List<Long> seatIds) {
-    try {
-      claims.insert(showtimeId, seatIds, orderNo, userId, clock.instant());
-      return List.of();
-    } catch (DuplicateKeyException taken) {
-      // all or nothing: the statement inserted none; a retry of this order's own claim finds every seat its own
-      return claims.find(showtimeId, seatIds).stream().filter(c -> c.orderNo() != orderNo || c.userId() != userId)
-          .map(SeatClaim::seatId).sorted().toList();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        claims.insert(showtimeId, seatIds, orderNo, userId, clock.instant());
+        return List.of();
+      } catch (DuplicateKeyException duplicate) {
+        // all or nothing: the statement inserted none. A retry of this order's own claim finds every seat its own
+        List<Long> taken = claims.find(showtimeId, seatIds).stream()
+            .filter(c -> c.orderNo() != orderNo || c.userId() != userId).map(SeatClaim::seatId).sorted().toList();
+        if (!taken.isEmpty() || holdsAll(showtimeId, orderNo, userId, seatIds)) {
+          return taken;
+        }
+        // the rival claim was released in between: try again, once
+        if (attempt > 0) {
+          throw duplicate;
+        }
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import com.ticketplatform.pay.flow.PayFlowStatus;
 import com.ticketplatform.pay.outbox.OutboxWriter;
 import com.ticketplatform.pay.refund.RefundService;
 import feign.FeignException;
+import feign.RetryableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,10 +70,14 @@ public class PaidFlowsCheck {
       } catch (FeignException.NotFound e) {
         found.add(issues.add(flow.orderNo, flow.paymentId, "ORDER_MISSING", "paid flow without an order"));
         continue;
-      } catch (RuntimeException e) {
+      } catch (RetryableException e) {
         log.warn("reconciliation: the order service did not answer; paid flows are checked next run: {}",
             e.toString());
         break;
+      } catch (RuntimeException e) {
+        log.warn("reconciliation: the state of order {} could not be read; checked next run: {}", flow.orderNo,
+            e.toString());
+        continue;
       }
       checked++;
       switch (order.status()) {
