@@ -20,6 +20,7 @@ import com.ticketplatform.order.seat.SeatClaim;
 import com.ticketplatform.order.seat.SeatClaims;
 import com.ticketplatform.order.support.OrderServiceITBase;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -198,6 +199,27 @@ class SeatClaimsIT extends OrderServiceITBase {
     assertThat(claimedBy(show.showtimeId(), orderNo)).isEmpty();
     assertThat(seat(show.showtimeId(), 10)).isEqualTo(SeatInventoryKeys.AVAILABLE);
     assertThat(place(randomUser(), show, 10L)).isPositive();
+  }
+
+  @Test
+  void claimsOfShowsLongOverArePurgedAndTheOthersKept() {
+    long user = randomUser();
+    long pastShow = ids.nextId();
+    long pastOrder = ids.nextIdFor(user);
+    assertThat(claims.claim(pastShow, Instant.now().minus(Duration.ofDays(2)), pastOrder, user, List.of(1L, 2L)))
+        .isEmpty();
+    long comingShow = ids.nextId();
+    long comingOrder = ids.nextIdFor(user);
+    assertThat(claims.claim(comingShow, Instant.now().plus(Duration.ofDays(1)), comingOrder, user, List.of(1L)))
+        .isEmpty();
+    try {
+      reaper.reap();
+      assertThat(claims.ofShowtime(pastShow)).isEmpty();
+      // a claim whose saga may still be running (its order not stored yet, its number minutes old at most) stays
+      assertThat(claims.ofShowtime(comingShow)).extracting(SeatClaim::orderNo).containsExactly(comingOrder);
+    } finally {
+      claims.release(comingShow, comingOrder, user);
+    }
   }
 
   @Test

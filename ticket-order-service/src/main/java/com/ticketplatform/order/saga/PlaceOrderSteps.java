@@ -141,7 +141,7 @@ public class PlaceOrderSteps {
   private void claimInTheDatabase(PlaceOrderCommand c) {
     List<Long> taken;
     try {
-      taken = claims.claim(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds());
+      taken = claims.claim(c.showtimeId(), c.showtimeStartsAt(), c.orderNo(), c.userId(), c.seatIds());
     } catch (RuntimeException e) {
       // the shard did not answer: no claim, so no lock either (the local orchestrator never undoes LockSeats)
       inventory.releaseLocked(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds());

@@ -6,6 +6,8 @@ import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.order.OrderStatus;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
 public class ClaimReaper {
 
   private static final Logger log = LoggerFactory.getLogger(ClaimReaper.class);
+  /** How long after its start a showtime's claims are kept (refunds end at the start; a day is plenty). */
+  static final Duration SHOW_OVER_AFTER = Duration.ofDays(1);
 
   private final SeatClaims claims;
   private final SeatInventory inventory;
@@ -41,13 +45,21 @@ public class ClaimReaper {
     this.clock = clock;
   }
 
-  /** Returns how many orders' claims it released. */
+  /**
+   * Returns how many orders' claims it released. Claims of showtimes that started over a day ago are purged first:
+   * nothing is sold for them any more, and the table stays as small as what can still be sold.
+   */
   @Scheduled(fixedDelayString = "${ticket.order.inventory-check-interval:PT30S}",
       initialDelayString = "${ticket.order.inventory-check-interval:PT30S}")
   public int reap() {
+    Instant over = clock.instant().minus(SHOW_OVER_AFTER);
+    int purged = claims.purge(over);
+    if (purged > 0) {
+      log.info("purged {} seat claim(s) of showtimes that started before {}", purged, over);
+    }
     int released = 0;
     long orphanCutoff = clock.millis() - props.orphanLockGrace().toMillis();
-    for (long showtimeId : claims.showtimesWithClaims()) {
+    for (long showtimeId : claims.showtimesWithClaims(over)) {
       try {
         // orders still holding seats keep their claims; only the others are looked up, one by one
         Set<Long> holding = orders.holdingOrderNos(showtimeId);

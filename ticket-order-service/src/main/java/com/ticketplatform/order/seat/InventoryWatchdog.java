@@ -64,7 +64,8 @@ public class InventoryWatchdog {
           if (order.isEmpty()) {
             continue;
           }
-          List<Long> taken = claims.claim(showtimeId, orderNo, order.get().userId(), order.get().seatIds());
+          List<Long> taken = claims.claim(showtimeId, order.get().showtimeStartsAt(), orderNo, order.get().userId(),
+              order.get().seatIds());
           if (taken.isEmpty()) {
             claimed++;
           } else {

@@ -15,13 +15,14 @@ public interface SeatClaimMapper {
   /** All seats of one order in one statement: all claimed, or (duplicate key) none. */
   @Insert("""
       <script>
-      INSERT INTO t_seat_claim (showtime_id, seat_id, order_no, user_id, claimed_at) VALUES
+      INSERT INTO t_seat_claim (showtime_id, seat_id, order_no, user_id, claimed_at, starts_at) VALUES
       <foreach collection="seatIds" item="seatId" separator=",">
-        (#{showtimeId}, #{seatId}, #{orderNo}, #{userId}, #{at})
+        (#{showtimeId}, #{seatId}, #{orderNo}, #{userId}, #{at}, #{startsAt})
       </foreach>
       </script>""")
   int insert(@Param("showtimeId") long showtimeId, @Param("seatIds") List<Long> seatIds,
-      @Param("orderNo") long orderNo, @Param("userId") long userId, @Param("at") Instant at);
+      @Param("orderNo") long orderNo, @Param("userId") long userId, @Param("at") Instant at,
+      @Param("startsAt") Instant startsAt);
 
   @Select("""
       <script>
@@ -30,9 +31,16 @@ public interface SeatClaimMapper {
       </script>""")
   List<SeatClaim> find(@Param("showtimeId") long showtimeId, @Param("seatIds") List<Long> seatIds);
 
-  /** Every shard database: the showtimes that have claims at all (live claims only, so a short list). */
-  @Select("SELECT DISTINCT showtime_id FROM t_seat_claim")
-  List<Long> showtimesWithClaims();
+  /** Every shard database: the showtimes with claims that have not started long ago (a short list). */
+  @Select("SELECT DISTINCT showtime_id FROM t_seat_claim WHERE starts_at IS NULL OR starts_at >= #{since}")
+  List<Long> showtimesWithClaimsSince(@Param("since") Instant since);
+
+  /** Every shard database: some showtimes whose claims are of a show that started before the instant. */
+  @Select("SELECT DISTINCT showtime_id FROM t_seat_claim WHERE starts_at < #{before} LIMIT #{limit}")
+  List<Long> showtimesStartedBefore(@Param("before") Instant before, @Param("limit") int limit);
+
+  @Delete("DELETE FROM t_seat_claim WHERE showtime_id = #{showtimeId} AND starts_at < #{before}")
+  int deleteStartedBefore(@Param("showtimeId") long showtimeId, @Param("before") Instant before);
 
   @Select("SELECT * FROM t_seat_claim WHERE showtime_id = #{showtimeId}")
   List<SeatClaim> findByShowtime(@Param("showtimeId") long showtimeId);

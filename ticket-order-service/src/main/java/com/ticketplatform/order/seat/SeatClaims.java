@@ -1,6 +1,7 @@
 package com.ticketplatform.order.seat;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SeatClaims {
 
+  /** Showtimes purged per call; the reaper calls again on its next round. */
+  private static final int PURGE_BATCH = 100;
+
   private final SeatClaimMapper claims;
   private final Clock clock;
 
@@ -24,10 +28,10 @@ public class SeatClaims {
   }
 
   /** The seats another order holds: empty when the order now holds every one of its seats. */
-  public List<Long> claim(long showtimeId, long orderNo, long userId, List<Long> seatIds) {
+  public List<Long> claim(long showtimeId, Instant startsAt, long orderNo, long userId, List<Long> seatIds) {
     for (int attempt = 0; ; attempt++) {
       try {
-        claims.insert(showtimeId, seatIds, orderNo, userId, clock.instant());
+        claims.insert(showtimeId, seatIds, orderNo, userId, clock.instant(), startsAt);
         return List.of();
       } catch (DuplicateKeyException duplicate) {
         // all or nothing: the statement inserted none. A retry of this order's own claim finds every seat its own
@@ -56,8 +60,18 @@ public class SeatClaims {
     return claims.deleteByOrder(showtimeId, orderNo, userId);
   }
 
-  public List<Long> showtimesWithClaims() {
-    return claims.showtimesWithClaims();
+  /** Showtimes with claims, leaving out those that started before {@code since} (purged, see {@link #purge}). */
+  public List<Long> showtimesWithClaims(Instant since) {
+    return claims.showtimesWithClaimsSince(since);
+  }
+
+  /** Deletes the claims of showtimes that started before the instant, a batch of showtimes at a time. */
+  public int purge(Instant startedBefore) {
+    int total = 0;
+    for (long showtimeId : claims.showtimesStartedBefore(startedBefore, PURGE_BATCH)) {
+      total += claims.deleteStartedBefore(showtimeId, startedBefore);
+    }
+    return total;
   }
 
   public List<SeatClaim> ofShowtime(long showtimeId) {
