@@ -80,7 +80,7 @@ CREATE TABLE idempotency_record (
   PRIMARY KEY (scope, idem_key)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
--- Transactional outbox for ticket.program.events (DESIGN §3).
+-- Transactional outbox for ticket.program.events (docs/ARCHITECTURE.md §3).
 CREATE TABLE outbox_event (
   id            BIGINT        NOT NULL PRIMARY KEY,
   topic         VARCHAR(128)  NOT NULL,
