@@ -32,8 +32,7 @@ class ConcurrentBuyersIT extends OrderServiceITBase {
 
   @Test
   void twoHundredBuyersTenSeatsNoDoubleSale() throws Exception {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     int buyers = 200;
     ExecutorService pool = Executors.newFixedThreadPool(buyers);
     CountDownLatch start = new CountDownLatch(1);

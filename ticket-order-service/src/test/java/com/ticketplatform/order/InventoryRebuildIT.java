@@ -21,8 +21,7 @@ class InventoryRebuildIT extends OrderServiceITBase {
 
   @Test
   void lostSeatHashIsRebuiltFromTheOrdersAndNoSeatIsSoldTwice() throws Exception {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long holder = randomUser();
     Response first = placeOrder(holder, UUID.randomUUID().toString(), show.showtimeId(), 1L, 2L);
     assertThat(first.status()).isEqualTo(201);
@@ -51,8 +50,7 @@ class InventoryRebuildIT extends OrderServiceITBase {
 
   @Test
   void adminRebuildNeedsTheAdminRoleAndRepairsDrift() throws Exception {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long holder = randomUser();
     Response placed = placeOrder(holder, UUID.randomUUID().toString(), show.showtimeId(), 5L);
     String orderNo = placed.body().path("orderNo").asText();

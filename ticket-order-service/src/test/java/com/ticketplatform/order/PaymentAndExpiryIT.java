@@ -53,8 +53,7 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
 
   @Test
   void aPaymentArrivingWhileRedisLostTheShowtimeStillSellsTheSeats() throws Exception {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long orderNo = place(user, show, 3L, 4L);
     redis.delete(java.util.List.of(com.ticketplatform.common.seat.SeatInventoryKeys.seats(show.showtimeId()),
@@ -71,8 +70,7 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
 
   @Test
   void paymentMakesTheOrderPaidSellsTheSeatsAndPublishesEvents() throws Exception {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long orderNo = place(user, show, 1L, 2L);
     double paidBefore = counter("ticket.orders", "event", "paid");
@@ -140,9 +138,26 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
   }
 
   @Test
+  void theInternalStateOfAnOrderIsReadableAndBadNumbersAreProblems() {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    long orderNo = place(user, show, 6L);
+    Response known = call("GET", "/internal/orders/" + orderNo + "/state", null, null, null);
+    assertThat(known.status()).isEqualTo(200);
+    assertThat(known.body().path("status").asText()).isEqualTo("PENDING_PAYMENT");
+
+    Response unknown = call("GET", "/internal/orders/" + (orderNo + 1) + "/state", null, null, null);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body().path("code").asText()).isEqualTo("NOT_FOUND");
+    Response malformed = call("GET", "/internal/orders/not-a-number/state", null, null, null);
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.body().path("code").asText()).isNotBlank();
+    assertThat(status(user, orderNo)).isEqualTo("PENDING_PAYMENT");
+  }
+
+  @Test
   void paymentEndpointStartsPaymentOnlyForPayableOrders() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long orderNo = place(user, show, 5L);
     Response start = call("POST", "/api/orders/" + orderNo + "/payment", user, null, null);
@@ -157,8 +172,7 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
 
   @Test
   void expiredOrdersAreCancelledBySweepAndByTheDelayedQueue() throws Exception {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long swept = place(user, show, 1L);
     long queued = place(randomUser(), show, 2L);
@@ -182,8 +196,7 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
 
   @Test
   void anOrderWhosePaymentArrivedIsNeverExpiredByOurOwnLag() throws Exception {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long orderNo = place(user, show, 8L);
     // the provider's callback was applied in time; its PaymentSucceeded is still queued when the window closes
@@ -201,8 +214,7 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
 
   @Test
   void anOrderIsNotExpiredWhileItsPayFlowCannotBeClosed() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long orderNo = place(user, show, 9L);
     clock.advance(Duration.ofMinutes(16));
@@ -222,8 +234,7 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
 
   @Test
   void aPaymentThatCannotBeAppliedIsParkedWithoutHoldingUpOthersAndRepairedLater() throws Exception {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long cancelled = place(user, show, 5L);
     assertThat(call("POST", "/api/orders/" + cancelled + "/cancel", user, null, null).status()).isEqualTo(200);
@@ -255,8 +266,7 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
 
   @Test
   void aRetryAfterItsOrderExpiredAndItsSeatWasResoldStillGetsThatOrder() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     String key = UUID.randomUUID().toString();
     long orderNo = place(user, key, show, 3L);
@@ -278,8 +288,7 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
 
   @Test
   void aPaymentArrivingAfterCancellationIsRefunded() throws Exception {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long orderNo = place(user, show, 7L);
     assertThat(call("POST", "/api/orders/" + orderNo + "/cancel", user, null, null).body().path("status").asText())

@@ -55,8 +55,7 @@ class PlaceOrderIT extends OrderServiceITBase {
 
   @Test
   void placesAnOrderLocksItsSeatsAndOpensThePayFlow() {
-    ShowtimeSaleInfo show = programs.onSale(20);
-    initInventory(show.showtimeId(), 20);
+    ShowtimeSaleInfo show = onSaleWithInventory(20);
     long user = randomUser();
     double created = counter("ticket.orders", "event", "created");
     double locked = counter("ticket.seats", "event", "locked");
@@ -88,8 +87,7 @@ class PlaceOrderIT extends OrderServiceITBase {
 
   @Test
   void takenSeatsAre409WithTheSeatsAndNothingIsLeftBehind() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     assertThat(placeOrder(randomUser(), UUID.randomUUID().toString(), show.showtimeId(), 3L).status()).isEqualTo(201);
 
     long other = randomUser();
@@ -103,8 +101,7 @@ class PlaceOrderIT extends OrderServiceITBase {
 
   @Test
   void perBuyerLimitAndValidation() {
-    ShowtimeSaleInfo show = programs.onSale(20);
-    initInventory(show.showtimeId(), 20);
+    ShowtimeSaleInfo show = onSaleWithInventory(20);
     long user = randomUser();
     assertThat(placeOrder(user, "k1", show.showtimeId(), 1L, 2L, 3L, 4L).status()).isEqualTo(201);
     Response limit = placeOrder(user, "k2", show.showtimeId(), 5L, 6L, 7L);
@@ -122,8 +119,7 @@ class PlaceOrderIT extends OrderServiceITBase {
 
   @Test
   void idempotencyKeyReplaysTheSameOrderAndRejectsAnotherBody() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     String key = UUID.randomUUID().toString();
     Response first = placeOrder(user, key, show.showtimeId(), 1L, 2L);
@@ -140,8 +136,7 @@ class PlaceOrderIT extends OrderServiceITBase {
 
   @Test
   void theKeyIsCompletedInTheSameTransactionAsTheOrder() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     String key = UUID.randomUUID().toString();
     AtomicReference<Long> keyOrderRightAfterCreateOrder = new AtomicReference<>(-1L);
@@ -163,8 +158,7 @@ class PlaceOrderIT extends OrderServiceITBase {
 
   @Test
   void concurrentDuplicatesWithOneKeyMakeOneOrder() throws Exception {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     String key = UUID.randomUUID().toString();
     var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
@@ -190,8 +184,7 @@ class PlaceOrderIT extends OrderServiceITBase {
 
   @Test
   void listsOwnOrdersNewestFirstWithCursorPaging() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     for (long s = 1; s <= 3; s++) {
       assertThat(placeOrder(user, "list-" + s, show.showtimeId(), s).status()).isEqualTo(201);
@@ -208,8 +201,7 @@ class PlaceOrderIT extends OrderServiceITBase {
 
   @Test
   void anOrderNumberThatIsAlreadyAnotherBuyersIsNeverTakenAsMine() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long owner = randomUser();
     Response placed = placeOrder(owner, UUID.randomUUID().toString(), show.showtimeId(), 4L);
     assertThat(placed.status()).isEqualTo(201);
@@ -235,8 +227,7 @@ class PlaceOrderIT extends OrderServiceITBase {
 
   @Test
   void payServiceDownAtOpenPayFlowCompensatesEverything() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     Map<String, Double> compensations = Map.of(
         "lock_seats", counter("ticket.saga.compensations", "step", "lock_seats"),

@@ -56,8 +56,7 @@ class SeatClaimsIT extends OrderServiceITBase {
 
   @Test
   void aSeatARewoundRedisShowsAsFreeIsStillRefusedByTheDatabase() throws Exception {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long first = randomUser();
     long firstOrder = place(first, show, 3L);
     assertThat(claimedBy(show.showtimeId(), firstOrder)).containsExactly(3L);
@@ -80,8 +79,7 @@ class SeatClaimsIT extends OrderServiceITBase {
 
   @Test
   void theInventoryCheckPutsBackHoldsAStaleRedisShowsAsAvailable() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long orderNo = place(user, show, 2L);
     // restored from an older snapshot: the hash is there, the hold is not
@@ -93,8 +91,7 @@ class SeatClaimsIT extends OrderServiceITBase {
 
   @Test
   void theInventoryCheckAlsoCorrectsASeatAStaleRedisShowsHeldByAnotherOrder() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long orderNo = place(user, show, 4L);
     // an older snapshot: the seat was held by an order that has long been cancelled and holds no claim
@@ -106,8 +103,7 @@ class SeatClaimsIT extends OrderServiceITBase {
 
   @Test
   void liveOrdersPlacedBeforeTheClaimsExistedAreClaimedAtStartUp() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long orderNo = place(user, show, 5L);
     claims.release(show.showtimeId(), orderNo, user);
@@ -122,8 +118,7 @@ class SeatClaimsIT extends OrderServiceITBase {
 
   @Test
   void aPaymentForAShowtimeWithNoInventoryLeftIsDecidedByItsClaimsNotRetriedForever() throws Exception {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long orderNo = place(user, show, 1L);
     // Redis lost the showtime, and it is no longer on sale: there is nothing to rebuild
@@ -139,8 +134,7 @@ class SeatClaimsIT extends OrderServiceITBase {
 
   @Test
   void aPaymentWhoseLocksRedisForgotStillSellsTheSeatsTheDatabaseHolds() throws Exception {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long buyer = randomUser();
     long orderNo = place(buyer, show, 6L);
     redis.opsForHash().put(SeatInventoryKeys.seats(show.showtimeId()), "6", SeatInventoryKeys.AVAILABLE);
@@ -169,8 +163,7 @@ class SeatClaimsIT extends OrderServiceITBase {
 
   @Test
   void aCancelledOrderGivesItsClaimsBackAndTheSeatSellsAgain() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long orderNo = place(user, show, 7L);
     assertThat(call("POST", "/api/orders/" + orderNo + "/cancel", user, null, null).status()).isEqualTo(200);
@@ -182,8 +175,7 @@ class SeatClaimsIT extends OrderServiceITBase {
 
   @Test
   void claimsLeftBehindByACrashAfterACancelAreFinishedByTheReaper() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     long orderNo = place(user, show, 10L);
     // the cancel committed, then the process died before giving the seat back in Redis or in the database
@@ -224,8 +216,7 @@ class SeatClaimsIT extends OrderServiceITBase {
 
   @Test
   void aCompensatedPlacementLeavesNoClaimBehind() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     pay.down.set(true);
     try {

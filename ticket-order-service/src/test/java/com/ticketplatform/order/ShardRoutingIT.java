@@ -18,8 +18,7 @@ class ShardRoutingIT extends OrderServiceITBase {
 
   @Test
   void getByOrderNumberHitsOneDataNode() {
-    ShowtimeSaleInfo show = programs.onSale(10);
-    initInventory(show.showtimeId(), 10);
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
     Response placed = placeOrder(user, UUID.randomUUID().toString(), show.showtimeId(), 1L);
     assertThat(placed.status()).isEqualTo(201);

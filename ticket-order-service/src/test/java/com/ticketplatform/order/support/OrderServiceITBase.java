@@ -120,6 +120,13 @@ public abstract class OrderServiceITBase {
   }
 
   /** What the program service does when a showtime goes on sale: every seat "A". */
+  /** A showtime on sale with {@code seats} seats, its seat inventory in Redis all available. */
+  protected ShowtimeSaleInfo onSaleWithInventory(int seats) {
+    ShowtimeSaleInfo show = programs.onSale(seats);
+    initInventory(show.showtimeId(), seats);
+    return show;
+  }
+
   protected void initInventory(long showtimeId, int seats) {
     Map<String, String> all = new java.util.HashMap<>();
     for (long s = 1; s <= seats; s++) {
