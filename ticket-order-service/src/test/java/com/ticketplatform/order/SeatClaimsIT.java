@@ -102,6 +102,40 @@ class SeatClaimsIT extends OrderServiceITBase {
   }
 
   @Test
+  void aHoldARewoundRedisBringsBackForAnOrderCancelledSinceIsFreedAndTheSeatSellsAgain() {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    long orderNo = place(user, show, 5L);
+    String snapshotValue = seat(show.showtimeId(), 5);
+    assertThat(call("POST", "/api/orders/" + orderNo + "/cancel", user, null, null).status()).isEqualTo(200);
+    // Redis restored from a snapshot taken before the cancel: the seat reads held by the cancelled order again
+    redis.opsForHash().put(SeatInventoryKeys.seats(show.showtimeId()), "5", snapshotValue);
+    // and a lock of a saga still in flight (no claim, no order yet), which must be left alone
+    long inFlight = ids.nextIdFor(user);
+    redis.opsForHash().put(SeatInventoryKeys.seats(show.showtimeId()), "6", SeatInventoryKeys.locked(inFlight, user));
+
+    assertThat(watchdog.checkAll()).isPositive();
+    assertThat(seat(show.showtimeId(), 5)).isEqualTo(SeatInventoryKeys.AVAILABLE);
+    assertThat(seat(show.showtimeId(), 6)).isEqualTo(SeatInventoryKeys.locked(inFlight, user));
+    assertThat(place(randomUser(), show, 5L)).isPositive();
+  }
+
+  @Test
+  void aSeatARewoundRedisShowsOnlyLockedByAnOrderPaidSinceIsSoldAgainSoItsRefundFreesIt() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    long orderNo = place(user, show, 8L);
+    publishPayment(new PaymentEvents.PaymentSucceeded(orderNo, "pay-" + orderNo, new BigDecimal("50.00"), "CNY",
+        Instant.now()), orderNo);
+    await("order paid", () -> "PAID".equals(status(user, orderNo)));
+    // Redis restored from a snapshot taken before the payment
+    redis.opsForHash().put(SeatInventoryKeys.seats(show.showtimeId()), "8", SeatInventoryKeys.locked(orderNo, user));
+
+    assertThat(watchdog.checkAll()).isPositive();
+    assertThat(seat(show.showtimeId(), 8)).isEqualTo(SeatInventoryKeys.sold(orderNo, user));
+  }
+
+  @Test
   void liveOrdersPlacedBeforeTheClaimsExistedAreClaimedAtStartUp() {
     ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();

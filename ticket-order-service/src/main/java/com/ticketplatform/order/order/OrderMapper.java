@@ -48,11 +48,24 @@ public interface OrderMapper extends BaseMapper<OrderRow> {
         AND status IN ('PENDING_PAYMENT', 'PAID', 'REFUNDING')""")
   List<Long> findHoldingOrderNos(@Param("showtimeId") long showtimeId);
 
+  /** Broadcast: the numbers of the orders of a showtime whose seats are sold (paid, or paid and being refunded). */
+  @Select("""
+      SELECT order_no FROM t_order WHERE showtime_id = #{showtimeId} AND status IN ('PAID', 'REFUNDING')""")
+  List<Long> findSoldOrderNos(@Param("showtimeId") long showtimeId);
+
   /** Broadcast: showtimes not yet started that have live orders (what the inventory watchdog checks). */
   @Select("""
       SELECT DISTINCT showtime_id FROM t_order WHERE status IN ('PENDING_PAYMENT', 'PAID', 'REFUNDING')
         AND showtime_starts_at > #{now}""")
   List<Long> findLiveShowtimes(@Param("now") Instant now);
+
+  /**
+   * Broadcast: showtimes not yet started with orders closed since {@code closedSince} (a Redis rewound to before
+   * their close shows their holds again), for the inventory watchdog besides the live ones.
+   */
+  @Select("""
+      SELECT DISTINCT showtime_id FROM t_order WHERE closed_at > #{closedSince} AND showtime_starts_at > #{now}""")
+  List<Long> findRecentlyClosedShowtimes(@Param("now") Instant now, @Param("closedSince") Instant closedSince);
 
   @Select("""
       SELECT COUNT(*) FROM t_order WHERE user_id = #{userId} AND program_id = #{programId} AND status = 'PAID'""")

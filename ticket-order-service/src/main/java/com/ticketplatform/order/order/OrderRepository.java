@@ -75,6 +75,18 @@ public class OrderRepository {
     return orders.findLiveShowtimes(now);
   }
 
+  /** The orders of a showtime whose seats are sold: PAID or REFUNDING. */
+  public Set<Long> soldOrderNos(long showtimeId) {
+    return Set.copyOf(orders.findSoldOrderNos(showtimeId));
+  }
+
+  /** What the inventory watchdog checks: upcoming showtimes with live orders or orders closed since the instant. */
+  public List<Long> findShowtimesToCheck(Instant now, Instant closedSince) {
+    Set<Long> showtimes = new java.util.LinkedHashSet<>(orders.findLiveShowtimes(now));
+    showtimes.addAll(orders.findRecentlyClosedShowtimes(now, closedSince));
+    return List.copyOf(showtimes);
+  }
+
   public boolean hasPaidOrder(long userId, long programId) {
     return orders.countPaid(userId, programId) > 0;
   }

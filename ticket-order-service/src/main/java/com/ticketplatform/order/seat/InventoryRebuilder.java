@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
@@ -103,6 +104,81 @@ public class InventoryRebuilder {
     return changed;
   }
 
+  /**
+   * The other direction of a stale hash: frees seats Redis shows held (locked or sold) by an order that holds them no
+   * more, as a Redis restored from an older snapshot does for orders cancelled, expired or refunded since. A hold is
+   * freed only when the database has no claim of that seat and its order is closed (cancelled or refunded), or is not
+   * stored at all and older than {@code orphan-lock-grace} (a saga in flight writes its lock before its claim and its
+   * order). Every change is a compare-and-set, so a purchase racing with it wins. Returns the seats freed.
+   */
+  public long releaseUnclaimed(long showtimeId, List<SeatClaim> held) {
+    Map<Object, Object> current = inventory.snapshot(showtimeId);
+    if (current.isEmpty()) {
+      return 0;
+    }
+    Map<Long, SeatClaim> claimBySeat = new HashMap<>();
+    held.forEach(c -> claimBySeat.put(c.seatId(), c));
+    long graceCutoff = clock.millis() - props.orphanLockGrace().toMillis();
+    Map<Long, Boolean> closed = new HashMap<>();
+    List<SeatInventory.SeatChange> changes = new ArrayList<>();
+    current.forEach((field, value) -> {
+      String now = (String) value;
+      if (SeatInventoryKeys.AVAILABLE.equals(now) || !(now.startsWith(SeatInventoryKeys.LOCKED_PREFIX)
+          || now.startsWith(SeatInventoryKeys.SOLD_PREFIX))) {
+        return;
+      }
+      long seat = Long.parseLong((String) field);
+      long holder = Long.parseLong(now.split(":")[1]);
+      SeatClaim claim = claimBySeat.get(seat);
+      if (claim != null) {
+        return; // claimed: by this order (fine) or by another one (restoreClaims puts the claimant back)
+      }
+      boolean gone = closed.computeIfAbsent(holder, n -> orders.find(n)
+          .map(o -> o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.REFUNDED)
+          .orElse(SnowflakeIdGenerator.timestampOf(n) < graceCutoff));
+      if (gone) {
+        changes.add(new SeatInventory.SeatChange(seat, now, SeatInventoryKeys.AVAILABLE));
+      }
+    });
+    long changed = changes.isEmpty() ? 0 : inventory.reconcile(showtimeId, false, changes);
+    if (changed > 0) {
+      log.warn("seat inventory of showtime {} held {} seat(s) for orders that hold them no more: freed", showtimeId,
+          changed);
+    }
+    return changed;
+  }
+
+  /**
+   * Marks sold the seats Redis shows only locked by an order the database has as paid (or being refunded): a Redis
+   * rewound to before the payment. Left locked, a refund would never free them (it frees the order's sold seats).
+   * Compare-and-set per seat; returns the seats changed.
+   */
+  public long sellPaidLocks(long showtimeId, Set<Long> sold) {
+    if (sold.isEmpty()) {
+      return 0;
+    }
+    Map<Object, Object> current = inventory.snapshot(showtimeId);
+    List<SeatInventory.SeatChange> changes = new ArrayList<>();
+    current.forEach((field, value) -> {
+      String now = (String) value;
+      if (!now.startsWith(SeatInventoryKeys.LOCKED_PREFIX)) {
+        return;
+      }
+      String[] parts = now.split(":");
+      long orderNo = Long.parseLong(parts[1]);
+      if (sold.contains(orderNo)) {
+        changes.add(new SeatInventory.SeatChange(Long.parseLong((String) field), now,
+            SeatInventoryKeys.sold(orderNo, Long.parseLong(parts[2]))));
+      }
+    });
+    long changed = changes.isEmpty() ? 0 : inventory.reconcile(showtimeId, false, changes);
+    if (changed > 0) {
+      log.warn("seat inventory of showtime {} showed {} seat(s) of paid orders as only locked: sold", showtimeId,
+          changed);
+    }
+    return changed;
+  }
+
   /** Whether a seat's value already names the claiming order (locked or sold by it). */
   private static boolean claimedBy(String value, SeatClaim claim) {
     return value.equals(SeatInventoryKeys.locked(claim.orderNo(), claim.userId()))
@@ -129,6 +205,9 @@ public class InventoryRebuilder {
 
   private RebuildReport rebuildLocked(ShowtimeSaleInfo info) {
     long showtimeId = info.showtimeId();
+    // Redis first, the database second: every change below is a compare-and-set against this snapshot, so a lock or
+    // sale made after it (whose order the reads below may not see yet) makes its change fail instead of undoing it
+    Map<Object, Object> current = inventory.snapshot(showtimeId);
     Map<Long, String> desired = new LinkedHashMap<>();
     info.seats().forEach(s -> desired.put(s.seatId(), SeatInventoryKeys.AVAILABLE));
     Map<Long, Order> holding = new HashMap<>();
@@ -159,7 +238,6 @@ public class InventoryRebuilder {
         return new RebuildReport(showtimeId, true, created, desired.size(), held);
       }
     }
-    Map<Object, Object> current = inventory.snapshot(showtimeId);
     List<SeatInventory.SeatChange> changes = new ArrayList<>();
     long graceCutoff = clock.millis() - props.orphanLockGrace().toMillis();
     desired.forEach((seat, wanted) -> {

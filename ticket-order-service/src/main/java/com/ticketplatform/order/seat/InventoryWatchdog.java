@@ -3,6 +3,8 @@ package com.ticketplatform.order.seat;
 import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderRepository;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,12 +22,17 @@ import org.springframework.stereotype.Component;
  * periodically. Showtimes without orders are rebuilt on their first purchase attempt. A hash that is there but stale
  * (Redis restored from an older snapshot) is checked against the seat claims: a seat the database holds that Redis
  * shows as available is put back on hold (the direction that could sell it twice; the other one only delays a sale
- * and is finished by {@link ClaimReaper}).
+ * and is finished by {@link ClaimReaper}); a hold Redis shows for an order cancelled, expired or refunded since
+ * is freed ({@link InventoryRebuilder#releaseUnclaimed}), and a seat it shows only locked by an order paid since is
+ * marked sold ({@link InventoryRebuilder#sellPaidLocks}).
  */
 @Component
 public class InventoryWatchdog {
 
   private static final Logger log = LoggerFactory.getLogger(InventoryWatchdog.class);
+
+  /** Orders closed this recently still have their showtime checked: a rewound Redis may bring their holds back. */
+  static final Duration RECENTLY_CLOSED = Duration.ofDays(1);
 
   private final OrderRepository orders;
   private final SeatClaims claims;
@@ -87,11 +94,16 @@ public class InventoryWatchdog {
       initialDelayString = "${ticket.order.inventory-check-interval:PT30S}")
   public int checkAll() {
     int rebuilt = 0;
-    for (long showtimeId : orders.findLiveShowtimes(clock.instant())) {
+    Instant now = clock.instant();
+    for (long showtimeId : orders.findShowtimesToCheck(now, now.minus(RECENTLY_CLOSED))) {
       try {
         if (rebuilder.rebuildIfMissing(showtimeId)) {
           rebuilt++;
-        } else if (rebuilder.restoreClaims(showtimeId, claims.ofShowtime(showtimeId)) > 0) {
+          continue;
+        }
+        List<SeatClaim> held = claims.ofShowtime(showtimeId);
+        if (rebuilder.restoreClaims(showtimeId, held) + rebuilder.releaseUnclaimed(showtimeId, held)
+            + rebuilder.sellPaidLocks(showtimeId, orders.soldOrderNos(showtimeId)) > 0) {
           rebuilt++;
         }
       } catch (RuntimeException e) {

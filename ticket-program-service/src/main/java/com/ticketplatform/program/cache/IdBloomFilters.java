@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Ids are added before the creating transaction commits, so the filter never lacks an existing id (a rolled-back
  * create only leaves a harmless false positive). Filled from the database before the web server accepts requests;
- * when Redis was not reachable then, the filter is bypassed (reads fall through to the cache with its "does not
- * exist" entries) until a later warm-up succeeds.
+ * when Redis was not reachable then, or has lost or rewound the filters since, the filters are bypassed (reads fall
+ * through to the cache with its "does not exist" entries) until a later warm-up succeeds (docs/ARCHITECTURE.md §8).
  */
 @Component
 public class IdBloomFilters implements SmartInitializingSingleton {
@@ -52,14 +52,36 @@ public class IdBloomFilters implements SmartInitializingSingleton {
     warmUp();
   }
 
+  /**
+   * Every 30 s: warms up again when the last warm-up failed, or when the filters no longer hold the newest program and
+   * showtime (Redis restored from an older snapshot, or an add that failed while Redis was away).
+   */
   @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
-  void retryWarmUp() {
-    if (!ready) {
+  public void check() {
+    if (!ready || !holdsNewest()) {
       warmUp();
     }
   }
 
+  private boolean holdsNewest() {
+    try {
+      Object program = programMapper.selectObjs(new QueryWrapper<Program>().select("MAX(id)")).stream()
+          .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      Object showtime = showtimeMapper.selectObjs(new QueryWrapper<Showtime>().select("MAX(id)")).stream()
+          .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      boolean holds = (program == null || programs.contains(program.toString()))
+          && (showtime == null || showtimes.contains(showtime.toString()));
+      if (!holds) {
+        log.warn("Bloom filters miss the newest ids (Redis lost or rewound them): warming up again");
+      }
+      return holds;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   synchronized void warmUp() {
+    ready = false; // reads bypass the filters until they hold every id again
     try {
       programs.tryInit(settings.bloomExpectedInsertions(), settings.bloomFalsePositiveRate());
       showtimes.tryInit(settings.bloomExpectedInsertions(), settings.bloomFalsePositiveRate());
@@ -90,18 +112,54 @@ public class IdBloomFilters implements SmartInitializingSingleton {
   }
 
   public boolean mightBeProgram(long programId) {
-    return !ready || programs.contains(Long.toString(programId));
+    return mightContain(programs, programId);
   }
 
   public boolean mightBeShowtime(long showtimeId) {
-    return !ready || showtimes.contains(Long.toString(showtimeId));
+    return mightContain(showtimes, showtimeId);
+  }
+
+  /**
+   * A "no" is trusted only from a filter that is still there: after a Redis flush or restart the filter is gone and
+   * would answer "no" for every id, so the reads bypass it until {@link #check()} has filled it again.
+   */
+  private boolean mightContain(RBloomFilter<String> filter, long id) {
+    if (!ready) {
+      return true;
+    }
+    try {
+      if (filter.contains(Long.toString(id))) {
+        return true;
+      }
+      if (filter.getExpectedInsertions() > 0) {
+        return false;
+      }
+    } catch (RuntimeException e) {
+      // not initialised (Redis lost it) or Redis unreachable: fall through to the cache and the database
+    }
+    if (ready) {
+      ready = false;
+      log.warn("Bloom filters are gone from Redis (flushed or restarted): reads bypass them until warmed up again");
+    }
+    return true;
   }
 
   public void addProgram(long programId) {
-    programs.add(Long.toString(programId));
+    add(programs, programId);
   }
 
   public void addShowtime(long showtimeId) {
-    showtimes.add(Long.toString(showtimeId));
+    add(showtimes, showtimeId);
+  }
+
+  /** A failed add never fails the create: the filters are bypassed until {@link #check()} has warmed them up. */
+  private void add(RBloomFilter<String> filter, long id) {
+    try {
+      filter.add(Long.toString(id));
+    } catch (RuntimeException e) {
+      ready = false;
+      log.warn("id {} not added to its Bloom filter ({}); reads bypass the filters until warmed up again", id,
+          e.toString());
+    }
   }
 }
