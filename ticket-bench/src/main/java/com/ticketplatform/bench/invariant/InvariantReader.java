@@ -103,6 +103,49 @@ public final class InvariantReader {
     return new Invariants.Snapshot(orders, tickets, flows, seatValues, capacity, acknowledged);
   }
 
+  /** The seat claims of the given showtimes (one t_seat_claim per shard database). */
+  public List<Invariants.ClaimRow> claims(Collection<Long> showtimes) throws SQLException {
+    List<Invariants.ClaimRow> out = new ArrayList<>();
+    if (showtimes.isEmpty()) {
+      return out;
+    }
+    String in = showtimes.stream().map(String::valueOf).collect(Collectors.joining(","));
+    for (String db : ORDER_DBS) {
+      try (Connection c = DriverManager.getConnection(jdbcBase + db, user, password);
+          PreparedStatement ps = c.prepareStatement("SELECT showtime_id, seat_id, order_no FROM t_seat_claim"
+              + " WHERE showtime_id IN (" + in + ")"); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Invariants.ClaimRow(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The orders of the given showtimes still waiting for their payment. */
+  public List<Invariants.PendingRow> pending(Collection<Long> showtimes) throws SQLException {
+    List<Invariants.PendingRow> out = new ArrayList<>();
+    if (showtimes.isEmpty()) {
+      return out;
+    }
+    String in = showtimes.stream().map(String::valueOf).collect(Collectors.joining(","));
+    for (String db : ORDER_DBS) {
+      try (Connection c = DriverManager.getConnection(jdbcBase + db, user, password)) {
+        for (int t = 0; t < TABLES; t++) {
+          try (PreparedStatement ps = c.prepareStatement("SELECT order_no, expires_at FROM t_order_" + t
+              + " WHERE status = 'PENDING_PAYMENT' AND showtime_id IN (" + in + ")");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(new Invariants.PendingRow(rs.getLong(1),
+                  rs.getTimestamp(2).toInstant()));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** How many of the given orders are in each status (orders not found count as MISSING). */
   public Map<String, Long> countByStatus(Set<Long> orderNos) throws SQLException {
     Map<String, Long> counts = new java.util.TreeMap<>();

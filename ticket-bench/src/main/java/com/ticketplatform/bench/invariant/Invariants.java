@@ -23,6 +23,12 @@ public final class Invariants {
 
   public record FlowRow(long orderNo, String status) {}
 
+  /** A row of t_seat_claim: the database's own judgement of who holds a seat. */
+  public record ClaimRow(long showtimeId, long seatId, long orderNo) {}
+
+  /** An order still waiting for its payment, with the end of its payment window. */
+  public record PendingRow(long orderNo, java.time.Instant expiresAt) {}
+
   /**
    * @param seatValues per showtime, the Redis seat hash (seat id to "A", "L:order:user" or "S:order:user")
    * @param capacity per showtime, its number of seats
