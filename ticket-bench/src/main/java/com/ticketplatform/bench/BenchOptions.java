@@ -51,6 +51,7 @@ public record BenchOptions(Map<String, String> values) {
     DEFAULTS.put("db-password", "");
     DEFAULTS.put("redis", "redis://127.0.0.1:6379");
     DEFAULTS.put("pay-secret", "dev-sandbox-secret-change-me");
+    DEFAULTS.put("internal-secret", "local-platform-internal-secret");
     DEFAULTS.put("lua", "ticket-order-service/src/main/resources/lua/lock-seats.lua");
     DEFAULTS.put("admin-login", "admin@ticket.local");
     DEFAULTS.put("admin-password", "Admin#2026");
@@ -77,7 +78,8 @@ public record BenchOptions(Map<String, String> values) {
         --storm-duplicates=N    copies of each payment callback (default 2)
         --out=DIR               where result.json, report.html and results.md go (default target/bench)
       and the addresses: --gateway --user-service --program-service --order-service --pay-service --jdbc --redis
-      (defaults: the local platform), --pay-secret (the sandbox's PAY_PROVIDER_SECRET), --lua (lock script path).
+      (defaults: the local platform), --pay-secret (the sandbox's PAY_PROVIDER_SECRET), --internal-secret (the services'
+      TICKET_INTERNAL_SECRET, for calls straight at a service), --lua (lock script path).
       """;
 
   public static BenchOptions parse(List<String> args) {

@@ -30,4 +30,9 @@ public class FakeOrderClient implements OrderClient {
   public OrderState state(long orderNo) {
     throw new UnsupportedOperationException("the comment service never asks for an order's state");
   }
+
+  @Override
+  public InventoryRebuild rebuildInventoryIfMissing(long showtimeId) {
+    throw new UnsupportedOperationException("the comment service never rebuilds a seat inventory");
+  }
 }

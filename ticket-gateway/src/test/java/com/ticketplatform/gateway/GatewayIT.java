@@ -51,8 +51,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * route points at a closed port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.data.redis.client-name=gateway-it")
+    properties = {"spring.data.redis.client-name=gateway-it", "ticket.internal-auth.enabled=true",
+        "ticket.internal-auth.secret=" + GatewayIT.INTERNAL_SECRET})
 class GatewayIT {
+
+  static final String INTERNAL_SECRET = "gateway-it-internal-secret";
+  static final com.ticketplatform.common.security.InternalToken INTERNAL =
+      new com.ticketplatform.common.security.InternalToken(INTERNAL_SECRET, java.time.Clock.systemUTC());
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final RSAKey KEY;
@@ -80,6 +85,8 @@ class GatewayIT {
         echo.put("roles", exchange.getRequestHeaders().getFirst("X-User-Roles"));
         echo.put("forwardedFor", exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
         echo.put("userIdCount", exchange.getRequestHeaders().getOrDefault("X-User-Id", List.of()).size());
+        echo.put("vouched", INTERNAL.verify(exchange.getRequestHeaders().getFirst("X-Ticket-Internal"))
+            .map(c -> c.caller() + "|" + c.userId() + "|" + c.roles() + "|" + c.client()).orElse("none"));
         byte[] body = JSON.writeValueAsBytes(echo);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
@@ -234,6 +241,8 @@ class GatewayIT {
     assertThat(echo.get("userIdCount").asInt()).isEqualTo(1);
     assertThat(echo.get("roles").asText()).isEqualTo("CUSTOMER");
     assertThat(echo.get("forwardedFor").asText()).isEqualTo("127.0.0.1");
+    // and vouches for exactly that identity and address with the internal credential the services check
+    assertThat(echo.get("vouched").asText()).isEqualTo("ticket-gateway|" + userId + "|CUSTOMER|127.0.0.1");
   }
 
   @Test
@@ -245,6 +254,7 @@ class GatewayIT {
     assertThat(echo.get("userId").isNull()).isTrue();
     assertThat(echo.get("roles").isNull()).isTrue();
     assertThat(echo.get("path").asText()).isEqualTo("/api/programs/42");
+    assertThat(echo.get("vouched").asText()).isEqualTo("ticket-gateway|||127.0.0.1");
 
     assertThat(send("POST", "/api/users/login", null, Map.of()).statusCode()).isEqualTo(200);
     assertThat(get("/api/users/.well-known/jwks.json", null).statusCode()).isEqualTo(200);

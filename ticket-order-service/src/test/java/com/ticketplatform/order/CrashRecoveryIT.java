@@ -173,7 +173,9 @@ class CrashRecoveryIT {
         "--spring.kafka.bootstrap-servers=127.0.0.1:1",
         "--ticket.order.expiry-queue=ticket:order:expiry:crash:" + port,
         "--seata.saga.state-machine.trans-operation-timeout=5000",
-        "--ticket.order.saga-recovery-interval=PT3S"));
+        "--ticket.order.saga-recovery-interval=PT3S",
+        // a process of its own, without the tests' application.properties: this machine's development secrets
+        "--ticket.security.dev-secrets-allowed=true", "--ticket.internal-auth.enabled=false"));
     if (crash) {
       cmd.add("--ticket.order.fault-injection.halt-after-step=CreateOrder");
     }

@@ -138,6 +138,8 @@ abstract class PayServiceITBase {
     // the sandbox runs in this JVM, whose classpath also holds the pay service's infrastructure starters
     return PaySandboxApplication.start("server.port=0", "sandbox.secret=" + SECRET,
         "sandbox.callback.initial-backoff-ms=100", "sandbox.callback.max-attempts=4",
+        // the platform's own guards come with ticket-common on this classpath; the provider has none of them
+        "ticket.internal-auth.enabled=false", "ticket.security.dev-secrets-allowed=true",
         "spring.autoconfigure.exclude="
             + "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
             + "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration,"

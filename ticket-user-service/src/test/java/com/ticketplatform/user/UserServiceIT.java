@@ -264,6 +264,29 @@ class UserServiceIT {
         .send().status()).isEqualTo(401);
   }
 
+  @Autowired
+  com.ticketplatform.user.account.UserService users;
+
+  @Test
+  void aDeploymentsFirstAdminComesFromItsEnvironmentNeverWithAPublishedPassword() throws Exception {
+    String login = uniqueEmail();
+    var published = new org.springframework.mock.env.MockEnvironment().withProperty("ticket.admin.login", login)
+        .withProperty("ticket.admin.password", "Admin#2026");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new com.ticketplatform.user.account.FirstAdmin(users, published).run(null))
+        .hasMessageContaining("ticket.admin.password (a published default)");
+    assertThat(login(login, "Admin#2026", uniqueAddress()).status()).isEqualTo(401);
+
+    var chosen = new org.springframework.mock.env.MockEnvironment().withProperty("ticket.admin.login", login)
+        .withProperty("ticket.admin.password", "Rk7-wq2P-xx91-Lm");
+    new com.ticketplatform.user.account.FirstAdmin(users, chosen).run(null);
+    new com.ticketplatform.user.account.FirstAdmin(users, chosen).run(null); // a restart leaves it as it is
+    Http.Reply admin = login(login, "Rk7-wq2P-xx91-Lm", uniqueAddress());
+    assertThat(admin.status()).as(admin.toString()).isEqualTo(200);
+    assertThat(SignedJWT.parse(admin.json().get("accessToken").asText()).getJWTClaimsSet()
+        .getStringListClaim("roles")).containsExactlyInAnyOrder("ADMIN", "CUSTOMER");
+  }
+
   @Test
   void demoAdminExistsAndOnlyAdminsListUsers() throws Exception {
     Http.Reply login = login("admin@ticket.local", "Admin#2026", uniqueAddress());

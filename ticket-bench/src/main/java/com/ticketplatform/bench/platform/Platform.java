@@ -2,6 +2,7 @@ package com.ticketplatform.bench.platform;
 
 import tools.jackson.databind.JsonNode;
 import com.ticketplatform.bench.BenchOptions;
+import com.ticketplatform.common.security.InternalToken;
 import com.ticketplatform.common.web.AuthHeaders;
 import java.io.IOException;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class Platform {
   public final String orderService;
   public final String payService;
   private String adminToken;
+  private final InternalToken internal;
 
   public Platform(BenchOptions o) {
     this.http = new Http(Duration.ofMillis(o.integer("timeout-ms")));
@@ -48,6 +50,7 @@ public final class Platform {
     this.programService = o.get("program-service");
     this.orderService = o.get("order-service");
     this.payService = o.get("pay-service");
+    this.internal = new InternalToken(o.get("internal-secret"), java.time.Clock.systemUTC());
   }
 
   /** Fails with the names of the pieces that do not answer healthy. */
@@ -159,10 +162,17 @@ public final class Platform {
 
   // ---- buying ----
 
+  /**
+   * Through the gateway the buyer's JWT; straight at a service the identity headers the gateway would set, vouched
+   * for by the internal credential as the gateway does (the local platform's secret: docs/ARCHITECTURE.md §9).
+   */
   public Map<String, String> identity(Path path, Buyer buyer) {
-    return path == Path.GATEWAY ? Map.of("Authorization", "Bearer " + buyer.token())
-        : Map.of(AuthHeaders.USER_ID, Long.toString(buyer.userId()), AuthHeaders.USER_ROLES,
-            AuthHeaders.ROLE_CUSTOMER);
+    if (path == Path.GATEWAY) {
+      return Map.of("Authorization", "Bearer " + buyer.token());
+    }
+    String user = Long.toString(buyer.userId());
+    return Map.of(AuthHeaders.USER_ID, user, AuthHeaders.USER_ROLES, AuthHeaders.ROLE_CUSTOMER,
+        InternalToken.HEADER, internal.sign("ticket-gateway", user, AuthHeaders.ROLE_CUSTOMER, null));
   }
 
   private String base(Path path, String direct) {

@@ -3,6 +3,7 @@ package com.ticketplatform.client.order;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The order service's internal contract for other services (verified-buyer checks, payment reconciliation). */
@@ -17,7 +18,16 @@ public interface OrderClient {
   @GetMapping("/{orderNo}/state")
   OrderState state(@PathVariable("orderNo") long orderNo);
 
+  /**
+   * Puts back the seat inventory of an on-sale showtime that Redis has lost (nothing when it is there), from the
+   * orders and seat claims: what the seat map asks for when it finds none (docs/ARCHITECTURE.md §8).
+   */
+  @PostMapping("/inventory/{showtimeId}/rebuild-if-missing")
+  InventoryRebuild rebuildInventoryIfMissing(@PathVariable("showtimeId") long showtimeId);
+
   record PurchaseCheck(long userId, long programId, boolean purchased) {}
+
+  record InventoryRebuild(long showtimeId, boolean rebuilt) {}
 
   /** {@code status}: PENDING_PAYMENT, PAID, CANCELLED, REFUNDING or REFUNDED. */
   record OrderState(long orderNo, String status) {}

@@ -1,8 +1,10 @@
 package com.ticketplatform.gateway.security;
 
+import com.ticketplatform.common.security.InternalToken;
 import com.ticketplatform.common.web.AuthHeaders;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -16,12 +18,21 @@ import reactor.core.publisher.Mono;
 /**
  * Services trust X-User-Id and X-User-Roles, so no client may set them: every routed request loses any client-sent
  * copy, and gets them back only from a verified token. Client-sent forwarding headers are replaced with the address
- * the gateway saw, which the user service uses for its per-address login limits.
+ * the gateway saw, which the user service uses for its per-address login limits. The gateway vouches for all three
+ * with its internal credential ({@link InternalToken}), without which the services refuse identity headers
+ * (docs/ARCHITECTURE.md §9).
  */
 @Component
 class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
   static final String FORWARDED_FOR = "X-Forwarded-For";
+  static final String CALLER = "ticket-gateway";
+
+  private final InternalToken tokens;
+
+  IdentityHeadersFilter(ObjectProvider<InternalToken> tokens) {
+    this.tokens = tokens.getIfAvailable();
+  }
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -33,7 +44,7 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
         .flatMap(token -> chain.filter(exchange.mutate().request(rewrite(exchange, token)).build()));
   }
 
-  private static ServerHttpRequest rewrite(ServerWebExchange exchange, Optional<JwtAuthenticationToken> token) {
+  private ServerHttpRequest rewrite(ServerWebExchange exchange, Optional<JwtAuthenticationToken> token) {
     String clientAddress = exchange.getRequest().getRemoteAddress() == null ? null
         : exchange.getRequest().getRemoteAddress().getAddress().getHostAddress();
     return exchange.getRequest().mutate().headers(headers -> {
@@ -44,15 +55,23 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
       if (clientAddress != null) {
         headers.set(FORWARDED_FOR, clientAddress);
       }
-      token.ifPresent(auth -> {
-        headers.set(AuthHeaders.USER_ID, auth.getToken().getSubject());
-        headers.set(AuthHeaders.USER_ROLES, auth.getAuthorities().stream()
+      headers.remove(InternalToken.HEADER);
+      String userId = null;
+      String roles = null;
+      if (token.isPresent()) {
+        userId = token.get().getToken().getSubject();
+        roles = token.get().getAuthorities().stream()
             .map(GrantedAuthority::getAuthority)
             .filter(a -> a.startsWith("ROLE_"))
             .map(a -> a.substring("ROLE_".length()))
             .sorted()
-            .collect(Collectors.joining(",")));
-      });
+            .collect(Collectors.joining(","));
+        headers.set(AuthHeaders.USER_ID, userId);
+        headers.set(AuthHeaders.USER_ROLES, roles);
+      }
+      if (tokens != null) {
+        headers.set(InternalToken.HEADER, tokens.sign(CALLER, userId, roles, clientAddress));
+      }
     }).build();
   }
 

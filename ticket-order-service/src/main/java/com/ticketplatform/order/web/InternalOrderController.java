@@ -4,6 +4,7 @@ import com.ticketplatform.client.order.OrderClient;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.seat.InventoryRebuilder;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,9 +14,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class InternalOrderController implements OrderClient {
 
   private final OrderRepository orders;
+  private final InventoryRebuilder rebuilder;
 
-  public InternalOrderController(OrderRepository orders) {
+  public InternalOrderController(OrderRepository orders, InventoryRebuilder rebuilder) {
     this.orders = orders;
+    this.rebuilder = rebuilder;
+  }
+
+  @Override
+  public InventoryRebuild rebuildInventoryIfMissing(long showtimeId) {
+    return new InventoryRebuild(showtimeId, rebuilder.rebuildIfMissing(showtimeId));
   }
 
   @Override

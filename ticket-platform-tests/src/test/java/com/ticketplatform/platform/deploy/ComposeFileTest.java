@@ -167,6 +167,34 @@ class ComposeFileTest {
     soft.assertAll();
   }
 
+  /** Secrets compose reads from the user's .env; none may have a default that anyone reading this file knows. */
+  private static final List<String> SECRETS = List.of("MYSQL_ROOT_PASSWORD", "PAY_PROVIDER_SECRET",
+      "GRAFANA_ADMIN_PASSWORD", "TICKET_INTERNAL_SECRET");
+
+  @Test
+  void composeWithoutItsSecretsFailsFastAndShipsNoneOfThem() throws Exception {
+    String compose = DeployFiles.read(DeployFiles.root().resolve("docker-compose.yml"));
+    String example = DeployFiles.read(DeployFiles.root().resolve(".env.example"));
+    SoftAssertions soft = new SoftAssertions();
+    for (String secret : SECRETS) {
+      Matcher uses = Pattern.compile("\\$\\{" + secret + "(?<op>[^}]*)}").matcher(compose);
+      int count = 0;
+      while (uses.find()) {
+        count++;
+        soft.assertThat(uses.group("op")).as("%s is required (${%s:?message}), never defaulted", secret, secret)
+            .startsWith(":?");
+      }
+      soft.assertThat(count).as("compose uses %s", secret).isPositive();
+      soft.assertThat(example).as(".env.example names %s, without a value", secret).contains("\n" + secret + "=\n");
+    }
+    for (String published : List.of("dev-sandbox-secret-change-me", "Admin#2026", "Demo#2026")) {
+      soft.assertThat(compose).as("compose carries no published secret").doesNotContain(published);
+    }
+    soft.assertThat(environment(services.get("ticket-user-service"))).as("no demo accounts in compose")
+        .doesNotContainKey("TICKET_DEMO_ENABLED").doesNotContainKey("SPRING_PROFILES_ACTIVE");
+    soft.assertAll();
+  }
+
   @Test
   void servicesAndInfrastructureAgreeOnSharedSettings() {
     Map<String, String> mysql = environment(services.get("mysql"));

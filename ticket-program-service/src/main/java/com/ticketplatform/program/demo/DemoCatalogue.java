@@ -42,10 +42,11 @@ import org.springframework.stereotype.Component;
 /**
  * A local demo catalogue: two cities, three cinemas, six halls, eight titles and a week of on-sale showtimes from
  * now (by the injected Clock). Runs at every start-up and only adds what is missing, so restarting tops the week up
- * without duplicating anything; it goes through the same services as the admin API.
+ * without duplicating anything; it goes through the same services as the admin API. Only in the local profile
+ * ({@code ticket.demo.enabled}).
  */
 @Component
-@ConditionalOnProperty(name = "ticket.demo.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "ticket.demo.enabled", havingValue = "true")
 public class DemoCatalogue implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoCatalogue.class);

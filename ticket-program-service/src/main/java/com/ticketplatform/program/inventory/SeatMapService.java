@@ -1,5 +1,12 @@
 package com.ticketplatform.program.inventory;
 
+import com.ticketplatform.client.order.OrderClient;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.program.seatmap.SeatMapBuilder;
@@ -17,31 +24,40 @@ import org.springframework.stereotype.Service;
 @Service
 public class SeatMapService {
 
+  private static final Logger log = LoggerFactory.getLogger(SeatMapService.class);
+
   public static final String INVENTORY_REBUILDING = "INVENTORY_REBUILDING";
   static final String UNAVAILABLE = "UNAVAILABLE";
 
   private final ShowtimeLayouts layouts;
   private final SeatInventory inventory;
   private final ShowtimeMapper showtimes;
+  private final OrderClient orders;
+  /** One rebuild request per showtime at a time from this instance, however many readers find the hash missing. */
+  private final Map<Long, Boolean> asking = new ConcurrentHashMap<>();
 
-  public SeatMapService(ShowtimeLayouts layouts, SeatInventory inventory, ShowtimeMapper showtimes) {
+  public SeatMapService(ShowtimeLayouts layouts, SeatInventory inventory, ShowtimeMapper showtimes,
+      ObjectProvider<OrderClient> orders) {
     this.layouts = layouts;
     this.inventory = inventory;
     this.showtimes = showtimes;
+    this.orders = orders.getIfAvailable();
   }
 
   /**
    * Static layout from the cache, live status from the Redis inventory. An on-sale showtime without inventory
-   * (e.g. Redis lost it) answers 503 until the order service has rebuilt it from its tickets: showing every seat as
-   * free then could sell a seat twice, and re-initialising it here would do exactly that.
+   * (e.g. Redis lost it) is never shown all free and never re-initialised here (either could sell a seat twice): the
+   * order service is asked to rebuild it from its orders and claims, and the map answers 503 only when that did not
+   * work, so a showtime nobody has ordered yet does not stay unviewable after a Redis restart.
    */
   public SeatMapView seatMap(long showtimeId) {
     ShowtimeLayout layout = layouts.require(showtimeId);
     Map<Long, String> statuses = null;
     boolean onSale = ShowtimeStatus.ON_SALE.name().equals(layout.status());
     if (onSale) {
-      statuses = inventory.statuses(showtimeId).orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-          INVENTORY_REBUILDING, "the seat inventory of this showtime is being rebuilt, try again shortly"));
+      statuses = inventory.statuses(showtimeId).or(() -> rebuilt(showtimeId)).orElseThrow(() -> new ApiException(
+          HttpStatus.SERVICE_UNAVAILABLE, INVENTORY_REBUILDING,
+          "the seat inventory of this showtime is being rebuilt, try again shortly"));
     }
     Map<Integer, List<SeatMapView.SeatView>> byRow = new LinkedHashMap<>();
     for (ShowtimeLayout.LayoutSeat seat : layout.seats()) {
@@ -56,6 +72,22 @@ public class SeatMapService {
     return new SeatMapView(layout.showtimeId(), layout.programId(), layout.programTitle(), layout.cinemaId(),
         layout.cinemaName(), layout.hallId(), layout.hallName(), layout.startsAt(), layout.status(),
         layout.currency(), layout.rows(), layout.cols(), rows);
+  }
+
+  private Optional<Map<Long, String>> rebuilt(long showtimeId) {
+    if (orders == null || asking.putIfAbsent(showtimeId, Boolean.TRUE) != null) {
+      return Optional.empty();
+    }
+    try {
+      orders.rebuildInventoryIfMissing(showtimeId);
+      return inventory.statuses(showtimeId);
+    } catch (RuntimeException e) {
+      log.warn("the order service could not rebuild the seat inventory of showtime {}: {}", showtimeId,
+          e.toString());
+      return Optional.empty();
+    } finally {
+      asking.remove(showtimeId);
+    }
   }
 
   /**

@@ -12,11 +12,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo admin and customer, created when absent so a fresh platform can be tried at once. Safe to run on every
+ * The demo admin and customer, created when absent so a fresh platform can be tried at once; only where the local
+ * profile ({@code ./ticket up}) turns {@code ticket.demo.enabled} on, never in a deployment. Safe to run on every
  * start and on several instances at once: an existing or concurrently created account is left as it is.
  */
 @Component
-@ConditionalOnProperty(name = "ticket.demo.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "ticket.demo.enabled", havingValue = "true")
 class DemoAccounts implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
@@ -31,18 +32,20 @@ class DemoAccounts implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    ensure(demo.adminLogin(), demo.adminPassword(), "Demo Admin",
+    ensure(users, demo.adminLogin(), demo.adminPassword(), "Demo Admin",
         List.of(AuthHeaders.ROLE_ADMIN, AuthHeaders.ROLE_CUSTOMER));
-    ensure(demo.customerLogin(), demo.customerPassword(), "Demo Customer", List.of(AuthHeaders.ROLE_CUSTOMER));
+    ensure(users, demo.customerLogin(), demo.customerPassword(), "Demo Customer",
+        List.of(AuthHeaders.ROLE_CUSTOMER));
   }
 
-  private void ensure(String loginName, String password, String displayName, List<String> roles) {
+  /** Creates the account unless it exists (also when another instance creates it at the same moment). */
+  static void ensure(UserService users, String loginName, String password, String displayName, List<String> roles) {
     if (users.findByLoginName(loginName).isPresent()) {
       return;
     }
     try {
       users.register(loginName, password, displayName, roles);
-      log.info("created demo account {} with roles {}", loginName, roles);
+      log.info("created account {} with roles {}", loginName, roles);
     } catch (ApiException e) {
       if (!UserService.LOGIN_NAME_TAKEN.equals(e.code())) {
         throw e;
