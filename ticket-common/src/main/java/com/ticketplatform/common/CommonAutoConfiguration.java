@@ -5,6 +5,7 @@ import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.common.id.WorkerIdLease;
 import com.ticketplatform.common.openapi.ProblemDetailOpenApiCustomizer;
 import com.ticketplatform.common.web.AdminRoutesGuard;
+import com.ticketplatform.common.web.BodySizeLimitFilter;
 import com.ticketplatform.common.web.RequestLogFilter;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
@@ -77,6 +78,22 @@ public class CommonAutoConfiguration {
     FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
       FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
       registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+      return registration;
+    }
+  }
+
+  /** Request bodies over {@code ticket.max-body-size} are refused before anything reads them. */
+  @AutoConfiguration
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "jakarta.servlet.Filter")
+  public static class ServletBodyLimit {
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+        @Value("${ticket.max-body-size:1MB}") org.springframework.util.unit.DataSize limit,
+        @Value("${ticket.max-callback-body-size:64KB}") org.springframework.util.unit.DataSize callbackLimit) {
+      FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+          new BodySizeLimitFilter(limit.toBytes(), callbackLimit.toBytes()));
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
       return registration;
     }
   }

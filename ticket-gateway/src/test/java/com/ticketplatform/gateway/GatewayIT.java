@@ -230,6 +230,41 @@ class GatewayIT {
     assertThat(problem.get("code").asText()).isEqualTo(code);
   }
 
+  HttpResponse<String> post(String path, String token, HttpRequest.BodyPublisher body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").POST(body);
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static void assertTooLarge(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(response.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+  }
+
+  @Test
+  void aBodyOverTheLimitIsA413ProblemAndAStreamedOneA411() throws Exception {
+    String token = validToken(randomUserId(), "CUSTOMER");
+    byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+    java.util.Arrays.fill(twoMegabytes, (byte) 'x');
+    assertTooLarge(post("/api/orders", token, HttpRequest.BodyPublishers.ofByteArray(twoMegabytes)));
+    // no Content-Length (chunked): refused before it is routed, and never counted against the service's breaker
+    for (int i = 0; i < 15; i++) {
+      HttpResponse<String> streamed = post("/api/orders", token, HttpRequest.BodyPublishers.ofInputStream(
+          () -> new java.io.ByteArrayInputStream(twoMegabytes)));
+      assertThat(streamed.statusCode()).isEqualTo(411);
+      assertThat(streamed.body()).contains("\"code\":\"LENGTH_REQUIRED\"");
+    }
+    // the provider's callback has a tighter limit
+    assertTooLarge(post("/pay/callback", null, HttpRequest.BodyPublishers.ofByteArray(new byte[70 * 1024])));
+    // a body within the limit goes through
+    assertThat(post("/api/users/login", null, HttpRequest.BodyPublishers.ofByteArray(new byte[8 * 1024]))
+        .statusCode()).isEqualTo(200);
+  }
+
   @Test
   void aVerifiedTokenReplacesForgedIdentityHeaders() throws Exception {
     long userId = randomUserId();

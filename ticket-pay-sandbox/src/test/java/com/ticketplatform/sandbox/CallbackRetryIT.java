@@ -50,7 +50,8 @@ class CallbackRetryIT {
     });
     receiver.start();
     sandbox = PaySandboxApplication.start("server.port=0", "sandbox.secret=" + SECRET,
-        "sandbox.callback.initial-backoff-ms=150", "sandbox.callback.max-attempts=5");
+        "sandbox.callback.initial-backoff-ms=150", "sandbox.callback.max-attempts=5",
+        "sandbox.notify-url-pattern=http://127\\.0\\.0\\.1:" + receiver.getAddress().getPort() + "/callback");
     String port = sandbox.getEnvironment().getProperty("local.server.port");
     api = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
   }
@@ -62,6 +63,19 @@ class CallbackRetryIT {
     }
     if (receiver != null) {
       receiver.stop(0);
+    }
+  }
+
+  @Test
+  void aPaymentNamingAnyOtherCallbackUrlIsRefusedSoTheProviderForgesNoRequests() {
+    for (String foreign : List.of("http://169.254.169.254/latest/meta-data",
+        "http://127.0.0.1:8084/internal/pay-flows/1/refund",
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/callback/../other")) {
+      var refused = api.post().uri("/sandbox/payments").body(Map.of("merchantOrderNo", "9002", "amount",
+          new BigDecimal("1.00"), "currency", "CNY", "notifyUrl", foreign)).exchange((req, res) ->
+          new Object[] {res.getStatusCode().value(), new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)});
+      assertThat(refused[0]).as(foreign).isEqualTo(422);
+      assertThat((String) refused[1]).contains("NOTIFY_URL_NOT_ALLOWED");
     }
   }
 

@@ -140,6 +140,7 @@ abstract class PayServiceITBase {
         "sandbox.callback.initial-backoff-ms=100", "sandbox.callback.max-attempts=4",
         // the platform's own guards come with ticket-common on this classpath; the provider has none of them
         "ticket.internal-auth.enabled=false", "ticket.security.dev-secrets-allowed=true",
+        "sandbox.notify-url-pattern=http://127\\.0\\.0\\.1:\\d+/pay/callback",
         "spring.autoconfigure.exclude="
             + "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
             + "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration,"

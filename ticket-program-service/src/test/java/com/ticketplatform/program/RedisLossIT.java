@@ -27,7 +27,7 @@ class RedisLossIT extends IntegrationTestBase {
   private List<String> bloomKeys() {
     String prefix = "test:program:" + RUN + ":bloom:";
     return List.of(prefix + "program", "{" + prefix + "program}:config", prefix + "showtime",
-        "{" + prefix + "showtime}:config");
+        "{" + prefix + "showtime}:config", prefix + "complete");
   }
 
   private long showtimeOnSale() {
@@ -62,7 +62,12 @@ class RedisLossIT extends IntegrationTestBase {
     showtimeOnSale();
     blooms.check();
     Map<String, byte[]> snapshot = new HashMap<>();
-    bloomKeys().forEach(k -> snapshot.put(k, redis.dump(k)));
+    bloomKeys().forEach(k -> {
+      byte[] value = redis.dump(k);
+      if (value != null) {
+        snapshot.put(k, value);
+      }
+    });
 
     long created = showtimeOnSale();
     // Redis restored from the snapshot taken before that showtime existed

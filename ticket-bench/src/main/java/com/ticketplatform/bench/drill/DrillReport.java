@@ -26,7 +26,8 @@ final class DrillReport {
       long failed = r.checks().stream().filter(c -> !c.pass()).count();
       b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f s | %s | %s |%n", r.what(),
           r.inFlightAtInjection(), r.ordersDuringFault(), r.charged(), r.faultSeconds(),
-          failed == 0 ? r.checks().size() + "/" + r.checks().size() + " hold"
+          !r.applied() ? "FAULT NOT APPLIED" : r.ordersDuringFault() == 0 ? "NO ORDERS DURING THE FAULT"
+              : failed == 0 ? r.checks().size() + "/" + r.checks().size() + " hold"
               : failed + " broken: " + r.checks().stream().filter(c -> !c.pass()).map(Invariants.Check::name)
                   .toList(),
           r.healSeconds() == null ? "not healed" : String.format(Locale.ROOT, "%.0f s", r.healSeconds())));

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The faults of the drill, one at a time: each {@link Fault#apply()} injects its fault, holds it, and returns once it is
- * cleared (a killed service restarted and healthy, a stopped broker started again, a paused process resumed).
+ * The faults of the drill, one at a time: each {@link Fault#apply()} injects its fault, holds it, and returns once it
+ * is cleared (a killed service restarted and healthy, a stopped broker started again, a paused process resumed).
  */
 final class Faults {
 
@@ -65,8 +65,11 @@ final class Faults {
   Fault kill9(String piece) {
     return new Fault("kill9:" + piece, "kill -9 of " + piece + ", then restarted", () -> {
       pieces.kill9(piece);
-      Thread.sleep(3000);
-      pieces.start(piece);
+      try {
+        Thread.sleep(3000);
+      } finally {
+        pieces.start(piece);
+      }
     });
   }
 
@@ -102,8 +105,11 @@ final class Faults {
 
   private void stopFor(String piece, int seconds) throws InterruptedException {
     pieces.stop(piece);
-    Thread.sleep(seconds * 1000L);
-    pieces.start(piece);
+    try {
+      Thread.sleep(seconds * 1000L);
+    } finally {
+      pieces.start(piece); // also when the drill is interrupted: never leave a piece down
+    }
   }
 
   private void flushAll() {
@@ -131,8 +137,9 @@ final class Faults {
         KeyScanCursor<byte[]> page = redis.scan(cursor, ScanArgs.Builder.limit(1000));
         for (byte[] key : page.getKeys()) {
           byte[] value = redis.dump(key);
-          if (value != null) {
-            snapshot.add(new Saved(key, value, redis.pttl(key)));
+          long ttl = redis.pttl(key);
+          if (value != null && ttl != -2) { // -2: expired meanwhile, not in the snapshot
+            snapshot.add(new Saved(key, value, ttl));
           }
         }
         cursor = page;

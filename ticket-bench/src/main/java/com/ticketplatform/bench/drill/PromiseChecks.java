@@ -23,15 +23,24 @@ final class PromiseChecks {
 
   private static final Set<String> HOLDS_SEATS = Set.of("PENDING_PAYMENT", "PAID", "REFUNDING");
 
-  /** Every payment the provider took is matched by a PAID order or refunded in full. */
-  static Invariants.Check charged(List<Invariants.OrderRow> orders, List<Charge> charges) {
+  /**
+   * Every payment the provider took is matched by a PAID order or refunded in full; {@code ours} are the orders the
+   * drill paid for, which must exist (a charge for an order that is not stored at all is money kept too).
+   */
+  static Invariants.Check charged(List<Invariants.OrderRow> orders, List<Charge> charges, Set<Long> ours) {
     Map<Long, String> status = new HashMap<>();
     orders.forEach(o -> status.put(o.orderNo(), o.status()));
     List<String> kept = new ArrayList<>();
     int paid = 0;
     int refunded = 0;
     for (Charge c : charges) {
-      if (!"PAID".equals(c.status()) || !status.containsKey(c.orderNo())) {
+      if (!"PAID".equals(c.status())) {
+        continue;
+      }
+      if (!status.containsKey(c.orderNo())) {
+        if (ours.contains(c.orderNo()) && (c.refunded() == null || c.refunded().compareTo(c.amount()) < 0)) {
+          kept.add("order " + c.orderNo() + " was charged " + c.amount() + " but is not stored");
+        }
         continue;
       }
       boolean refundedInFull = c.refunded() != null && c.refunded().compareTo(c.amount()) >= 0;

@@ -77,6 +77,13 @@ final class Shoppers {
     throw last;
   }
 
+  /** The hall is nearly sold out: the first shopper to notice puts the next one on sale, the others follow. */
+  private synchronized void nextShowtimeAfter(Platform.Showtime soldOut) throws Exception {
+    if (current == soldOut) {
+      newShowtime("drill");
+    }
+  }
+
   /** Starts {@code workers} shoppers; {@code purchasesPerSecond} > 0 paces them all together to that rate. */
   void start(int workers, double purchasesPerSecond) {
     intervalNanos = purchasesPerSecond > 0 ? (long) (1e9 / purchasesPerSecond) : 0;
@@ -154,9 +161,7 @@ final class Shoppers {
     }
     List<Long> free = new ArrayList<>(Platform.available(map.json()));
     if (free.size() < 10) {
-      if (current == show) {
-        newShowtime("drill");
-      }
+      nextShowtimeAfter(show);
       return;
     }
     int n = 1 + ThreadLocalRandom.current().nextInt(2);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PromiseChecksTest {
@@ -30,28 +31,35 @@ class PromiseChecksTest {
   @Test
   void aChargeWithATicketOrAFullRefundIsKept() {
     var check = PromiseChecks.charged(ORDERS, List.of(charge(1, "PAID", "80.00", "0"),
-        charge(3, "PAID", "80.00", "80.00"), charge(2, "CREATED", "80.00", "0")));
+        charge(3, "PAID", "80.00", "80.00"), charge(2, "CREATED", "80.00", "0")), Set.of());
     assertThat(check.pass()).as(check.detail()).isTrue();
     assertThat(check.detail()).isEqualTo("1 charges with tickets, 1 refunded");
   }
 
   @Test
   void moneyTakenForACancelledOrderWithoutARefundBreaksThePromise() {
-    var check = PromiseChecks.charged(ORDERS, List.of(charge(3, "PAID", "80.00", "40.00")));
+    var check = PromiseChecks.charged(ORDERS, List.of(charge(3, "PAID", "80.00", "40.00")), Set.of());
     assertThat(check.pass()).isFalse();
     assertThat(check.detail()).contains("order 3 is CANCELLED, charged 80.00, refunded 40.00");
   }
 
   @Test
   void aPaidOrderWhoseChargeWasRefundedIsATicketGivenAway() {
-    var check = PromiseChecks.charged(ORDERS, List.of(charge(1, "PAID", "80.00", "80.00")));
+    var check = PromiseChecks.charged(ORDERS, List.of(charge(1, "PAID", "80.00", "80.00")), Set.of());
     assertThat(check.pass()).isFalse();
     assertThat(check.detail()).contains("order 1 is PAID but its payment was refunded");
   }
 
   @Test
   void chargesOfOrdersOutsideTheDrillAreNotJudged() {
-    assertThat(PromiseChecks.charged(ORDERS, List.of(charge(99, "PAID", "1.00", "0"))).pass()).isTrue();
+    assertThat(PromiseChecks.charged(ORDERS, List.of(charge(99, "PAID", "1.00", "0")), Set.of()).pass()).isTrue();
+  }
+
+  @Test
+  void aChargeForAnOrderTheDrillPaidThatIsNotStoredIsMoneyKept() {
+    var check = PromiseChecks.charged(ORDERS, List.of(charge(99, "PAID", "1.00", "0")), Set.of(99L));
+    assertThat(check.pass()).isFalse();
+    assertThat(check.detail()).contains("order 99 was charged 1.00 but is not stored");
   }
 
   @Test

@@ -18,6 +18,8 @@ public final class ErrorCodes {
   public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
   public static final String IDEMPOTENCY_KEY_REQUIRED = "IDEMPOTENCY_KEY_REQUIRED";
   public static final String RATE_LIMITED = "RATE_LIMITED";
+  public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+  public static final String LENGTH_REQUIRED = "LENGTH_REQUIRED";
   public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
   public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 

@@ -35,6 +35,8 @@ public final class Problems {
       case UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
       case CONFLICT -> ErrorCodes.CONFLICT;
       case TOO_MANY_REQUESTS -> ErrorCodes.RATE_LIMITED;
+      case CONTENT_TOO_LARGE -> ErrorCodes.PAYLOAD_TOO_LARGE;
+      case LENGTH_REQUIRED -> ErrorCodes.LENGTH_REQUIRED;
       case SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT, BAD_GATEWAY -> ErrorCodes.SERVICE_UNAVAILABLE;
       default -> known.is4xxClientError() ? ErrorCodes.MALFORMED_REQUEST : ErrorCodes.INTERNAL_ERROR;
     };

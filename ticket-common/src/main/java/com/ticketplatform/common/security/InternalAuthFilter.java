@@ -1,6 +1,7 @@
 package com.ticketplatform.common.security;
 
 import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.common.error.ServletProblemWriter;
 import com.ticketplatform.common.web.AuthHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,13 +9,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * A service accepts who a request is for only from its own platform (docs/ARCHITECTURE.md §9): identity headers
@@ -25,8 +27,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class InternalAuthFilter extends OncePerRequestFilter {
 
-  static final List<String> OPEN = List.of("/actuator", "/v3/api-docs", "/swagger-ui", "/pay/callback", "/error");
+  static final List<String> OPEN = List.of("/actuator", "/v3/api-docs", "/swagger-ui", "/swagger-ui.html",
+      "/pay/callback", "/error");
   static final String FORWARDED_FOR = "X-Forwarded-For";
+  /** The path as the handlers will match it: decoded, normalised, without ";params" (never the raw URI). */
+  private static final UrlPathHelper PATHS = new UrlPathHelper();
+
+  /** The caller name the gateway signs with: it vouches for customers, never calls /internal/** itself. */
+  public static final String GATEWAY = "ticket-gateway";
 
   private final InternalToken tokens;
 
@@ -34,10 +42,19 @@ public class InternalAuthFilter extends OncePerRequestFilter {
     this.tokens = tokens;
   }
 
+  static String path(HttpServletRequest request) {
+    return PATHS.getPathWithinApplication(request);
+  }
+
+  /** Whether the path is the prefix itself or below it, segment by segment ("/errors" is not under "/error"). */
+  static boolean under(String path, String prefix) {
+    return path.equals(prefix) || path.startsWith(prefix + "/");
+  }
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return OPEN.stream().anyMatch(path::startsWith);
+    String path = path(request);
+    return OPEN.stream().anyMatch(prefix -> under(path, prefix));
   }
 
   @Override
@@ -46,9 +63,14 @@ public class InternalAuthFilter extends OncePerRequestFilter {
     String token = request.getHeader(InternalToken.HEADER);
     String userId = request.getHeader(AuthHeaders.USER_ID);
     String roles = request.getHeader(AuthHeaders.USER_ROLES);
+    boolean internal = under(path(request), "/internal");
     Optional<InternalToken.Claims> claims = tokens.verify(token);
     if (claims.isPresent()) {
       InternalToken.Claims c = claims.get();
+      if (internal && c.caller().equals(GATEWAY)) {
+        refuse(request, response, "internal endpoints answer only the platform's services, not the gateway");
+        return;
+      }
       if (!c.userId().equals(Objects.toString(userId, "")) || !c.roles().equals(Objects.toString(roles, ""))) {
         refuse(request, response, "the identity headers differ from what the caller's credential vouches for");
         return;
@@ -58,7 +80,7 @@ public class InternalAuthFilter extends OncePerRequestFilter {
     }
     if (token != null) {
       refuse(request, response, "the internal credential is invalid or expired");
-    } else if (request.getRequestURI().substring(request.getContextPath().length()).startsWith("/internal/")) {
+    } else if (internal) {
       refuse(request, response, "internal endpoints answer only the platform's own services");
     } else if (userId != null || roles != null) {
       refuse(request, response, "identity headers are accepted only from the gateway");
@@ -87,25 +109,7 @@ public class InternalAuthFilter extends OncePerRequestFilter {
 
   private static void refuse(HttpServletRequest request, HttpServletResponse response, String detail)
       throws IOException {
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
-        + detail + "\",\"instance\":\"" + json(request.getRequestURI()) + "\",\"" + ErrorCodes.PROPERTY + "\":\""
-        + ErrorCodes.UNAUTHENTICATED + "\"}");
-  }
-
-  private static String json(String s) {
-    StringBuilder b = new StringBuilder();
-    for (char ch : s.toCharArray()) {
-      if (ch == '"' || ch == '\\') {
-        b.append('\\').append(ch);
-      } else if (ch < 0x20) {
-        b.append(String.format("\\u%04x", (int) ch));
-      } else {
-        b.append(ch);
-      }
-    }
-    return b.toString();
+    ServletProblemWriter.write(response, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, detail,
+        request.getRequestURI());
   }
 }

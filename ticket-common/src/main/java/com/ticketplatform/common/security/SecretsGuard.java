@@ -43,7 +43,11 @@ public final class SecretsGuard {
       return;
     }
     List<String> secrets = List.of(env.getProperty("ticket.security.secrets", String[].class, new String[0]));
-    List<String> problems = problems(env, secrets);
+    List<String> problems = new ArrayList<>(problems(env, secrets));
+    if (env.getProperty("ticket.demo.enabled", Boolean.class, false)) {
+      problems.add("ticket.demo.enabled (demo accounts with published passwords, and demo data, exist only in the"
+          + " local profile)");
+    }
     if (!problems.isEmpty()) {
       throw new InsecureSecretsException("refusing to start with unsafe secrets: " + String.join(", ", problems)
           + ". Set them in the environment (compose: the .env file, see .env.example); development defaults are"

@@ -101,7 +101,8 @@ class WorkerIdLeaseIT {
 
   @Test
   void anInstanceThatCannotRenewIssuesNoIds() throws Exception {
-    WorkerIdLease lease = lease(Duration.ofMillis(600));
+    // long enough that a loaded machine cannot let it lapse before the first id (close() ends it at once)
+    WorkerIdLease lease = lease(Duration.ofSeconds(10));
     SnowflakeIdGenerator ids = new SnowflakeIdGenerator(Clock.systemUTC(), lease);
     assertThat(ids.nextId()).isPositive();
     // the instance loses Redis (simulated: its renewals stop) and the lease runs out

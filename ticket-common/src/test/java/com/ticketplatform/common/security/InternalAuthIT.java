@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,11 @@ class InternalAuthIT {
       Map<String, String> whoami(@RequestHeader(name = AuthHeaders.USER_ID, required = false) String user,
           @RequestHeader(name = "X-Forwarded-For", required = false) String client) {
         return Map.of("user", String.valueOf(user), "client", String.valueOf(client));
+      }
+
+      @org.springframework.web.bind.annotation.PostMapping("/api/echo")
+      int echo(@org.springframework.web.bind.annotation.RequestBody String body) {
+        return body.length();
       }
 
       @GetMapping("/internal/ping")
@@ -109,9 +115,33 @@ class InternalAuthIT {
         Clock.fixed(Instant.now().minusSeconds(120), ZoneOffset.UTC));
     assertThat(get("/internal/ping", InternalToken.HEADER, stale.sign("ticket-order-service", null, null, null))
         .statusCode()).isEqualTo(401);
+    // however the path is spelled, it is the handler's path that is guarded
+    for (String disguised : List.of("/internal;x/ping", "/%69nternal/ping", "/api/../internal/ping")) {
+      HttpResponse<String> r = get(disguised);
+      assertThat(r.statusCode()).as(disguised).isIn(400, 401, 404);
+      assertThat(r.body()).as(disguised).doesNotContain("pong");
+    }
+    // the gateway vouches for customers; it never calls internal endpoints
+    assertThat(get("/internal/ping", InternalToken.HEADER, tokens.sign("ticket-gateway", null, null, null))
+        .statusCode()).isEqualTo(401);
     InternalToken foreign = new InternalToken("not-the-platforms-secret", Clock.systemUTC());
     assertThat(get("/internal/ping", InternalToken.HEADER, foreign.sign("ticket-order-service", null, null, null))
         .statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aBodyDeclaredOverTheLimitIsA413ProblemBeforeAnyHandlerReadsIt() throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/echo"))
+        .header("Content-Type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024 + 1])).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+    assertThat(r.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+    HttpResponse<String> fine = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/echo"))
+        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x".repeat(1000))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(fine.body()).isEqualTo("1000");
   }
 
   @Test

@@ -39,6 +39,13 @@ class SecretsGuardTest {
   }
 
   @Test
+  void demoAccountsWithTheirPublishedPasswordsAreRefusedOutsideTheLocalProfile() {
+    service.withPropertyValues("ticket.pay.provider-secret=q8Vd2-LmN4x-7Rt0p-Zs1Ke",
+        "ticket.mysql.password=Wm4-kX9r-Tq2s", "ticket.demo.enabled=true")
+        .run(context -> assertThat(context.getStartupFailure()).hasMessageContaining("ticket.demo.enabled"));
+  }
+
+  @Test
   void theLocalProfileAndTheTestsMayUseTheDevelopmentDefaults() {
     service.withPropertyValues("ticket.security.dev-secrets-allowed=true",
         "ticket.pay.provider-secret=dev-sandbox-secret-change-me").run(context -> assertThat(context).hasNotFailed());

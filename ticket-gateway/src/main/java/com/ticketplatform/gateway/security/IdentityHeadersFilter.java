@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
 class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
   static final String FORWARDED_FOR = "X-Forwarded-For";
-  static final String CALLER = "ticket-gateway";
+  static final String CALLER = com.ticketplatform.common.security.InternalAuthFilter.GATEWAY;
 
   private final InternalToken tokens;
 

@@ -60,6 +60,10 @@ public class SandboxController {
   @ResponseStatus(HttpStatus.CREATED)
   public CreatePaymentResponse create(@Valid @RequestBody CreatePaymentRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    if (!request.notifyUrl().matches(properties.notifyUrlPattern())) {
+      throw new SandboxException(HttpStatus.UNPROCESSABLE_ENTITY, "NOTIFY_URL_NOT_ALLOWED",
+          "notifyUrl is not the merchant's registered callback URL");
+    }
     SandboxPayment payment = store.create(request.merchantOrderNo(), request.amount(), request.currency(),
         request.notifyUrl());
     return new CreatePaymentResponse(payment.paymentId(), payUrl(payment.paymentId()), payment.status().name());

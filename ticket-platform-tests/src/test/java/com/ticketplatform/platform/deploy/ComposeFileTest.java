@@ -219,6 +219,8 @@ class ComposeFileTest {
     soft.assertThat(pay.get("PAY_PROVIDER_URL")).isEqualTo("http://ticket-pay-sandbox:8090");
     // the provider calls us back through the only public entry, which must route /pay/**
     soft.assertThat(pay.get("PAY_CALLBACK_URL")).isEqualTo("http://ticket-gateway:8080/pay/callback");
+    soft.assertThat(pay.get("PAY_CALLBACK_URL"))
+        .as("the sandbox posts to the pay service's callback URL, and only there").matches(sandbox.get("PAY_SANDBOX_NOTIFY_URL_PATTERN"));
     soft.assertThat(DeployFiles.read(DeployFiles.root().resolve("ticket-gateway/src/main/resources/application.yml")))
         .as("gateway routes /pay/**").contains("/pay/**");
     Map<String, Object> seataConfig = DeployFiles.yamlMap(DeployFiles.root().resolve("deploy/seata/application.yml"));

@@ -7,7 +7,9 @@ import com.ticketplatform.program.program.ProgramMapper;
 import com.ticketplatform.program.showtime.Showtime;
 import com.ticketplatform.program.showtime.ShowtimeMapper;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RBloomFilter;
+import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -36,6 +38,9 @@ public class IdBloomFilters implements SmartInitializingSingleton {
   private final ProgramProperties.Cache settings;
   private final ProgramMapper programMapper;
   private final ShowtimeMapper showtimeMapper;
+  /** Set once a warm-up has filled both filters: a "no" from a filter being (re)filled is not trusted. */
+  private final RBucket<String> complete;
+  private final AtomicLong failedAdds = new AtomicLong();
   private volatile boolean ready;
 
   public IdBloomFilters(RedissonClient redisson, ProgramProperties properties, ProgramMapper programMapper,
@@ -43,6 +48,7 @@ public class IdBloomFilters implements SmartInitializingSingleton {
     this.settings = properties.cache();
     this.programs = redisson.getBloomFilter(settings.keyPrefix() + "bloom:program", StringCodec.INSTANCE);
     this.showtimes = redisson.getBloomFilter(settings.keyPrefix() + "bloom:showtime", StringCodec.INSTANCE);
+    this.complete = redisson.getBucket(settings.keyPrefix() + "bloom:complete", StringCodec.INSTANCE);
     this.programMapper = programMapper;
     this.showtimeMapper = showtimeMapper;
   }
@@ -82,7 +88,9 @@ public class IdBloomFilters implements SmartInitializingSingleton {
 
   synchronized void warmUp() {
     ready = false; // reads bypass the filters until they hold every id again
+    long failuresBefore = failedAdds.get();
     try {
+      complete.delete(); // every instance distrusts the filters' "no" until they are full again
       programs.tryInit(settings.bloomExpectedInsertions(), settings.bloomFalsePositiveRate());
       showtimes.tryInit(settings.bloomExpectedInsertions(), settings.bloomFalsePositiveRate());
       long lastId = Long.MIN_VALUE;
@@ -105,7 +113,8 @@ public class IdBloomFilters implements SmartInitializingSingleton {
         }
         lastId = ((Number) ids.get(ids.size() - 1)).longValue();
       }
-      ready = true;
+      complete.set("1");
+      ready = failedAdds.get() == failuresBefore; // an add that failed meanwhile: the next check fills again
     } catch (RuntimeException e) {
       log.warn("Bloom filters not warmed up ({}); reads bypass them until a retry succeeds", e.toString());
     }
@@ -131,7 +140,7 @@ public class IdBloomFilters implements SmartInitializingSingleton {
       if (filter.contains(Long.toString(id))) {
         return true;
       }
-      if (filter.getExpectedInsertions() > 0) {
+      if (complete.isExists() && filter.getExpectedInsertions() > 0) {
         return false;
       }
     } catch (RuntimeException e) {
@@ -157,6 +166,7 @@ public class IdBloomFilters implements SmartInitializingSingleton {
     try {
       filter.add(Long.toString(id));
     } catch (RuntimeException e) {
+      failedAdds.incrementAndGet();
       ready = false;
       log.warn("id {} not added to its Bloom filter ({}); reads bypass the filters until warmed up again", id,
           e.toString());

@@ -35,6 +35,9 @@ public class SeatMapService {
   private final OrderClient orders;
   /** One rebuild request per showtime at a time from this instance, however many readers find the hash missing. */
   private final Map<Long, Boolean> asking = new ConcurrentHashMap<>();
+  /** After a request that did not bring the inventory back, readers get 503 at once for a while (nanoTime). */
+  private final Map<Long, Long> quietUntil = new ConcurrentHashMap<>();
+  static final long QUIET_NANOS = 5_000_000_000L;
 
   public SeatMapService(ShowtimeLayouts layouts, SeatInventory inventory, ShowtimeMapper showtimes,
       ObjectProvider<OrderClient> orders) {
@@ -75,19 +78,29 @@ public class SeatMapService {
   }
 
   private Optional<Map<Long, String>> rebuilt(long showtimeId) {
+    Long quiet = quietUntil.get(showtimeId);
+    if (quiet != null && System.nanoTime() - quiet < 0) {
+      return Optional.empty();
+    }
     if (orders == null || asking.putIfAbsent(showtimeId, Boolean.TRUE) != null) {
       return Optional.empty();
     }
+    Optional<Map<Long, String>> statuses = Optional.empty();
     try {
       orders.rebuildInventoryIfMissing(showtimeId);
-      return inventory.statuses(showtimeId);
+      statuses = inventory.statuses(showtimeId);
     } catch (RuntimeException e) {
       log.warn("the order service could not rebuild the seat inventory of showtime {}: {}", showtimeId,
           e.toString());
-      return Optional.empty();
     } finally {
+      if (statuses.isEmpty()) {
+        quietUntil.put(showtimeId, System.nanoTime() + QUIET_NANOS);
+      } else {
+        quietUntil.remove(showtimeId);
+      }
       asking.remove(showtimeId);
     }
+    return statuses;
   }
 
   /**

@@ -84,6 +84,7 @@ public abstract class IntegrationTestBase {
       redis.expire("test:program:" + RUN + ":bloom:" + kind, Duration.ofHours(1));
       redis.expire("{test:program:" + RUN + ":bloom:" + kind + "}:config", Duration.ofHours(1));
     }
+    redis.expire("test:program:" + RUN + ":bloom:complete", Duration.ofHours(1));
   }
 
   @BeforeEach
