@@ -34,19 +34,30 @@ public final class InvariantReader {
     this.redisUri = redisUri;
   }
 
-  public List<Invariants.OrderRow> orders(Collection<Long> showtimes) throws SQLException {
-    List<Invariants.OrderRow> out = new ArrayList<>();
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs {@code sql} on both order shard databases and, where it names {@code {t}}, on each of their tables, with
+   * {@code {in}} replaced by the showtime ids; returns the rows of all of them.
+   */
+  private <T> List<T> fromOrderShards(String sql, Collection<Long> showtimes, RowReader<T> row) throws SQLException {
+    List<T> out = new ArrayList<>();
     if (showtimes.isEmpty()) {
       return out;
     }
-    String in = showtimes.stream().map(String::valueOf).collect(Collectors.joining(","));
+    String query = sql.replace("{in}", showtimes.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    int tables = query.contains("{t}") ? TABLES : 1;
     for (String db : ORDER_DBS) {
       try (Connection c = DriverManager.getConnection(jdbcBase + db, user, password)) {
-        for (int t = 0; t < TABLES; t++) {
-          try (PreparedStatement ps = c.prepareStatement("SELECT order_no, user_id, showtime_id, status FROM t_order_"
-              + t + " WHERE showtime_id IN (" + in + ")"); ResultSet rs = ps.executeQuery()) {
+        for (int t = 0; t < tables; t++) {
+          try (PreparedStatement ps = c.prepareStatement(query.replace("{t}", Integer.toString(t)));
+              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              out.add(new Invariants.OrderRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+              out.add(row.read(rs));
             }
           }
         }
@@ -55,24 +66,16 @@ public final class InvariantReader {
     return out;
   }
 
+  public List<Invariants.OrderRow> orders(Collection<Long> showtimes) throws SQLException {
+    return fromOrderShards("SELECT order_no, user_id, showtime_id, status FROM t_order_{t} WHERE showtime_id IN ({in})",
+        showtimes, rs -> new Invariants.OrderRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+  }
+
   public Invariants.Snapshot snapshot(Map<Long, Integer> capacity, Set<Long> acknowledged) throws SQLException {
     List<Invariants.OrderRow> orders = orders(capacity.keySet());
-    List<Invariants.TicketRow> tickets = new ArrayList<>();
-    String in = capacity.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
-    if (!capacity.isEmpty()) {
-      for (String db : ORDER_DBS) {
-        try (Connection c = DriverManager.getConnection(jdbcBase + db, user, password)) {
-          for (int t = 0; t < TABLES; t++) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT order_no, showtime_id, seat_id FROM t_order_ticket_"
-                + t + " WHERE showtime_id IN (" + in + ")"); ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                tickets.add(new Invariants.TicketRow(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
-              }
-            }
-          }
-        }
-      }
-    }
+    List<Invariants.TicketRow> tickets = fromOrderShards(
+        "SELECT order_no, showtime_id, seat_id FROM t_order_ticket_{t} WHERE showtime_id IN ({in})", capacity.keySet(),
+        rs -> new Invariants.TicketRow(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     List<Invariants.FlowRow> flows = new ArrayList<>();
     List<Long> orderNos = orders.stream().map(Invariants.OrderRow::orderNo).toList();
     try (Connection c = DriverManager.getConnection(jdbcBase + "ticket_pay", user, password)) {
@@ -105,45 +108,15 @@ public final class InvariantReader {
 
   /** The seat claims of the given showtimes (one t_seat_claim per shard database). */
   public List<Invariants.ClaimRow> claims(Collection<Long> showtimes) throws SQLException {
-    List<Invariants.ClaimRow> out = new ArrayList<>();
-    if (showtimes.isEmpty()) {
-      return out;
-    }
-    String in = showtimes.stream().map(String::valueOf).collect(Collectors.joining(","));
-    for (String db : ORDER_DBS) {
-      try (Connection c = DriverManager.getConnection(jdbcBase + db, user, password);
-          PreparedStatement ps = c.prepareStatement("SELECT showtime_id, seat_id, order_no FROM t_seat_claim"
-              + " WHERE showtime_id IN (" + in + ")"); ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Invariants.ClaimRow(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
-        }
-      }
-    }
-    return out;
+    return fromOrderShards("SELECT showtime_id, seat_id, order_no FROM t_seat_claim WHERE showtime_id IN ({in})",
+        showtimes, rs -> new Invariants.ClaimRow(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
   }
 
   /** The orders of the given showtimes still waiting for their payment. */
   public List<Invariants.PendingRow> pending(Collection<Long> showtimes) throws SQLException {
-    List<Invariants.PendingRow> out = new ArrayList<>();
-    if (showtimes.isEmpty()) {
-      return out;
-    }
-    String in = showtimes.stream().map(String::valueOf).collect(Collectors.joining(","));
-    for (String db : ORDER_DBS) {
-      try (Connection c = DriverManager.getConnection(jdbcBase + db, user, password)) {
-        for (int t = 0; t < TABLES; t++) {
-          try (PreparedStatement ps = c.prepareStatement("SELECT order_no, expires_at FROM t_order_" + t
-              + " WHERE status = 'PENDING_PAYMENT' AND showtime_id IN (" + in + ")");
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              out.add(new Invariants.PendingRow(rs.getLong(1),
-                  rs.getTimestamp(2).toInstant()));
-            }
-          }
-        }
-      }
-    }
-    return out;
+    return fromOrderShards("SELECT order_no, expires_at FROM t_order_{t} WHERE status = 'PENDING_PAYMENT'"
+        + " AND showtime_id IN ({in})", showtimes,
+        rs -> new Invariants.PendingRow(rs.getLong(1), rs.getTimestamp(2).toInstant()));
   }
 
   /** How many of the given orders are in each status (orders not found count as MISSING). */
