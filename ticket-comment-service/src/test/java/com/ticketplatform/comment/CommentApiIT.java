@@ -36,6 +36,8 @@ import org.springframework.web.client.RestClient;
     "ticket.comment.banned-words=scam,rip off",
     "ticket.comment.posts-per-window=5",
     "ticket.comment.post-window=10m",
+    "ticket.comment.posts-per-client=10",
+    "ticket.comment.reports-per-client=3",
     "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN",
     "ticket.comment.auto-hide-reports=2",
     "ticket.comment.feign-clients.enabled=false"})
@@ -66,11 +68,22 @@ class CommentApiIT {
 
   @BeforeEach
   void setUp() {
+    http = client(randomAddress());
+    programId = randomId();
+  }
+
+  /** A client at one made-up address (as the gateway would vouch for it), so per-address budgets never mix tests. */
+  private RestClient client(String address) {
     // the JDK client: Apache HttpClient 5 (also on the classpath) would silently retry a 429 after its Retry-After
-    http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).requestFactory(new JdkClientHttpRequestFactory())
+    return RestClient.builder().baseUrl("http://127.0.0.1:" + port).requestFactory(new JdkClientHttpRequestFactory())
+        .defaultHeader("X-Forwarded-For", address)
         .defaultStatusHandler(status -> true, (request, response) -> { })
         .build();
-    programId = randomId();
+  }
+
+  private static String randomAddress() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
   }
 
   // ---- verified buyers ----
@@ -330,6 +343,43 @@ class CommentApiIT {
     assertThat(limited.getBody().path("code").asText()).isEqualTo("RATE_LIMITED");
     assertThat(Long.parseLong(limited.getHeaders().getFirst("Retry-After"))).isBetween(1L, 600L);
     assertThat(replyAs(randomId(), commentId, "someone else").getStatusCode().value()).isEqualTo(201);
+  }
+
+  @Test
+  void throwawayAccountsAtOneAddressShareOnePostingBudget() {
+    long commentId = rate(buyer(), programId, 4, "good", null).getBody().path("id").asLong();
+    // the rating was this address's first post of 10; nine fresh accounts use up the rest
+    for (int i = 0; i < 9; i++) {
+      assertThat(replyAs(randomId(), commentId, "fresh account " + i).getStatusCode().value()).isEqualTo(201);
+    }
+    ResponseEntity<JsonNode> limited = replyAs(randomId(), commentId, "one more fresh account");
+    assertThat(limited.getStatusCode().value()).isEqualTo(429);
+    assertThat(limited.getBody().path("code").asText()).isEqualTo("RATE_LIMITED");
+    assertThat(limited.getHeaders().getFirst("Retry-After")).isNotNull();
+    assertThat(list("").getBody().path("items").get(0).path("replyCount").asInt()).isEqualTo(9);
+
+    http = client(randomAddress());
+    assertThat(replyAs(randomId(), commentId, "from elsewhere").getStatusCode().value()).isEqualTo(201);
+  }
+
+  @Test
+  void throwawayAccountsAtOneAddressCannotReportCommentsAway() {
+    List<Long> commentIds = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      http = client(randomAddress());
+      commentIds.add(rate(buyer(), programId, 4, "good " + i, null).getBody().path("id").asLong());
+    }
+    http = client(randomAddress());
+    for (int i = 0; i < 3; i++) {
+      assertThat(report(randomId(), commentIds.get(i)).getStatusCode().value()).isEqualTo(202);
+    }
+    ResponseEntity<JsonNode> limited = report(randomId(), commentIds.get(3));
+    assertThat(limited.getStatusCode().value()).isEqualTo(429);
+    assertThat(limited.getBody().path("code").asText()).isEqualTo("RATE_LIMITED");
+    // the refused report was not recorded: one more report from elsewhere does not reach the hiding threshold of 2
+    http = client(randomAddress());
+    assertThat(report(randomId(), commentIds.get(3)).getStatusCode().value()).isEqualTo(202);
+    assertThat(list("").getBody().path("items")).hasSize(4);
   }
 
   // ---- helpers ----

@@ -206,18 +206,89 @@ class UserServiceIT {
   }
 
   @Test
-  void repeatedFailuresAreThrottledWith429AndRetryAfter() {
+  void repeatedFailuresFromOneClientWaitLongerEachTime() throws Exception {
     String email = uniqueEmail();
     register(email, "secret123");
+    String address = uniqueAddress();
     for (int i = 0; i < 3; i++) {
-      // a different address each time: it is the per-login-name counter that trips here
-      assertThat(login(email, "wrong-pass-1", uniqueAddress()).status()).isEqualTo(401);
+      assertThat(login(email, "wrong-pass-1", address).status()).isEqualTo(401);
     }
-    Http.Reply throttled = login(email, "secret123", uniqueAddress());
-    assertThat(throttled.status()).as("even the right password waits for the window").isEqualTo(429);
+    Http.Reply throttled = login(email, "secret123", address);
+    assertThat(throttled.status()).as("even the right password waits for the delay").isEqualTo(429);
     assertThat(throttled.json().get("code").asText()).isEqualTo("TOO_MANY_ATTEMPTS");
-    long retryAfter = Long.parseLong(throttled.header("Retry-After"));
-    assertThat(retryAfter).isBetween(1L, 900L);
+    assertThat(Long.parseLong(throttled.header("Retry-After"))).isEqualTo(2);
+
+    Thread.sleep(2_100);
+    assertThat(login(email, "wrong-pass-2", address).status()).isEqualTo(401);
+    Http.Reply longer = login(email, "secret123", address);
+    assertThat(longer.status()).isEqualTo(429);
+    assertThat(Long.parseLong(longer.header("Retry-After"))).as("the delay doubles").isEqualTo(4);
+  }
+
+  @Test
+  void anAttackerCannotLockOutAUserWhoLogsInFromAnotherAddress() {
+    String email = uniqueEmail();
+    register(email, "secret123");
+    String attacker = uniqueAddress();
+    int refused = 0;
+    for (int i = 0; i < 30; i++) {
+      int status = login(email, "guess-" + i, attacker).status();
+      assertThat(status).isIn(401, 429);
+      refused += status == 429 ? 1 : 0;
+    }
+    // three free attempts, then 2 s, 4 s, ...: all but three (four on a very slow machine) are refused
+    assertThat(refused).as("the attacker is slowed down").isGreaterThanOrEqualTo(26);
+    Http.Reply owner = login(email, "secret123", uniqueAddress());
+    assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
+  }
+
+  @Test
+  void aGuessingCampaignOverManyAddressesLeavesTheOwnersDevicesAlone() {
+    String email = uniqueEmail();
+    register(email, "secret123");
+    String ownersDevice = uniqueAddress();
+    assertThat(login(email, "secret123", ownersDevice).status()).isEqualTo(200);
+    for (int i = 0; i < 6; i++) {
+      assertThat(login(email, "spread-guess-" + i, uniqueAddress()).status()).isEqualTo(401);
+    }
+    // the account is now under a campaign: an address it does not know gets one attempt before delays start
+    String stranger = uniqueAddress();
+    assertThat(login(email, "another-guess", stranger).status()).isEqualTo(401);
+    assertThat(login(email, "and-another", stranger).status()).isEqualTo(429);
+    // the owner's device keeps its usual allowance, and the owner on a new device still gets in at once
+    assertThat(login(email, "owner-typo", ownersDevice).status()).isEqualTo(401);
+    assertThat(login(email, "secret123", ownersDevice).status()).isEqualTo(200);
+    assertThat(login(email, "secret123", uniqueAddress()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void parallelGuessesCannotSlipPastTheCount() throws Exception {
+    String email = uniqueEmail();
+    register(email, "secret123");
+    String address = uniqueAddress();
+    int threads = 20;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Http.Reply>> replies = new ArrayList<>();
+    try {
+      for (int i = 0; i < threads; i++) {
+        int n = i;
+        replies.add(pool.submit(() -> {
+          start.await();
+          return login(email, "parallel-guess-" + n, address);
+        }));
+      }
+      start.countDown();
+      int checked = 0;
+      for (Future<Http.Reply> future : replies) {
+        Http.Reply reply = future.get(60, TimeUnit.SECONDS);
+        assertThat(reply.status()).as(reply.toString()).isIn(401, 429);
+        checked += reply.status() == 401 ? 1 : 0;
+      }
+      assertThat(checked).as("passwords actually checked").isEqualTo(3);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

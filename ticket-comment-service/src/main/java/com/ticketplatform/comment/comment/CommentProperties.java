@@ -9,18 +9,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param bannedWords words (or short phrases) a comment may not contain, matched case-insensitively as whole words
  * @param postsPerWindow how many comments/replies one user may post per {@code postWindow}
+ * @param postsPerClient how many comments/replies all accounts at one client address may post per {@code clientWindow}
+ * @param reportsPerClient how many abuse reports all accounts at one client address may file per {@code clientWindow}
+ * @param clientWindow the window of the per-address limits (throwaway accounts share their address's budget)
  * @param autoHideReports distinct abuse reports after which a comment is hidden pending review (0 = never)
  * @param summaryTtl how long a computed rating summary may stay cached (writes invalidate it sooner)
  * @param idempotencyTtl how long an Idempotency-Key is remembered
  */
 @ConfigurationProperties("ticket.comment")
 public record CommentProperties(List<String> bannedWords, Integer postsPerWindow, Duration postWindow,
-    Integer autoHideReports, Duration summaryTtl, Duration idempotencyTtl) {
+    Integer postsPerClient, Integer reportsPerClient, Duration clientWindow, Integer autoHideReports,
+    Duration summaryTtl, Duration idempotencyTtl) {
 
   public CommentProperties {
     bannedWords = bannedWords == null ? List.of() : List.copyOf(bannedWords);
     postsPerWindow = postsPerWindow == null ? 5 : postsPerWindow;
     postWindow = postWindow == null ? Duration.ofMinutes(1) : postWindow;
+    postsPerClient = postsPerClient == null ? 20 : postsPerClient;
+    reportsPerClient = reportsPerClient == null ? 10 : reportsPerClient;
+    clientWindow = clientWindow == null ? Duration.ofMinutes(10) : clientWindow;
     autoHideReports = autoHideReports == null ? 5 : autoHideReports;
     summaryTtl = summaryTtl == null ? Duration.ofHours(1) : summaryTtl;
     idempotencyTtl = idempotencyTtl == null ? Duration.ofHours(24) : idempotencyTtl;

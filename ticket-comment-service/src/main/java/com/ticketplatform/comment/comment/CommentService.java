@@ -97,19 +97,20 @@ public class CommentService {
 
   // ---- writes ----
 
-  public Created rate(long programId, long userId, RateRequest request, String idempotencyKey) {
+  public Created rate(long programId, long userId, String clientAddress, RateRequest request,
+      String idempotencyKey) {
     IdempotencyGuard.Outcome outcome = idempotency.run("rate:" + userId, idempotencyKey,
         IdempotencyGuard.fingerprint("rate", programId, request.rating(), request.text()),
-        () -> createRating(programId, userId, request));
+        () -> createRating(programId, userId, clientAddress, request));
     return new Created(CommentView.of(comments.findById(outcome.id())), outcome.replayed());
   }
 
-  private long createRating(long programId, long userId, RateRequest request) {
+  private long createRating(long programId, long userId, String clientAddress, RateRequest request) {
     rejectBannedWords(request.text());
     if (comments.findRating(programId, userId) != null) {
       throw alreadyRated();
     }
-    rateLimiter.hit(userId);
+    rateLimiter.post(userId, clientAddress);
     buyers.requireBuyer(userId, programId);
     CommentRow row = newRow(programId, userId, 0L, request.text());
     row.raterId = userId;
@@ -144,20 +145,22 @@ public class CommentService {
     return CommentView.of(comments.findById(commentId));
   }
 
-  public Created reply(long programId, long parentId, long userId, ReplyRequest request, String idempotencyKey) {
+  public Created reply(long programId, long parentId, long userId, String clientAddress, ReplyRequest request,
+      String idempotencyKey) {
     IdempotencyGuard.Outcome outcome = idempotency.run("reply:" + userId, idempotencyKey,
         IdempotencyGuard.fingerprint("reply", programId, parentId, request.text()),
-        () -> tx.execute(status -> createReply(programId, parentId, userId, request)));
+        () -> tx.execute(status -> createReply(programId, parentId, userId, clientAddress, request)));
     return new Created(CommentView.of(comments.findById(outcome.id())), outcome.replayed());
   }
 
-  private long createReply(long programId, long parentId, long userId, ReplyRequest request) {
+  private long createReply(long programId, long parentId, long userId, String clientAddress,
+      ReplyRequest request) {
     CommentRow parent = visibleComment(programId, parentId);
     if (!parent.isTopLevel()) {
       throw ApiException.unprocessable(ErrorCodes.VALIDATION_FAILED, "replies to replies are not supported");
     }
     rejectBannedWords(request.text());
-    rateLimiter.hit(userId);
+    rateLimiter.post(userId, clientAddress);
     CommentRow row = newRow(programId, userId, parentId, request.text());
     comments.insert(row);
     comments.addReplies(parentId, programId, 1);
@@ -183,10 +186,14 @@ public class CommentService {
     return new LikeView(commentId, false, row.likeCount);
   }
 
-  /** Records an abuse report (once per user and comment); enough distinct reports hide the comment for review. */
+  /**
+   * Records an abuse report (once per user and comment); enough distinct reports hide the comment for review. Reports
+   * from one client address are limited, so a batch of throwaway accounts cannot hide whatever it likes.
+   */
   @Transactional
-  public void report(long programId, long commentId, long userId, String reason) {
+  public void report(long programId, long commentId, long userId, String clientAddress, String reason) {
     CommentRow row = visibleComment(programId, commentId);
+    rateLimiter.report(clientAddress);
     if (comments.insertReport(commentId, userId, programId, reason, now()) == 0) {
       return;
     }

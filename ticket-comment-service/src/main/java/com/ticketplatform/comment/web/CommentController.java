@@ -13,6 +13,8 @@ import com.ticketplatform.comment.summary.RatingSummaryService;
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.CursorPage;
 import com.ticketplatform.common.web.PageRequest;
+import com.ticketplatform.common.web.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
@@ -62,9 +64,11 @@ class CommentController {
   @PostMapping
   ResponseEntity<CommentView> rate(@PathVariable long programId, @Valid @RequestBody RateRequest request,
       @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
-      @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+      @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      HttpServletRequest http) {
     long caller = Caller.of(userId, null).requireUser();
-    CommentService.Created created = comments.rate(programId, caller, request, idempotencyKey);
+    CommentService.Created created = comments.rate(programId, caller, ClientAddress.of(http), request,
+        idempotencyKey);
     return created(programId, created);
   }
 
@@ -85,9 +89,11 @@ class CommentController {
   ResponseEntity<CommentView> reply(@PathVariable long programId, @PathVariable long commentId,
       @Valid @RequestBody ReplyRequest request,
       @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
-      @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+      @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      HttpServletRequest http) {
     long caller = Caller.of(userId, null).requireUser();
-    return created(programId, comments.reply(programId, commentId, caller, request, idempotencyKey));
+    return created(programId,
+        comments.reply(programId, commentId, caller, ClientAddress.of(http), request, idempotencyKey));
   }
 
   @PostMapping("/{commentId}/likes")
@@ -105,8 +111,9 @@ class CommentController {
   @PostMapping("/{commentId}/reports")
   ResponseEntity<Map<String, Object>> report(@PathVariable long programId, @PathVariable long commentId,
       @Valid @RequestBody ReportRequest request,
-      @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId) {
-    comments.report(programId, commentId, Caller.of(userId, null).requireUser(), request.reason());
+      @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId, HttpServletRequest http) {
+    comments.report(programId, commentId, Caller.of(userId, null).requireUser(), ClientAddress.of(http),
+        request.reason());
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("commentId", commentId, "reported", true));
   }
 

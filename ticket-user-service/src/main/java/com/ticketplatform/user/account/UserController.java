@@ -5,8 +5,13 @@ import com.ticketplatform.common.web.CursorPage;
 import com.ticketplatform.common.web.PageRequest;
 import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.user.web.IdempotentExecutor;
+import com.ticketplatform.common.ratelimit.FixedWindowLimiter;
+import com.ticketplatform.common.web.ClientAddress;
+import com.ticketplatform.user.config.AuthProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,18 +26,29 @@ class UserController {
 
   private final UserService users;
   private final IdempotentExecutor idempotent;
+  private final FixedWindowLimiter registrations;
+  private final AuthProperties.Registration registrationLimit;
 
-  UserController(UserService users, IdempotentExecutor idempotent) {
+  UserController(UserService users, IdempotentExecutor idempotent, StringRedisTemplate redis,
+      AuthProperties properties) {
     this.users = users;
     this.idempotent = idempotent;
+    this.registrations = new FixedWindowLimiter(redis, "auth:register:client:", "new accounts from one address");
+    this.registrationLimit = properties.registration();
   }
 
   @PostMapping("/api/users/register")
   ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest request,
-      @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+      @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      HttpServletRequest http) {
+    String client = ClientAddress.of(http);
     UserView created = idempotent.execute("register", idempotencyKey, UserView.class,
-        () -> users.register(request.loginName(), request.password(), request.displayName(),
-            List.of(AuthHeaders.ROLE_CUSTOMER)),
+        () -> {
+          // a replayed registration is not a new account: only first attempts count against the address
+          registrations.hit(client, registrationLimit.perClient(), registrationLimit.window());
+          return users.register(request.loginName(), request.password(), request.displayName(),
+              List.of(AuthHeaders.ROLE_CUSTOMER));
+        },
         request.loginName(), request.password(), request.displayName());
     return ResponseEntity.status(HttpStatus.CREATED).body(created);
   }

@@ -2,6 +2,7 @@ package com.ticketplatform.user.auth;
 
 import com.ticketplatform.user.config.AuthProperties;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -25,7 +26,9 @@ class AuthConfig {
   }
 
   @Bean
-  LoginThrottle loginThrottle(StringRedisTemplate redis, AuthProperties properties) {
-    return new LoginThrottle(redis, properties.bruteForce());
+  LoginThrottle loginThrottle(StringRedisTemplate redis, AuthProperties properties,
+      ObjectProvider<CaptchaVerifier> captcha, Clock clock) {
+    return new LoginThrottle(redis, properties.loginProtection(), captcha.getIfAvailable(() -> CaptchaVerifier.NONE),
+        clock);
   }
 }

@@ -5,7 +5,7 @@ import com.ticketplatform.user.auth.AuthDtos.LogoutRequest;
 import com.ticketplatform.user.auth.AuthDtos.RefreshRequest;
 import com.ticketplatform.user.auth.AuthDtos.TokenResponse;
 import com.ticketplatform.common.web.Caller;
-import com.ticketplatform.user.web.ClientAddress;
+import com.ticketplatform.common.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class AuthController {
 
   @PostMapping("/api/users/login")
   ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-    return noStore(auth.login(request.loginName(), request.password(), ClientAddress.of(http)));
+    return noStore(auth.login(request.loginName(), request.password(), request.captcha(), ClientAddress.of(http)));
   }
 
   @PostMapping("/api/users/token/refresh")

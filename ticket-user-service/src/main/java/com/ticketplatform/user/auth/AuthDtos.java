@@ -8,7 +8,9 @@ final class AuthDtos {
 
   private AuthDtos() {}
 
-  record LoginRequest(@NotBlank @Size(max = 256) String loginName, @NotBlank @Size(max = 256) String password) {}
+  /** {@code captcha}: the CAPTCHA provider's answer, needed only after a 401 {@code CAPTCHA_REQUIRED}. */
+  record LoginRequest(@NotBlank @Size(max = 256) String loginName, @NotBlank @Size(max = 256) String password,
+      @Size(max = 4096) String captcha) {}
 
   record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {}
 

@@ -19,12 +19,24 @@ public final class AuthRedisKeys {
     return "auth:rtf:{" + family + "}";
   }
 
-  static String failedLoginsByName(String loginNameHash) {
-    return "auth:fail:login:" + loginNameHash;
+  /** {@code auth:login:pair:<name hash>:<address>} → hash {n, last}: attempts on one account from one client. */
+  static String loginAttemptsByAccountAndClient(String loginNameHash, String address) {
+    return "auth:login:pair:" + loginNameHash + ":" + address;
   }
 
-  static String failedLoginsByAddress(String address) {
-    return "auth:fail:ip:" + address;
+  /** {@code auth:login:client:<address>} → hash {n, last}: attempts from one client on any account. */
+  static String loginAttemptsByClient(String address) {
+    return "auth:login:client:" + address;
+  }
+
+  /** {@code auth:login:account:<name hash>} → attempts on one account from anywhere, not yet taken back. */
+  static String failedLoginsByAccount(String loginNameHash) {
+    return "auth:login:account:" + loginNameHash;
+  }
+
+  /** {@code auth:login:trusted:<name hash>} → sorted set of client addresses, scored by their last good login. */
+  static String trustedClients(String loginNameHash) {
+    return "auth:login:trusted:" + loginNameHash;
   }
 
   private AuthRedisKeys() {}

@@ -39,9 +39,9 @@ public class AuthService {
     this.decoyHash = passwords.encode("decoy-password-never-matches-0");
   }
 
-  public TokenResponse login(String rawLoginName, String password, String clientAddress) {
+  public TokenResponse login(String rawLoginName, String password, String captcha, String clientAddress) {
     String throttleName = LoginNames.normalise(rawLoginName).orElse(rawLoginName.strip().toLowerCase(Locale.ROOT));
-    throttle.checkAllowed(throttleName, clientAddress);
+    throttle.beforeAttempt(throttleName, clientAddress, captcha);
     Optional<UserEntity> user = users.findByLoginName(rawLoginName);
     boolean matches;
     if (user.isPresent()) {
@@ -51,11 +51,10 @@ public class AuthService {
       matches = false;
     }
     if (!matches) {
-      throttle.recordFailure(throttleName, clientAddress);
       // the same answer whether the account exists or not
       throw new ApiException(HttpStatus.UNAUTHORIZED, BAD_CREDENTIALS, "login name or password is wrong");
     }
-    throttle.recordSuccess(throttleName);
+    throttle.recordSuccess(throttleName, clientAddress);
     UserEntity found = user.get();
     return issue(found, refreshTokens.startFamily(found.getId()));
   }

@@ -1,10 +1,12 @@
-package com.ticketplatform.user.web;
+package com.ticketplatform.common.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The client's address for per-IP limits. The service is reachable only through the gateway, which replaces any
- * client-sent X-Forwarded-For with the address it saw; the last entry is the one the nearest proxy vouches for.
+ * The client's address for per-client limits: the one the gateway vouched for in its internal credential, which
+ * {@code InternalAuthFilter} puts in X-Forwarded-For in place of anything a caller sent (docs/ARCHITECTURE.md §9).
+ * Without a vouched address (internal credential off, as in a service's own tests) the last X-Forwarded-For entry
+ * or the TCP peer.
  */
 public final class ClientAddress {
 
