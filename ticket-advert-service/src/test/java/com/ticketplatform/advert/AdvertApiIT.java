@@ -2,6 +2,7 @@ package com.ticketplatform.advert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ticketplatform.common.test.MutableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.advert.interest.InterestMapper;

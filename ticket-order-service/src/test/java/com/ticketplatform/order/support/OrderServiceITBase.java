@@ -1,6 +1,7 @@
 package com.ticketplatform.order.support;
 
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
+import com.ticketplatform.common.test.MutableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.event.EventEnvelope;

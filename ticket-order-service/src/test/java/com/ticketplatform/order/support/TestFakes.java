@@ -1,5 +1,6 @@
 package com.ticketplatform.order.support;
 
+import com.ticketplatform.common.test.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -169,7 +169,7 @@ class ComposeFileTest {
 
   /** Secrets compose reads from the user's .env; none may have a default that anyone reading this file knows. */
   private static final List<String> SECRETS = List.of("MYSQL_ROOT_PASSWORD", "PAY_PROVIDER_SECRET",
-      "GRAFANA_ADMIN_PASSWORD", "TICKET_INTERNAL_SECRET");
+      "GRAFANA_ADMIN_PASSWORD", "TICKET_INTERNAL_SECRET", "TICKET_KEY_ENCRYPTION_KEYS");
 
   @Test
   void composeWithoutItsSecretsFailsFastAndShipsNoneOfThem() throws Exception {
@@ -187,7 +187,8 @@ class ComposeFileTest {
       soft.assertThat(count).as("compose uses %s", secret).isPositive();
       soft.assertThat(example).as(".env.example names %s, without a value", secret).contains("\n" + secret + "=\n");
     }
-    for (String published : List.of("dev-sandbox-secret-change-me", "Admin#2026", "Demo#2026")) {
+    for (String published : List.of("dev-sandbox-secret-change-me", "Admin#2026", "Demo#2026",
+        "NTBiIvZXAlOb5QKD16CQ2jnrMrNQ")) {
       soft.assertThat(compose).as("compose carries no published secret").doesNotContain(published);
     }
     soft.assertThat(environment(services.get("ticket-user-service"))).as("no demo accounts in compose")

@@ -12,7 +12,7 @@ class AuthConfig {
 
   @Bean
   TokenService tokenService(SigningKeys keys, AuthProperties properties, Clock clock) {
-    return new TokenService(keys.signingKey(), properties.issuer(), properties.accessTokenTtl(), clock);
+    return new TokenService(keys, properties.issuer(), properties.accessTokenTtl(), clock);
   }
 
   @Bean

@@ -2,12 +2,11 @@ package com.ticketplatform.user.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.ticketplatform.user.account.Times;
-import com.ticketplatform.user.secret.ServiceSecretEntity;
-import com.ticketplatform.user.secret.ServiceSecrets;
+import com.ticketplatform.user.keys.KeyRing;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -17,66 +16,103 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The RS256 key pair that signs access tokens. Generated on the first start and kept in this service's schema, so
- * tokens stay valid across restarts and instances; only the public half ever leaves the service (as a JWK Set).
+ * The RS256 keys that sign access tokens, one {@link KeyRing} generation each (docs/ARCHITECTURE.md §9). The JWK Set
+ * publishes a new key from when it is added ({@code publishLead} before it signs anything) until the tokens of the
+ * key it replaced have all expired; only public halves ever leave the service.
  */
-@Component
-public class SigningKeys {
+public class SigningKeys implements TokenService.Keys {
 
-  static final String PURPOSE = "jwt-signing-rs256";
+  public static final String PURPOSE = "jwt-signing-rs256";
+  /** Clocks of the gateway and this service may differ a little: a retired key stays published this much longer. */
+  private static final Duration SKEW = Duration.ofMinutes(1);
 
-  private final RSAKey key;
+  private final KeyRing ring;
+  private final Duration tokenLifetime;
+  private final Clock clock;
+  private final Map<String, RSAKey> parsed = new ConcurrentHashMap<>();
 
-  public SigningKeys(ServiceSecrets secrets, Clock clock) {
-    this.key = load(secrets.getOrCreate(PURPOSE, () -> generate(clock)));
+  public SigningKeys(KeyRing ring, Duration tokenLifetime, Clock clock) {
+    this.ring = ring;
+    this.tokenLifetime = tokenLifetime;
+    this.clock = clock;
   }
 
-  RSAKey signingKey() {
-    return key;
+  /** The key that signs tokens now. */
+  @Override
+  public RSAKey signingKey() {
+    return toJwk(ring.current());
   }
 
-  /** The public JWK Set served to the gateway. */
+  /** A key tokens may carry in their {@code kid}, while it is published. */
+  @Override
+  public Optional<RSAKey> verificationKey(String kid) {
+    return ring.byKid(kid).filter(this::published).map(this::toJwk);
+  }
+
+  /** The public JWK Set served to the gateway: upcoming, current and recently retired keys, newest first. */
   public Map<String, Object> publicJwkSet() {
-    return new JWKSet(key.toPublicJWK()).toJSONObject(true);
+    List<JWK> keys = new ArrayList<>();
+    List<KeyRing.Generation> all = ring.generations();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      KeyRing.Generation g = all.get(i);
+      if (published(g)) {
+        keys.add(toJwk(g).toPublicJWK());
+      }
+    }
+    return new JWKSet(keys).toJSONObject(true);
   }
 
-  static ServiceSecretEntity generate(Clock clock) {
+  /** Published until the next generation has been active for a token lifetime (and the clock skew). */
+  private boolean published(KeyRing.Generation g) {
+    Instant now = clock.instant();
+    return ring.generations().stream()
+        .filter(next -> next.number() == g.number() + 1)
+        .findFirst()
+        .map(next -> now.isBefore(next.activeFrom().plus(tokenLifetime).plus(SKEW)))
+        .orElse(true);
+  }
+
+  public static KeyRing.Material generate() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       KeyPair pair = generator.generateKeyPair();
       RSAKey jwk = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).build();
-      ServiceSecretEntity row = new ServiceSecretEntity();
-      row.setKeyId(jwk.computeThumbprint().toString());
-      row.setSecret(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-      row.setPublicPart(Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
-      row.setCreatedAt(Times.nowUtc(clock));
-      return row;
+      return new KeyRing.Material(jwk.computeThumbprint().toString(), pair.getPrivate().getEncoded(),
+          Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
     } catch (GeneralSecurityException | JOSEException e) {
-      throw new IllegalStateException("cannot generate the token signing key", e);
+      throw new IllegalStateException("cannot generate a token signing key", e);
     }
   }
 
-  static RSAKey load(ServiceSecretEntity row) {
+  private RSAKey toJwk(KeyRing.Generation g) {
+    return parsed.computeIfAbsent(g.kid(), kid -> parse(g));
+  }
+
+  private static RSAKey parse(KeyRing.Generation g) {
     try {
       KeyFactory rsa = KeyFactory.getInstance("RSA");
-      RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(
-          new PKCS8EncodedKeySpec(Base64.getDecoder().decode(row.getSecret())));
+      RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(g.secret()));
       RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
-          new X509EncodedKeySpec(Base64.getDecoder().decode(row.getPublicPart())));
+          new X509EncodedKeySpec(Base64.getDecoder().decode(g.publicPart())));
       return new RSAKey.Builder(publicKey)
           .privateKey(privateKey)
-          .keyID(row.getKeyId())
+          .keyID(g.kid())
           .keyUse(KeyUse.SIGNATURE)
           .algorithm(JWSAlgorithm.RS256)
           .build();
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the stored token signing key is unreadable", e);
+      throw new IllegalStateException("the stored token signing key " + g.kid() + " is unreadable", e);
     }
   }
 }

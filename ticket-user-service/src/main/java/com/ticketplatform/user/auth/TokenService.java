@@ -21,30 +21,30 @@ import java.util.UUID;
 
 /**
  * Issues RS256 access tokens ({@code iss}, {@code sub} = user id, {@code roles}, {@code iat}, {@code exp},
- * {@code jti}) and reads back tokens it issued. Plain class: the key, issuer, lifetime and clock are given.
+ * {@code jti}, signed by the current key and naming it in {@code kid}) and reads back tokens it issued with any key
+ * still published. Plain class: the keys, issuer, lifetime and clock are given.
  */
 public class TokenService {
 
   public static final String ROLES_CLAIM = "roles";
 
-  private final RSAKey key;
+  /** The signing key now, and the published key of a {@code kid}. */
+  public interface Keys {
+    RSAKey signingKey();
+
+    Optional<RSAKey> verificationKey(String kid);
+  }
+
+  private final Keys keys;
   private final String issuer;
   private final Duration lifetime;
   private final Clock clock;
-  private final RSASSASigner signer;
-  private final RSASSAVerifier verifier;
 
-  public TokenService(RSAKey key, String issuer, Duration lifetime, Clock clock) {
-    this.key = key;
+  public TokenService(Keys keys, String issuer, Duration lifetime, Clock clock) {
+    this.keys = keys;
     this.issuer = issuer;
     this.lifetime = lifetime;
     this.clock = clock;
-    try {
-      this.signer = new RSASSASigner(key);
-      this.verifier = new RSASSAVerifier(key.toRSAPublicKey());
-    } catch (JOSEException e) {
-      throw new IllegalStateException("unusable signing key", e);
-    }
   }
 
   public Duration lifetime() {
@@ -63,10 +63,11 @@ public class TokenService {
         .expirationTime(Date.from(expiresAt))
         .jwtID(jti)
         .build();
+    RSAKey key = keys.signingKey();
     SignedJWT jwt = new SignedJWT(
         new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
     try {
-      jwt.sign(signer);
+      jwt.sign(new RSASSASigner(key));
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot sign access token", e);
     }
@@ -80,7 +81,10 @@ public class TokenService {
   public Optional<JWTClaimsSet> read(String token) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
-      if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+      Optional<RSAKey> key = jwt.getHeader().getKeyID() == null ? Optional.empty()
+          : keys.verificationKey(jwt.getHeader().getKeyID());
+      if (key.isEmpty() || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+          || !jwt.verify(new RSASSAVerifier(key.get().toRSAPublicKey()))) {
         return Optional.empty();
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();

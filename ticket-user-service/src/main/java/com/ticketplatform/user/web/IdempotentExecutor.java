@@ -2,24 +2,20 @@ package com.ticketplatform.user.web;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
+import com.ticketplatform.user.keys.KeyRing;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
-import com.ticketplatform.user.account.Times;
-import com.ticketplatform.user.secret.ServiceSecretEntity;
-import com.ticketplatform.user.secret.ServiceSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 
 /**
  * Makes a create endpoint safe to retry with an {@code Idempotency-Key}: the first request claims the key (SET NX),
@@ -28,7 +24,6 @@ import org.springframework.stereotype.Component;
  * the key, so the client may retry it. Only a keyed fingerprint (HMAC with a secret of this service) of the request
  * is kept, never the body: it may hold a password or an ID number, which a plain hash would not protect.
  */
-@Component
 public class IdempotentExecutor {
 
   static final String PREFIX = "user:idem:";
@@ -37,17 +32,16 @@ public class IdempotentExecutor {
   private static final String RUNNING = "RUNNING|";
   private static final String DONE = "DONE|";
 
-  static final String SECRET_PURPOSE = "idempotency-hmac";
+  public static final String SECRET_PURPOSE = "idempotency-hmac";
 
   private final StringRedisTemplate redis;
   private final ObjectMapper json;
   private final SecretKeySpec fingerprintKey;
 
-  public IdempotentExecutor(StringRedisTemplate redis, ObjectMapper json, ServiceSecrets secrets, Clock clock) {
+  public IdempotentExecutor(StringRedisTemplate redis, ObjectMapper json, byte[] fingerprintKey) {
     this.redis = redis;
     this.json = json;
-    this.fingerprintKey = new SecretKeySpec(Base64.getDecoder().decode(
-        secrets.getOrCreate(SECRET_PURPOSE, () -> generateKey(clock)).getSecret()), "HmacSHA256");
+    this.fingerprintKey = new SecretKeySpec(fingerprintKey, "HmacSHA256");
   }
 
   /**
@@ -121,13 +115,10 @@ public class IdempotentExecutor {
     }
   }
 
-  private static ServiceSecretEntity generateKey(Clock clock) {
+  /** A new fingerprint key for the key ring (never rotated: stored fingerprints must keep matching). */
+  public static KeyRing.Material generateKey() {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    ServiceSecretEntity row = new ServiceSecretEntity();
-    row.setKeyId("idempotency-1");
-    row.setSecret(Base64.getEncoder().encodeToString(key));
-    row.setCreatedAt(Times.nowUtc(clock));
-    return row;
+    return new KeyRing.Material("idempotency-" + UUID.randomUUID(), key, null);
   }
 }

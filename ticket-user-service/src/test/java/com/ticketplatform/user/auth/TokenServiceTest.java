@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TokenServiceTest {
@@ -22,7 +23,7 @@ class TokenServiceTest {
   @Test
   void issuesRs256TokensWithTheAgreedClaims() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
-    TokenService tokens = new TokenService(key, "ticket-platform", Duration.ofMinutes(15),
+    TokenService tokens = new TokenService(only(key), "ticket-platform", Duration.ofMinutes(15),
         Clock.fixed(NOW, ZoneOffset.UTC));
 
     AccessToken issued = tokens.issue(42L, List.of("ADMIN", "CUSTOMER"));
@@ -46,7 +47,7 @@ class TokenServiceTest {
   void readsBackOnlyItsOwnUntamperedTokens() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    TokenService tokens = new TokenService(key, "ticket-platform", Duration.ofMinutes(15), clock);
+    TokenService tokens = new TokenService(only(key), "ticket-platform", Duration.ofMinutes(15), clock);
     String token = tokens.issue(7L, List.of("CUSTOMER")).value();
 
     assertThat(tokens.read(token)).get().extracting(JWTClaimsSet::getSubject).isEqualTo("7");
@@ -57,10 +58,25 @@ class TokenServiceTest {
     assertThat(tokens.read(flipped)).isEmpty();
     assertThat(tokens.read("garbage")).isEmpty();
 
-    TokenService otherKey = new TokenService(new RSAKeyGenerator(2048).keyID("k1").generate(), "ticket-platform",
-        Duration.ofMinutes(15), clock);
+    RSAKey sameIdOtherKey = new RSAKeyGenerator(2048).keyID("k1").generate();
+    TokenService otherKey = new TokenService(only(sameIdOtherKey), "ticket-platform", Duration.ofMinutes(15), clock);
     assertThat(otherKey.read(token)).isEmpty();
-    TokenService otherIssuer = new TokenService(key, "elsewhere", Duration.ofMinutes(15), clock);
+    TokenService otherIssuer = new TokenService(only(key), "elsewhere", Duration.ofMinutes(15), clock);
     assertThat(otherIssuer.read(token)).isEmpty();
+  }
+
+  /** One key that signs and verifies. */
+  static TokenService.Keys only(RSAKey key) {
+    return new TokenService.Keys() {
+      @Override
+      public RSAKey signingKey() {
+        return key;
+      }
+
+      @Override
+      public Optional<RSAKey> verificationKey(String kid) {
+        return key.getKeyID().equals(kid) ? Optional.of(key) : Optional.empty();
+      }
+    };
   }
 }

@@ -2,7 +2,12 @@ package com.ticketplatform.user.holder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ticketplatform.user.keys.KeyRing;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IdNumbersTest {
@@ -42,13 +47,40 @@ class IdNumbersTest {
 
   @Test
   void cipherRoundTripsAndHidesThePlainText() {
-    HolderCipher cipher = HolderCipher.forKey(new byte[32]);
+    HolderCipher cipher = cipherAt(List.of(generation(1, 1)), 1);
     String sealed = cipher.encrypt("11010519491231002X");
-    assertThat(sealed).doesNotContain("1949");
-    assertThat(new String(Base64.getDecoder().decode(sealed), java.nio.charset.StandardCharsets.ISO_8859_1))
+    assertThat(sealed).startsWith("k1:").doesNotContain("1949");
+    assertThat(new String(Base64.getDecoder().decode(sealed.substring(3)), StandardCharsets.ISO_8859_1))
         .doesNotContain("1949");
     assertThat(cipher.encrypt("11010519491231002X")).as("random IV").isNotEqualTo(sealed);
     assertThat(cipher.decrypt(sealed)).isEqualTo("11010519491231002X");
     assertThat(cipher.lookupHash("x")).isEqualTo(cipher.lookupHash("x")).hasSize(64);
+  }
+
+  @Test
+  void afterRotationNewValuesUseTheNewKeyAndOldOnesStillOpen() {
+    List<KeyRing.Generation> keys = List.of(generation(1, 1), generation(2, 2));
+    HolderCipher before = cipherAt(keys, 1);
+    String old = before.encrypt("E12345678");
+    HolderCipher after = cipherAt(keys, 2);
+    String fresh = after.encrypt("E12345678");
+    assertThat(fresh).startsWith("k2:");
+    assertThat(after.decrypt(old)).isEqualTo("E12345678");
+    assertThat(after.decrypt(fresh)).isEqualTo("E12345678");
+    assertThat(after.lookupHash("PASSPORT:E12345678")).as("duplicate checks survive rotation")
+        .isEqualTo(before.lookupHash("PASSPORT:E12345678"));
+    // a value stored before keys had generations (no prefix) is generation 1's
+    assertThat(after.decrypt(old.substring(3))).isEqualTo("E12345678");
+  }
+
+  private static KeyRing.Generation generation(int number, int fill) {
+    byte[] key = new byte[32];
+    Arrays.fill(key, (byte) fill);
+    return new KeyRing.Generation("holder-" + number, number, key, null, Instant.EPOCH);
+  }
+
+  private static HolderCipher cipherAt(List<KeyRing.Generation> keys, int current) {
+    return new HolderCipher(() -> keys.get(current - 1),
+        n -> keys.stream().filter(g -> g.number() == n).findFirst());
   }
 }

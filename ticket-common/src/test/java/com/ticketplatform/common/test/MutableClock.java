@@ -1,4 +1,4 @@
-package com.ticketplatform.order.support;
+package com.ticketplatform.common.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,13 +7,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that follows real time plus an offset the test can move forward. */
+/**
+ * Real time plus an offset tests move forward. It keeps ticking (the id generator spins on a frozen clock) and goes
+ * backwards only on {@link #reset()}, between tests that do not generate ids across it.
+ */
 public class MutableClock extends Clock {
 
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
   public void advance(Duration by) {
-    offset.updateAndGet(d -> d.plus(by));
+    offset.updateAndGet(o -> o.plus(by));
   }
 
   public void reset() {

@@ -1,0 +1,173 @@
+package com.ticketplatform.user.keys;
+
+import com.ticketplatform.common.keys.KeyVault;
+import com.ticketplatform.user.account.Times;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * The generations of one key (docs/ARCHITECTURE.md §9). Each is stored wrapped by the {@link KeyVault} and held
+ * unwrapped in memory only. Rotation adds the next generation {@code publishLead} before it becomes active, so
+ * whoever verifies with published keys sees it before anything is signed with it; older generations stay for
+ * whoever still holds their signatures or ciphertexts. Every instance keeps its copy fresh with {@link #maintain()},
+ * and a lookup of an unknown generation reloads once (another instance may have just added it).
+ */
+public final class KeyRing {
+
+  private static final Logger log = LoggerFactory.getLogger(KeyRing.class);
+
+  /** One generation, unwrapped. */
+  public record Generation(String kid, int number, byte[] secret, String publicPart, Instant activeFrom) {}
+
+  /** A new key's parts: its id, its secret (private half) and, for key pairs, its public half. */
+  public record Material(String kid, byte[] secret, String publicPart) {}
+
+  /** A key from before the ring (plain text): imported as generation 1, then {@code forget} removes the original. */
+  public record Legacy(Material material, Instant activeFrom, Runnable forget) {}
+
+  /**
+   * @param rotateEvery how long a generation signs or encrypts before the next takes over; zero: never rotated
+   * @param publishLead how long before becoming active a new generation is already published
+   */
+  public record Policy(Duration rotateEvery, Duration publishLead) {
+
+    public static Policy never() {
+      return new Policy(Duration.ZERO, Duration.ZERO);
+    }
+
+    boolean rotates() {
+      return rotateEvery != null && !rotateEvery.isZero() && !rotateEvery.isNegative();
+    }
+  }
+
+  private final String purpose;
+  private final KeyMapper rows;
+  private final KeyVault vault;
+  private final Clock clock;
+  private final Supplier<Material> generator;
+  private final Policy policy;
+  private volatile List<Generation> generations = List.of();
+
+  public KeyRing(String purpose, KeyMapper rows, KeyVault vault, Clock clock, Supplier<Material> generator,
+      Policy policy, Supplier<Optional<Legacy>> legacy) {
+    this.purpose = purpose;
+    this.rows = rows;
+    this.vault = vault;
+    this.clock = clock;
+    this.generator = generator;
+    this.policy = policy;
+    reload();
+    if (generations.isEmpty()) {
+      Optional<Legacy> old = legacy.get();
+      if (old.isPresent()) {
+        add(1, old.get().material(), old.get().activeFrom());
+        old.get().forget().run();
+      } else {
+        add(1, generator.get(), clock.instant());
+      }
+      reload();
+    }
+    maintain();
+  }
+
+  /** The generation in use now: the newest that is active. */
+  public Generation current() {
+    Instant now = clock.instant();
+    List<Generation> all = generations;
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (!all.get(i).activeFrom().isAfter(now)) {
+        return all.get(i);
+      }
+    }
+    return all.get(0);
+  }
+
+  /** Every generation, oldest first, including one published but not yet active. */
+  public List<Generation> generations() {
+    return generations;
+  }
+
+  public Optional<Generation> byKid(String kid) {
+    return find(g -> g.kid().equals(kid));
+  }
+
+  public Optional<Generation> byNumber(int number) {
+    return find(g -> g.number() == number);
+  }
+
+  /**
+   * Reloads, re-wraps generations wrapped with an older KEK, and adds the next generation when the current one is
+   * within {@code publishLead} of its end. Safe on every instance at once.
+   */
+  public void maintain() {
+    reload();
+    rewrapStale();
+    if (!policy.rotates()) {
+      return;
+    }
+    List<Generation> all = generations;
+    Generation newest = all.get(all.size() - 1);
+    Instant now = clock.instant();
+    Instant due = newest.activeFrom().plus(policy.rotateEvery());
+    if (!now.isBefore(due.minus(policy.publishLead()))) {
+      Instant activeFrom = due.isAfter(now.plus(policy.publishLead())) ? due : now.plus(policy.publishLead());
+      add(newest.number() + 1, generator.get(), activeFrom);
+      reload();
+    }
+  }
+
+  private Optional<Generation> find(java.util.function.Predicate<Generation> which) {
+    Optional<Generation> found = generations.stream().filter(which).findFirst();
+    if (found.isEmpty()) {
+      reload();
+      found = generations.stream().filter(which).findFirst();
+    }
+    return found;
+  }
+
+  private void add(int number, Material material, Instant activeFrom) {
+    KeyRow row = new KeyRow();
+    row.kid = material.kid();
+    row.purpose = purpose;
+    row.generation = number;
+    row.wrappedSecret = vault.wrap(purpose, material.secret());
+    row.publicPart = material.publicPart();
+    row.activeFrom = LocalDateTime.ofInstant(activeFrom, ZoneOffset.UTC);
+    row.createdAt = Times.nowUtc(clock);
+    try {
+      rows.insert(row);
+      log.info("key {} generation {} ({}) active from {}", purpose, number, material.kid(), activeFrom);
+    } catch (DuplicateKeyException raced) {
+      // another instance added this generation first: theirs is the one everyone uses
+    }
+  }
+
+  private void reload() {
+    generations = rows.generations(purpose).stream()
+        .map(r -> new Generation(r.kid, r.generation, vault.unwrap(purpose, r.wrappedSecret), r.publicPart,
+            Times.toInstant(r.activeFrom)))
+        .sorted(Comparator.comparingInt(Generation::number))
+        .toList();
+  }
+
+  private void rewrapStale() {
+    for (KeyRow row : rows.generations(purpose)) {
+      if (vault.isStale(row.wrappedSecret)) {
+        byte[] secret = vault.unwrap(purpose, row.wrappedSecret);
+        if (rows.rewrap(row.kid, row.wrappedSecret, vault.wrap(purpose, secret)) == 1) {
+          log.info("key {} generation {} re-wrapped under the current key-encryption key", purpose, row.generation);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package com.ticketplatform.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ticketplatform.common.keys.KeyVault;
+import com.ticketplatform.common.keys.LocalKeyVault;
+import com.ticketplatform.user.keys.KeyMapper;
+import com.ticketplatform.user.keys.KeyRing;
+import com.ticketplatform.user.keys.KeyRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Key rings against the real schema: moving plain-text keys in, and re-wrapping under a new key-encryption key. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class KeyRingIT {
+
+  static final String DEV_KEK = "local-dev:NTBiIvZXAlOb5QKD16CQ2jnrMrNQ+0blEnE2KWw6mnY=";
+
+  @Autowired
+  KeyMapper rows;
+  @Autowired
+  KeyVault vault;
+
+  @Test
+  void aPlainTextKeyFromBeforeBecomesGenerationOneAndIsForgotten() {
+    String purpose = "test-" + UUID.randomUUID().toString().substring(0, 8);
+    byte[] old = new byte[32];
+    old[0] = 7;
+    AtomicBoolean forgotten = new AtomicBoolean();
+    KeyRing ring = new KeyRing(purpose, rows, vault, Clock.systemUTC(), () -> material(1), KeyRing.Policy.never(),
+        () -> Optional.of(new KeyRing.Legacy(new KeyRing.Material("old-" + purpose, old, null),
+            Instant.parse("2026-01-01T00:00:00Z"), () -> forgotten.set(true))));
+
+    assertThat(ring.current().kid()).isEqualTo("old-" + purpose);
+    assertThat(ring.current().secret()).isEqualTo(old);
+    assertThat(forgotten).isTrue();
+    List<KeyRow> stored = rows.generations(purpose);
+    assertThat(stored).hasSize(1);
+    assertThat(stored.get(0).wrappedSecret).startsWith("kek1:local-dev:")
+        .doesNotContain(Base64.getEncoder().encodeToString(old));
+
+    // a second instance starting later finds the ring and imports nothing
+    KeyRing second = new KeyRing(purpose, rows, vault, Clock.systemUTC(), () -> material(2), KeyRing.Policy.never(),
+        () -> {
+          throw new AssertionError("no legacy lookup once the ring exists");
+        });
+    assertThat(second.current().secret()).isEqualTo(old);
+  }
+
+  @Test
+  void aNewKeyEncryptionKeyRewrapsEveryGenerationAndTheOldOneCanThenGo() {
+    String purpose = "test-" + UUID.randomUUID().toString().substring(0, 8);
+    KeyRing.Policy everySecond = new KeyRing.Policy(Duration.ofSeconds(1), Duration.ZERO);
+    KeyRing ring = new KeyRing(purpose, rows, vault, Clock.systemUTC(), () -> material(1), everySecond,
+        Optional::empty);
+    ring.maintain();
+    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(5));
+    new KeyRing(purpose, rows, vault, later, () -> material(2), everySecond, Optional::empty).maintain();
+    assertThat(rows.generations(purpose)).hasSizeGreaterThanOrEqualTo(2);
+
+    String fresh = "kek-2027:" + Base64.getEncoder().encodeToString(new byte[32]);
+    LocalKeyVault rotated = LocalKeyVault.fromList(fresh + "," + DEV_KEK);
+    new KeyRing(purpose, rows, rotated, later, () -> material(3), KeyRing.Policy.never(), Optional::empty);
+    assertThat(rows.generations(purpose)).allSatisfy(row -> assertThat(row.wrappedSecret).startsWith("kek1:kek-2027:"));
+
+    KeyRing withoutOldKek = new KeyRing(purpose, rows, LocalKeyVault.fromList(fresh), later, () -> material(4),
+        KeyRing.Policy.never(), Optional::empty);
+    assertThat(withoutOldKek.generations()).hasSameSizeAs(rows.generations(purpose));
+    assertThatThrownBy(() -> new KeyRing(purpose, rows, vault, later, () -> material(5), KeyRing.Policy.never(),
+        Optional::empty)).as("the old KEK alone no longer opens them").hasMessageContaining("kek-2027");
+  }
+
+  private static KeyRing.Material material(int n) {
+    byte[] secret = new byte[32];
+    secret[0] = (byte) n;
+    return new KeyRing.Material("k" + n + "-" + UUID.randomUUID(), secret, null);
+  }
+}
