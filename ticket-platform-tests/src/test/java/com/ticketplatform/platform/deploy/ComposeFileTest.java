@@ -169,7 +169,8 @@ class ComposeFileTest {
 
   /** Secrets compose reads from the user's .env; none may have a default that anyone reading this file knows. */
   private static final List<String> SECRETS = List.of("MYSQL_ROOT_PASSWORD", "PAY_PROVIDER_SECRET",
-      "GRAFANA_ADMIN_PASSWORD", "TICKET_INTERNAL_SECRET", "TICKET_KEY_ENCRYPTION_KEYS");
+      "GRAFANA_ADMIN_PASSWORD", "TICKET_INTERNAL_SECRET", "TICKET_KEY_ENCRYPTION_KEYS", "SEATA_CONSOLE_PASSWORD",
+      "SEATA_SECURITY_SECRET");
 
   @Test
   void composeWithoutItsSecretsFailsFastAndShipsNoneOfThem() throws Exception {
@@ -188,9 +189,12 @@ class ComposeFileTest {
       soft.assertThat(example).as(".env.example names %s, without a value", secret).contains("\n" + secret + "=\n");
     }
     for (String published : List.of("dev-sandbox-secret-change-me", "Admin#2026", "Demo#2026",
-        "NTBiIvZXAlOb5QKD16CQ2jnrMrNQ")) {
+        "NTBiIvZXAlOb5QKD16CQ2jnrMrNQ", "SeataSecretKey0c382ef1")) {
       soft.assertThat(compose).as("compose carries no published secret").doesNotContain(published);
     }
+    String seata = DeployFiles.read(DeployFiles.root().resolve("deploy/seata/application.yml"));
+    soft.assertThat(seata).as("the Seata console has no published login or token key")
+        .doesNotContain("SeataSecretKey0c382ef1").doesNotContainPattern("password:\\s*seata\\s");
     soft.assertThat(environment(services.get("ticket-user-service"))).as("no demo accounts in compose")
         .doesNotContainKey("TICKET_DEMO_ENABLED").doesNotContainKey("SPRING_PROFILES_ACTIVE");
     soft.assertAll();
