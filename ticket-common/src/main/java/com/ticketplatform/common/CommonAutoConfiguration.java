@@ -3,7 +3,10 @@ package com.ticketplatform.common;
 import com.ticketplatform.common.error.ProblemDetailsAdvice;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.common.id.WorkerIdLease;
+import com.ticketplatform.common.json.PublicIdsModule;
 import com.ticketplatform.common.openapi.ProblemDetailOpenApiCustomizer;
+import com.ticketplatform.common.openapi.PublicIdsOpenApiCustomizer;
+import com.ticketplatform.common.openapi.PublicSurfaceOpenApiCustomizer;
 import com.ticketplatform.common.web.AdminRoutesGuard;
 import com.ticketplatform.common.web.BodySizeLimitFilter;
 import com.ticketplatform.common.web.RequestLogFilter;
@@ -39,6 +42,12 @@ public class CommonAutoConfiguration {
     return Clock.systemUTC();
   }
 
+  /** Ids as JSON strings in every answer (docs/ARCHITECTURE.md §6); Spring Boot adds the module to its JsonMapper. */
+  @Bean
+  PublicIdsModule publicIdsModule() {
+    return new PublicIdsModule();
+  }
+
   /** Error responses in every OpenAPI document, wherever springdoc is on the classpath. */
   @AutoConfiguration
   @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
@@ -47,6 +56,20 @@ public class CommonAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemDetailOpenApiCustomizer problemDetailOpenApiCustomizer() {
       return new ProblemDetailOpenApiCustomizer();
+    }
+
+    /** Only what a client can call through the gateway, without the headers the gateway sets. */
+    @Bean
+    @ConditionalOnMissingBean
+    PublicSurfaceOpenApiCustomizer publicSurfaceOpenApiCustomizer() {
+      return new PublicSurfaceOpenApiCustomizer();
+    }
+
+    /** Ids documented as the strings they are on the wire. */
+    @Bean
+    @ConditionalOnMissingBean
+    PublicIdsOpenApiCustomizer publicIdsOpenApiCustomizer() {
+      return new PublicIdsOpenApiCustomizer();
     }
 
     /**

@@ -40,7 +40,7 @@ class ProblemDetailsAdviceTest {
     @GetMapping("/things/{id}")
     String get(@PathVariable long id) {
       if (id == 1) {
-        throw new ApiException(HttpStatus.CONFLICT, "SEAT_TAKEN", "seats taken", Map.of("seats", List.of(3, 4)));
+        throw new ApiException(HttpStatus.CONFLICT, "SEAT_TAKEN", "seats taken", Map.of("seatIds", List.of(3, 4), "held", 2));
       }
       if (id == 3) {
         throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "BUSY", "too busy, try again",
@@ -59,7 +59,8 @@ class ProblemDetailsAdviceTest {
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value("SEAT_TAKEN"))
-        .andExpect(jsonPath("$.seats[1]").value(4));
+        .andExpect(jsonPath("$.seatIds[1]").value("4"))
+        .andExpect(jsonPath("$.held").value(2));
   }
 
   @Test

@@ -11,6 +11,7 @@ import com.ticketplatform.common.web.PageRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Advert administration (role ADMIN). The role is checked before the body is even validated. */
@@ -36,6 +38,7 @@ class AdminAdvertController {
     this.idempotency = idempotency;
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping
   ResponseEntity<AdvertView> create(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
       @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles,
@@ -71,6 +74,7 @@ class AdminAdvertController {
     return adverts.update(id, request, admin.userId());
   }
 
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
       @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles, @PathVariable long id) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Announcements: admins publish; everyone reads ALL-audience ones; each customer reads their own inbox. */
@@ -32,6 +33,7 @@ class AnnouncementController {
     this.idempotency = idempotency;
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/api/admin/announcements")
   ResponseEntity<AnnouncementView> publish(
       @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public comment API of a program: reads are anonymous, writes need the gateway's X-User-Id. */
@@ -61,6 +62,7 @@ class CommentController {
     return comments.get(programId, commentId, Caller.of(null, roles).isAdmin());
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping
   ResponseEntity<CommentView> rate(@PathVariable long programId, @Valid @RequestBody RateRequest request,
       @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
@@ -85,6 +87,7 @@ class CommentController {
     return comments.replies(programId, commentId, PageRequest.of(cursor, size));
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/{commentId}/replies")
   ResponseEntity<CommentView> reply(@PathVariable long programId, @PathVariable long commentId,
       @Valid @RequestBody ReplyRequest request,
@@ -108,6 +111,7 @@ class CommentController {
     return comments.unlike(programId, commentId, Caller.of(userId, null).requireUser());
   }
 
+  @ResponseStatus(HttpStatus.ACCEPTED)
   @PostMapping("/{commentId}/reports")
   ResponseEntity<Map<String, Object>> report(@PathVariable long programId, @PathVariable long commentId,
       @Valid @RequestBody ReportRequest request,

@@ -1,5 +1,6 @@
 package com.ticketplatform.common.error;
 
+import com.ticketplatform.common.json.PublicIds;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
     ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
-    e.properties().forEach(problem::setProperty);
+    // ids in a problem follow the same wire rule as in any other answer: strings
+    e.properties().forEach((name, value) -> problem.setProperty(name, PublicIds.toWire(name, value)));
     ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
     if (e.retryAfterSeconds() > 0) {
       response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));

@@ -1,7 +1,11 @@
 package com.ticketplatform.gateway.security;
 
+import org.springframework.util.AntPathMatcher;
+
 /** What anyone may call without a token. Everything else needs one; {@code /api/admin/**} needs ADMIN. */
-final class PublicRoutes {
+public final class PublicRoutes {
+
+  private static final AntPathMatcher MATCHER = new AntPathMatcher();
 
   static final String[] POST = {
       "/api/users/register",
@@ -27,4 +31,24 @@ final class PublicRoutes {
   };
 
   private PublicRoutes() {}
+
+  /**
+   * Whether an operation of the public document (a path template such as {@code /api/programs/{programId}}) may be
+   * called without a token: the rules above, applied as the security chain applies them.
+   */
+  public static boolean isAnonymous(String method, String pathTemplate) {
+    String path = pathTemplate.replaceAll("\\{[^/}]+}", "x");
+    return matches(ANY_METHOD, path)
+        || ("GET".equalsIgnoreCase(method) && matches(GET, path))
+        || ("POST".equalsIgnoreCase(method) && matches(POST, path));
+  }
+
+  private static boolean matches(String[] patterns, String path) {
+    for (String pattern : patterns) {
+      if (MATCHER.match(pattern, path)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -84,7 +84,7 @@ public class PlaceOrderService {
         return new Placed(replayed.get(), true);
       }
       throw new ApiException(HttpStatus.CONFLICT, OrderErrors.SEATS_TAKEN,
-          "some of the requested seats are no longer available", Map.of("seats", taken));
+          "some of the requested seats are no longer available", Map.of("seatIds", taken));
     }
     return admission.admit(() -> claimAndPlace(userId, idempotencyKey, requestHash, showtimeId,
         new ArrayList<>(distinct)));
@@ -132,7 +132,7 @@ public class PlaceOrderService {
     List<Long> unknown = seatIds.stream().filter(s -> !bySeat.containsKey(s)).toList();
     if (!unknown.isEmpty()) {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.UNKNOWN_SEATS,
-          "seats are not part of this showtime", Map.of("seats", unknown));
+          "seats are not part of this showtime", Map.of("seatIds", unknown));
     }
     long orderNo = ids.nextIdFor(userId);
     List<OrderTicket> tickets = seatIds.stream().map(bySeat::get)

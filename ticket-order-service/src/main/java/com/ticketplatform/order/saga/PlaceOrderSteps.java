@@ -122,12 +122,12 @@ public class PlaceOrderSteps {
         return true;
       }
       case TAKEN -> throw new ApiException(HttpStatus.CONFLICT, OrderErrors.SEATS_TAKEN,
-          "some of the requested seats are no longer available", Map.of("seats", result.seats()));
+          "some of the requested seats are no longer available", Map.of("seatIds", result.seats()));
       case LIMIT_EXCEEDED -> throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.SEAT_LIMIT_EXCEEDED,
           "at most " + props.seatLimit() + " seats per buyer and showtime; you already hold " + result.held(),
           Map.of("limit", props.seatLimit(), "held", result.held()));
       case UNKNOWN_SEATS -> throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.UNKNOWN_SEATS,
-          "seats are not part of this showtime", Map.of("seats", result.seats()));
+          "seats are not part of this showtime", Map.of("seatIds", result.seats()));
       default -> throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, OrderErrors.INVENTORY_UNAVAILABLE,
           "seat inventory of this showtime is not available right now; try again shortly");
     }
@@ -157,7 +157,7 @@ public class PlaceOrderSteps {
     rebuilder.restoreClaims(c.showtimeId(), claims.ofShowtime(c.showtimeId()).stream()
         .filter(claim -> taken.contains(claim.seatId())).toList());
     throw new ApiException(HttpStatus.CONFLICT, OrderErrors.SEATS_TAKEN,
-        "some of the requested seats are no longer available", Map.of("seats", taken));
+        "some of the requested seats are no longer available", Map.of("seatIds", taken));
   }
 
   public boolean releaseSeats(PlaceOrderCommand c) {

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -47,6 +48,7 @@ public class OrderController {
     this.clock = clock;
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping
   public ResponseEntity<OrderView> place(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
       @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,

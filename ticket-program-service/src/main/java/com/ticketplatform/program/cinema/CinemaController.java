@@ -5,6 +5,7 @@ import com.ticketplatform.program.idempotency.Idempotency;
 import com.ticketplatform.program.web.AdminResponses;
 import jakarta.validation.Valid;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -32,6 +34,7 @@ public class CinemaController {
     return cinemas.list(city);
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/api/admin/cinemas")
   public ResponseEntity<CinemaView> create(@RequestHeader(AuthHeaders.USER_ID) long userId,
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
@@ -55,6 +58,7 @@ public class CinemaController {
     return cinemas.update(cinemaId, request);
   }
 
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @DeleteMapping("/api/admin/cinemas/{cinemaId}")
   public ResponseEntity<Void> delete(@PathVariable long cinemaId) {
     cinemas.delete(cinemaId);

@@ -5,6 +5,7 @@ import com.ticketplatform.program.idempotency.Idempotency;
 import com.ticketplatform.program.web.AdminResponses;
 import jakarta.validation.Valid;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -26,6 +28,7 @@ public class HallController {
     this.idempotency = idempotency;
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/api/admin/cinemas/{cinemaId}/halls")
   public ResponseEntity<HallView> create(@RequestHeader(AuthHeaders.USER_ID) long userId,
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
@@ -50,6 +53,7 @@ public class HallController {
     return halls.update(hallId, request);
   }
 
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @DeleteMapping("/api/admin/halls/{hallId}")
   public ResponseEntity<Void> delete(@PathVariable long hallId) {
     halls.delete(hallId);

@@ -6,6 +6,7 @@ import com.ticketplatform.program.search.ProgramSearch;
 import com.ticketplatform.program.search.ProgramSearchPage;
 import com.ticketplatform.program.web.AdminResponses;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -43,6 +45,7 @@ public class ProgramController {
     return programs.detail(programId);
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/api/admin/programs")
   public ResponseEntity<ProgramDetail> create(@RequestHeader(AuthHeaders.USER_ID) long userId,
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
@@ -61,6 +64,7 @@ public class ProgramController {
     return programs.update(programId, request);
   }
 
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @DeleteMapping("/api/admin/programs/{programId}")
   public ResponseEntity<Void> delete(@PathVariable long programId) {
     programs.delete(programId);

@@ -4,6 +4,7 @@ import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.program.idempotency.Idempotency;
 import com.ticketplatform.program.web.AdminResponses;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -26,6 +28,7 @@ public class ShowtimeController {
     this.idempotency = idempotency;
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping
   public ResponseEntity<ShowtimeView> create(@RequestHeader(AuthHeaders.USER_ID) long userId,
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,

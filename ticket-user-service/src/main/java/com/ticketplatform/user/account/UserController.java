@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,6 +38,7 @@ class UserController {
     this.registrationLimit = properties.registration();
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/api/users/register")
   ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest request,
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,

@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -42,6 +44,7 @@ class AuthController {
     return noStore(auth.refresh(request.refreshToken()));
   }
 
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @PostMapping("/api/users/logout")
   ResponseEntity<Void> logout(Caller caller,
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,

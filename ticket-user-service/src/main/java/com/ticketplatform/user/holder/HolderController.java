@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,6 +36,7 @@ class HolderController {
     return holders.list(caller.userId());
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping
   ResponseEntity<HolderView> add(Caller caller, @Valid @RequestBody CreateHolderRequest request,
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
@@ -44,6 +46,7 @@ class HolderController {
     return ResponseEntity.status(HttpStatus.CREATED).body(created);
   }
 
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @DeleteMapping("/{holderId}")
   ResponseEntity<Void> remove(Caller caller, @PathVariable long holderId) {
     holders.remove(caller.userId(), holderId);
