@@ -266,6 +266,29 @@ class GatewayIT {
   }
 
   @Test
+  void anOversizedHeaderIsA431ProblemNotAnEmptyBody() throws Exception {
+    String token = validToken(randomUserId(), "CUSTOMER");
+    assertProblem(send("POST", "/api/orders", token, Map.of("Idempotency-Key", "k".repeat(10_000))), 431,
+        "REQUEST_HEADER_FIELDS_TOO_LARGE");
+    // each header within its limit, all of them together over 16 KiB; refused before the token is even looked at
+    assertProblem(send("GET", "/api/programs/1", null, Map.of("X-Padding-1", "p".repeat(7_000),
+        "X-Padding-2", "p".repeat(7_000), "X-Padding-3", "p".repeat(7_000))), 431, "REQUEST_HEADER_FIELDS_TOO_LARGE");
+    // within the limits: routed as usual
+    HttpResponse<String> normal = send("GET", "/api/users/me", token, Map.of("Idempotency-Key", "k".repeat(6_000)));
+    assertThat(normal.statusCode()).as(normal.body()).isEqualTo(200);
+  }
+
+  @Test
+  void anOversizedUriIsA414ProblemNotAnEmptyBody() {
+    assertProblem(get("/api/programs?q=" + "a".repeat(10_000), null), 414, "URI_TOO_LONG");
+    HttpResponse<String> longPath = get("/api/programs/" + "b".repeat(10_000), null);
+    assertProblem(longPath, 414, "URI_TOO_LONG");
+    assertThat(json(longPath).get("instance").asText()).hasSizeLessThanOrEqualTo(256);
+    HttpResponse<String> normal = get("/api/programs?q=" + "a".repeat(4_000), null);
+    assertThat(normal.statusCode()).as(normal.body()).isEqualTo(200);
+  }
+
+  @Test
   void aVerifiedTokenReplacesForgedIdentityHeaders() throws Exception {
     long userId = randomUserId();
     HttpResponse<String> response = send("GET", "/api/users/me", validToken(userId, "CUSTOMER"),
