@@ -52,7 +52,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.data.redis.client-name=gateway-it", "ticket.internal-auth.enabled=true",
-        "ticket.internal-auth.secret=" + GatewayIT.INTERNAL_SECRET})
+        "ticket.internal-auth.secret=" + GatewayIT.INTERNAL_SECRET,
+        // the tests' "load balancers": 127.0.0.2 (the peer they connect from), 10/8 and fd00::/8 (proxies behind it)
+        "ticket.gateway.trusted-proxies=127.0.0.2/32, 10.0.0.0/8, fd00::/8"})
 class GatewayIT {
 
   static final String INTERNAL_SECRET = "gateway-it-internal-secret";
@@ -301,6 +303,65 @@ class GatewayIT {
     assertThat(echo.get("forwardedFor").asText()).isEqualTo("127.0.0.1");
     // and vouches for exactly that identity and address with the internal credential the services check
     assertThat(echo.get("vouched").asText()).isEqualTo("ticket-gateway|" + userId + "|CUSTOMER|127.0.0.1");
+  }
+
+  /** A request over a socket from 127.0.0.2, the trusted proxy, with the X-Forwarded-For it passes on. */
+  Map.Entry<Integer, String> viaProxy(String path, String forwardedFor) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port, java.net.InetAddress.getByName("127.0.0.2"),
+        0)) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+          + "\r\nX-Forwarded-For: " + forwardedFor + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(response.substring(9, 12));
+      String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+      return Map.entry(status, body.isEmpty() ? "{}" : body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1));
+    }
+  }
+
+  static String randomIpv6() {
+    return "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff)) + "::"
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff));
+  }
+
+  @Test
+  void behindATrustedProxyTheClientIsTheAddressItForwarded() throws Exception {
+    // right to left: the trusted hops (10.1.2.3, then the peer itself) are skipped; what the client wrote further
+    // left (6.6.6.6) is never taken
+    Map.Entry<Integer, String> viaV4 = viaProxy("/api/programs/42", "6.6.6.6, 203.0.113.7, 10.1.2.3");
+    assertThat(viaV4.getKey()).as(viaV4.getValue()).isEqualTo(200);
+    JsonNode echo = JSON.readTree(viaV4.getValue());
+    assertThat(echo.get("forwardedFor").asText()).isEqualTo("203.0.113.7");
+    assertThat(echo.get("vouched").asText()).isEqualTo("ticket-gateway|||203.0.113.7");
+
+    String v6 = randomIpv6();
+    JsonNode viaV6 = JSON.readTree(viaProxy("/api/programs/42", "[" + v6 + "]:51234, fd00::1").getValue());
+    assertThat(viaV6.get("forwardedFor").asText()).isEqualTo(java.net.InetAddress.getByName(v6).getHostAddress());
+
+    // something that is not an address stops the walk at the nearest trusted proxy
+    assertThat(JSON.readTree(viaProxy("/api/programs/42", "evil.example, 10.9.9.9").getValue())
+        .get("forwardedFor").asText()).isEqualTo("10.9.9.9");
+  }
+
+  @Test
+  void aForgedForwardedForFromAnUntrustedPeerIsIgnored() {
+    JsonNode echo = json(send("GET", "/api/programs/42", null, Map.of("X-Forwarded-For", "203.0.113.9")));
+    assertThat(echo.get("forwardedFor").asText()).isEqualTo("127.0.0.1");
+    assertThat(echo.get("vouched").asText()).isEqualTo("ticket-gateway|||127.0.0.1");
+  }
+
+  @Test
+  void clientsBehindOneTrustedProxyHaveRateLimitsOfTheirOwn() throws Exception {
+    String first = randomIpv6();
+    // burst 2, refilled at 1/s: this client drains its bucket
+    List<Integer> statuses = new ArrayList<>();
+    while (statuses.size() < 30 && !statuses.contains(429)) {
+      statuses.add(viaProxy("/api/adverts?placement=home", first + ", 10.0.0.5").getKey());
+    }
+    assertThat(statuses).contains(429);
+    // another client behind the same proxy is not refused with it
+    assertThat(viaProxy("/api/adverts?placement=home", randomIpv6() + ", 10.0.0.5").getKey()).isEqualTo(200);
   }
 
   @Test
