@@ -95,6 +95,15 @@ class GatewayIT {
         exchange.getResponseBody().write(body);
         exchange.close();
       });
+      // a service that chose its own caching
+      BACKEND.createContext("/api/programs/cached", exchange -> {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Cache-Control", "public, max-age=60");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+      });
       // a service that takes its time, answering many callers at once (as Tomcat would)
       BACKEND.createContext("/api/programs/slow", exchange -> {
         try {
@@ -362,6 +371,33 @@ class GatewayIT {
     assertThat(statuses).contains(429);
     // another client behind the same proxy is not refused with it
     assertThat(viaProxy("/api/adverts?placement=home", randomIpv6() + ", 10.0.0.5").getKey()).isEqualTo(200);
+  }
+
+  static String cacheControl(HttpResponse<String> response) {
+    return response.headers().firstValue("Cache-Control").orElse("(none)");
+  }
+
+  @Test
+  void personalAnswersAreNeverStored() throws Exception {
+    String token = validToken(randomUserId(), "CUSTOMER");
+    // credentials make any answer personal, whatever the path
+    HttpResponse<String> me = get("/api/users/me", token);
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(cacheControl(me)).isEqualTo("no-store");
+    assertThat(cacheControl(get("/api/programs/42", token))).isEqualTo("no-store");
+    // personal paths without credentials: tokens handed out, refusals
+    HttpResponse<String> login = send("POST", "/api/users/login", null, Map.of());
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(cacheControl(login)).isEqualTo("no-store");
+    HttpResponse<String> refused = get("/api/orders", null);
+    assertProblem(refused, 401, "UNAUTHENTICATED");
+    assertThat(cacheControl(refused)).isEqualTo("no-store");
+    // a service's own choice stands
+    assertThat(cacheControl(get("/api/programs/cached", token))).isEqualTo("public, max-age=60");
+    // the public catalogue read anonymously is left to the service
+    HttpResponse<String> catalogue = get("/api/programs/42", null);
+    assertThat(catalogue.statusCode()).isEqualTo(200);
+    assertThat(cacheControl(catalogue)).isEqualTo("(none)");
   }
 
   @Test

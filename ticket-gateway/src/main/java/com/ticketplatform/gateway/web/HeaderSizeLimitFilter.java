@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
  * backstop: what it answers itself is an empty 431 or 414.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// right after NoStoreFilter, so a refusal to a credentialed request is not stored either
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class HeaderSizeLimitFilter implements WebFilter {
 
   private final RequestSizeLimits limits;
