@@ -151,6 +151,9 @@ class GatewayIT {
   @LocalServerPort
   int port;
 
+  @org.springframework.boot.test.web.server.LocalManagementPort
+  int managementPort;
+
   @Autowired
   StringRedisTemplate redis;
 
@@ -398,6 +401,28 @@ class GatewayIT {
     HttpResponse<String> catalogue = get("/api/programs/42", null);
     assertThat(catalogue.statusCode()).isEqualTo(200);
     assertThat(cacheControl(catalogue)).isEqualTo("(none)");
+  }
+
+  @Test
+  void metricsAreNotPublicButHealthIs() throws Exception {
+    for (String actuator : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/env", "/actuator/info")) {
+      assertProblem(get(actuator, null), 401, "UNAUTHENTICATED");
+    }
+    // not even for an admin: the actuator is not on this port at all
+    assertProblem(get("/actuator/prometheus", validToken(randomUserId(), "ADMIN")), 404, "NOT_FOUND");
+    // the load balancer's and the start scripts' health answer stays
+    for (String health : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+      HttpResponse<String> response = get(health, null);
+      assertThat(response.statusCode()).as(health + " " + response.body()).isEqualTo(200);
+      assertThat(json(response).get("status").asText()).isEqualTo("UP");
+    }
+    // Prometheus scrapes the management port
+    assertThat(managementPort).isNotEqualTo(port);
+    HttpResponse<String> scrape = client.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.body()).contains("jvm_memory_used_bytes{");
   }
 
   @Test
