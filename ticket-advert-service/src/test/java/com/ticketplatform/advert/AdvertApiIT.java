@@ -90,6 +90,35 @@ class AdvertApiIT {
     created.forEach(id -> adminCall(HttpMethod.DELETE, "/api/admin/adverts/" + id, null, "ADMIN"));
   }
 
+  @Autowired
+  com.ticketplatform.common.retention.RetentionSchedule retention;
+  @Autowired
+  javax.sql.DataSource dataSource;
+
+  /**
+   * Consumed event ids stay bounded (docs/ARCHITECTURE.md §9) through the definition every service shares
+   * (ticket-platform.yml), with a fixed clock: ids older than 14 days go, younger ones stay.
+   */
+  @Test
+  void processedEventIdsOlderThanTwoWeeksArePurged() {
+    org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    String old = java.util.UUID.randomUUID().toString();
+    String recent = java.util.UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO t_processed_event (event_id, processed_at) VALUES (?, ?)", old,
+        java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(15))));
+    jdbc.update("INSERT INTO t_processed_event (event_id, processed_at) VALUES (?, ?)", recent,
+        java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(13))));
+
+    long purged = retention.of("t_processed_event").orElseThrow()
+        .withClock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).purge();
+
+    assertThat(purged).isGreaterThanOrEqualTo(1);
+    String count = "SELECT COUNT(*) FROM t_processed_event WHERE event_id = ?";
+    assertThat(jdbc.queryForObject(count, Long.class, old)).isZero();
+    assertThat(jdbc.queryForObject(count, Long.class, recent)).isEqualTo(1);
+  }
+
   @Test
   void aBuyerOfAnActionFilmSeesActionAdvertsFirstAndAnonymousSeesPriorityOrder() throws Exception {
     long action = createAdvert("CHECKOUT", 1, 10, List.of("ACTION"), null, null);

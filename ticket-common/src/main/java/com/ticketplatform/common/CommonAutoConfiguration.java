@@ -9,6 +9,8 @@ import com.ticketplatform.common.openapi.PublicIdsOpenApiCustomizer;
 import com.ticketplatform.common.openapi.PublicSurfaceOpenApiCustomizer;
 import com.ticketplatform.common.web.AdminRoutesGuard;
 import com.ticketplatform.common.web.BodySizeLimitFilter;
+import com.ticketplatform.common.web.HeaderSizeLimitFilter;
+import com.ticketplatform.common.web.RequestSizeLimits;
 import com.ticketplatform.common.web.RequestLogFilter;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
@@ -105,7 +107,10 @@ public class CommonAutoConfiguration {
     }
   }
 
-  /** Request bodies over {@code ticket.max-body-size} are refused before anything reads them. */
+  /**
+   * Request bodies over {@code ticket.max-body-size} are refused before anything reads them, request lines and headers
+   * over their limits before anything looks at them.
+   */
   @AutoConfiguration
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   @ConditionalOnClass(name = "jakarta.servlet.Filter")
@@ -117,6 +122,22 @@ public class CommonAutoConfiguration {
       FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
           new BodySizeLimitFilter(limit.toBytes(), callbackLimit.toBytes()));
       registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+      return registration;
+    }
+
+    /**
+     * A URI over {@code ticket.max-uri-length} (8 KiB) is 414, a header value over {@code ticket.max-header-size}
+     * (8 KiB) or all headers over {@code ticket.max-headers-size} (16 KiB) 431, as problems; Tomcat's own limit
+     * ({@code server.max-http-request-header-size}, ticket-platform.yml) is only the backstop above them.
+     */
+    @Bean
+    FilterRegistrationBean<HeaderSizeLimitFilter> headerSizeLimitFilter(
+        @Value("${ticket.max-uri-length:8KB}") org.springframework.util.unit.DataSize uri,
+        @Value("${ticket.max-header-size:8KB}") org.springframework.util.unit.DataSize header,
+        @Value("${ticket.max-headers-size:16KB}") org.springframework.util.unit.DataSize headers) {
+      FilterRegistrationBean<HeaderSizeLimitFilter> registration = new FilterRegistrationBean<>(
+          new HeaderSizeLimitFilter(new RequestSizeLimits(uri.toBytes(), header.toBytes(), headers.toBytes())));
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
       return registration;
     }
   }

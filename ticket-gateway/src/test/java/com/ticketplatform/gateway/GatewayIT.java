@@ -52,7 +52,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.data.redis.client-name=gateway-it", "ticket.internal-auth.enabled=true",
-        "ticket.internal-auth.secret=" + GatewayIT.INTERNAL_SECRET})
+        "ticket.internal-auth.secret=" + GatewayIT.INTERNAL_SECRET,
+        // the tests' "load balancers": 127.0.0.2 (the peer they connect from), 10/8 and fd00::/8 (proxies behind it)
+        "ticket.gateway.trusted-proxies=127.0.0.2/32, 10.0.0.0/8, fd00::/8"})
 class GatewayIT {
 
   static final String INTERNAL_SECRET = "gateway-it-internal-secret";
@@ -89,6 +91,15 @@ class GatewayIT {
             .map(c -> c.caller() + "|" + c.userId() + "|" + c.roles() + "|" + c.client()).orElse("none"));
         byte[] body = JSON.writeValueAsBytes(echo);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+      });
+      // a service that chose its own caching
+      BACKEND.createContext("/api/programs/cached", exchange -> {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Cache-Control", "public, max-age=60");
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
@@ -139,6 +150,9 @@ class GatewayIT {
 
   @LocalServerPort
   int port;
+
+  @org.springframework.boot.test.web.server.LocalManagementPort
+  int managementPort;
 
   @Autowired
   StringRedisTemplate redis;
@@ -266,6 +280,29 @@ class GatewayIT {
   }
 
   @Test
+  void anOversizedHeaderIsA431ProblemNotAnEmptyBody() throws Exception {
+    String token = validToken(randomUserId(), "CUSTOMER");
+    assertProblem(send("POST", "/api/orders", token, Map.of("Idempotency-Key", "k".repeat(10_000))), 431,
+        "REQUEST_HEADER_FIELDS_TOO_LARGE");
+    // each header within its limit, all of them together over 16 KiB; refused before the token is even looked at
+    assertProblem(send("GET", "/api/programs/1", null, Map.of("X-Padding-1", "p".repeat(7_000),
+        "X-Padding-2", "p".repeat(7_000), "X-Padding-3", "p".repeat(7_000))), 431, "REQUEST_HEADER_FIELDS_TOO_LARGE");
+    // within the limits: routed as usual
+    HttpResponse<String> normal = send("GET", "/api/users/me", token, Map.of("Idempotency-Key", "k".repeat(6_000)));
+    assertThat(normal.statusCode()).as(normal.body()).isEqualTo(200);
+  }
+
+  @Test
+  void anOversizedUriIsA414ProblemNotAnEmptyBody() {
+    assertProblem(get("/api/programs?q=" + "a".repeat(10_000), null), 414, "URI_TOO_LONG");
+    HttpResponse<String> longPath = get("/api/programs/" + "b".repeat(10_000), null);
+    assertProblem(longPath, 414, "URI_TOO_LONG");
+    assertThat(json(longPath).get("instance").asText()).hasSizeLessThanOrEqualTo(256);
+    HttpResponse<String> normal = get("/api/programs?q=" + "a".repeat(4_000), null);
+    assertThat(normal.statusCode()).as(normal.body()).isEqualTo(200);
+  }
+
+  @Test
   void aVerifiedTokenReplacesForgedIdentityHeaders() throws Exception {
     long userId = randomUserId();
     HttpResponse<String> response = send("GET", "/api/users/me", validToken(userId, "CUSTOMER"),
@@ -278,6 +315,114 @@ class GatewayIT {
     assertThat(echo.get("forwardedFor").asText()).isEqualTo("127.0.0.1");
     // and vouches for exactly that identity and address with the internal credential the services check
     assertThat(echo.get("vouched").asText()).isEqualTo("ticket-gateway|" + userId + "|CUSTOMER|127.0.0.1");
+  }
+
+  /** A request over a socket from 127.0.0.2, the trusted proxy, with the X-Forwarded-For it passes on. */
+  Map.Entry<Integer, String> viaProxy(String path, String forwardedFor) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port, java.net.InetAddress.getByName("127.0.0.2"),
+        0)) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+          + "\r\nX-Forwarded-For: " + forwardedFor + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(response.substring(9, 12));
+      String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+      return Map.entry(status, body.isEmpty() ? "{}" : body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1));
+    }
+  }
+
+  static String randomIpv6() {
+    return "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff)) + "::"
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff));
+  }
+
+  @Test
+  void behindATrustedProxyTheClientIsTheAddressItForwarded() throws Exception {
+    // right to left: the trusted hops (10.1.2.3, then the peer itself) are skipped; what the client wrote further
+    // left (6.6.6.6) is never taken
+    Map.Entry<Integer, String> viaV4 = viaProxy("/api/programs/42", "6.6.6.6, 203.0.113.7, 10.1.2.3");
+    assertThat(viaV4.getKey()).as(viaV4.getValue()).isEqualTo(200);
+    JsonNode echo = JSON.readTree(viaV4.getValue());
+    assertThat(echo.get("forwardedFor").asText()).isEqualTo("203.0.113.7");
+    assertThat(echo.get("vouched").asText()).isEqualTo("ticket-gateway|||203.0.113.7");
+
+    String v6 = randomIpv6();
+    JsonNode viaV6 = JSON.readTree(viaProxy("/api/programs/42", "[" + v6 + "]:51234, fd00::1").getValue());
+    assertThat(viaV6.get("forwardedFor").asText()).isEqualTo(java.net.InetAddress.getByName(v6).getHostAddress());
+
+    // something that is not an address stops the walk at the nearest trusted proxy
+    assertThat(JSON.readTree(viaProxy("/api/programs/42", "evil.example, 10.9.9.9").getValue())
+        .get("forwardedFor").asText()).isEqualTo("10.9.9.9");
+  }
+
+  @Test
+  void aForgedForwardedForFromAnUntrustedPeerIsIgnored() {
+    JsonNode echo = json(send("GET", "/api/programs/42", null, Map.of("X-Forwarded-For", "203.0.113.9")));
+    assertThat(echo.get("forwardedFor").asText()).isEqualTo("127.0.0.1");
+    assertThat(echo.get("vouched").asText()).isEqualTo("ticket-gateway|||127.0.0.1");
+  }
+
+  @Test
+  void clientsBehindOneTrustedProxyHaveRateLimitsOfTheirOwn() throws Exception {
+    String first = randomIpv6();
+    // burst 2, refilled at 1/s: this client drains its bucket
+    List<Integer> statuses = new ArrayList<>();
+    while (statuses.size() < 30 && !statuses.contains(429)) {
+      statuses.add(viaProxy("/api/adverts?placement=home", first + ", 10.0.0.5").getKey());
+    }
+    assertThat(statuses).contains(429);
+    // another client behind the same proxy is not refused with it
+    assertThat(viaProxy("/api/adverts?placement=home", randomIpv6() + ", 10.0.0.5").getKey()).isEqualTo(200);
+  }
+
+  static String cacheControl(HttpResponse<String> response) {
+    return response.headers().firstValue("Cache-Control").orElse("(none)");
+  }
+
+  @Test
+  void personalAnswersAreNeverStored() throws Exception {
+    String token = validToken(randomUserId(), "CUSTOMER");
+    // credentials make any answer personal, whatever the path
+    HttpResponse<String> me = get("/api/users/me", token);
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(cacheControl(me)).isEqualTo("no-store");
+    assertThat(cacheControl(get("/api/programs/42", token))).isEqualTo("no-store");
+    // personal paths without credentials: tokens handed out, refusals
+    HttpResponse<String> login = send("POST", "/api/users/login", null, Map.of());
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(cacheControl(login)).isEqualTo("no-store");
+    HttpResponse<String> refused = get("/api/orders", null);
+    assertProblem(refused, 401, "UNAUTHENTICATED");
+    assertThat(cacheControl(refused)).isEqualTo("no-store");
+    // a service's own choice stands
+    assertThat(cacheControl(get("/api/programs/cached", token))).isEqualTo("public, max-age=60");
+    // the public catalogue read anonymously is left to the service
+    HttpResponse<String> catalogue = get("/api/programs/42", null);
+    assertThat(catalogue.statusCode()).isEqualTo(200);
+    assertThat(cacheControl(catalogue)).isEqualTo("(none)");
+  }
+
+  @Test
+  void metricsAreNotPublicButHealthIs() throws Exception {
+    for (String actuator : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/env", "/actuator/info")) {
+      assertProblem(get(actuator, null), 401, "UNAUTHENTICATED");
+    }
+    // not even for an admin: the actuator is not on this port at all
+    assertProblem(get("/actuator/prometheus", validToken(randomUserId(), "ADMIN")), 404, "NOT_FOUND");
+    // the load balancer's and the start scripts' health answer stays
+    for (String health : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+      HttpResponse<String> response = get(health, null);
+      assertThat(response.statusCode()).as(health + " " + response.body()).isEqualTo(200);
+      assertThat(json(response).get("status").asText()).isEqualTo("UP");
+    }
+    // Prometheus scrapes the management port
+    assertThat(managementPort).isNotEqualTo(port);
+    HttpResponse<String> scrape = client.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.body()).contains("jvm_memory_used_bytes{");
   }
 
   @Test

@@ -20,6 +20,8 @@ public final class ErrorCodes {
   public static final String RATE_LIMITED = "RATE_LIMITED";
   public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
   public static final String LENGTH_REQUIRED = "LENGTH_REQUIRED";
+  public static final String REQUEST_HEADER_FIELDS_TOO_LARGE = "REQUEST_HEADER_FIELDS_TOO_LARGE";
+  public static final String URI_TOO_LONG = "URI_TOO_LONG";
   public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
   public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 

@@ -37,6 +37,8 @@ public final class Problems {
       case TOO_MANY_REQUESTS -> ErrorCodes.RATE_LIMITED;
       case CONTENT_TOO_LARGE -> ErrorCodes.PAYLOAD_TOO_LARGE;
       case LENGTH_REQUIRED -> ErrorCodes.LENGTH_REQUIRED;
+      case REQUEST_HEADER_FIELDS_TOO_LARGE -> ErrorCodes.REQUEST_HEADER_FIELDS_TOO_LARGE;
+      case URI_TOO_LONG -> ErrorCodes.URI_TOO_LONG;
       case SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT, BAD_GATEWAY -> ErrorCodes.SERVICE_UNAVAILABLE;
       default -> known.is4xxClientError() ? ErrorCodes.MALFORMED_REQUEST : ErrorCodes.INTERNAL_ERROR;
     };

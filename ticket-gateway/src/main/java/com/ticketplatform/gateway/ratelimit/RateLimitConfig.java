@@ -1,8 +1,8 @@
 package com.ticketplatform.gateway.ratelimit;
 
+import com.ticketplatform.gateway.security.ClientAddresses;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
@@ -33,13 +33,14 @@ class RateLimitConfig {
   static final String RATE_LIMITER_SCRIPT = "META-INF/scripts/request_rate_limiter.lua";
 
   /**
-   * The bucket is per route and per caller: the user id when a token was verified, else the client address. The
+   * The bucket is per route and per caller: the user id when a token was verified, else the client address
+   * ({@link ClientAddresses}: behind a trusted load balancer, the client it forwarded, not the balancer). The
    * route is part of the key because RedisRateLimiter's own keys do not include it, and a busy catalogue must not
    * use up the same caller's order budget.
    */
   @Bean
   @Primary
-  KeyResolver callerKeyResolver() {
+  KeyResolver callerKeyResolver(ClientAddresses clients) {
     return exchange -> {
       Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
       String routeId = route == null ? "none" : route.getId();
@@ -47,8 +48,8 @@ class RateLimitConfig {
           .filter(Authentication.class::isInstance)
           .map(principal -> routeId + ":user:" + principal.getName())
           .switchIfEmpty(Mono.fromSupplier(() -> {
-            InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-            return routeId + ":ip:" + (remote == null ? "unknown" : remote.getAddress().getHostAddress());
+            String client = clients.of(exchange.getRequest());
+            return routeId + ":ip:" + (client == null ? "unknown" : client);
           }));
     };
   }

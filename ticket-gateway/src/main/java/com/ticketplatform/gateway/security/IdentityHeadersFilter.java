@@ -17,21 +17,24 @@ import reactor.core.publisher.Mono;
 
 /**
  * Services trust X-User-Id and X-User-Roles, so no client may set them: every routed request loses any client-sent
- * copy, and gets them back only from a verified token. Client-sent forwarding headers are replaced with the address
- * the gateway saw, which the user service uses for its per-address login limits. The gateway vouches for all three
+ * copy, and gets them back only from a verified token. Client-sent forwarding headers are replaced with the client's
+ * address ({@link ClientAddresses}: the peer, or what trusted proxies forwarded), which the user service uses for its
+ * per-address login limits. The gateway vouches for all three
  * with its internal credential ({@link InternalToken}), without which the services refuse identity headers
  * (docs/ARCHITECTURE.md §9).
  */
 @Component
 class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
-  static final String FORWARDED_FOR = "X-Forwarded-For";
+  static final String FORWARDED_FOR = ClientAddresses.FORWARDED_FOR;
   static final String CALLER = com.ticketplatform.common.security.InternalAuthFilter.GATEWAY;
 
   private final InternalToken tokens;
+  private final ClientAddresses clients;
 
-  IdentityHeadersFilter(ObjectProvider<InternalToken> tokens) {
+  IdentityHeadersFilter(ObjectProvider<InternalToken> tokens, ClientAddresses clients) {
     this.tokens = tokens.getIfAvailable();
+    this.clients = clients;
   }
 
   @Override
@@ -45,8 +48,7 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
   }
 
   private ServerHttpRequest rewrite(ServerWebExchange exchange, Optional<JwtAuthenticationToken> token) {
-    String clientAddress = exchange.getRequest().getRemoteAddress() == null ? null
-        : exchange.getRequest().getRemoteAddress().getAddress().getHostAddress();
+    String clientAddress = clients.of(exchange.getRequest());
     return exchange.getRequest().mutate().headers(headers -> {
       headers.remove(AuthHeaders.USER_ID);
       headers.remove(AuthHeaders.USER_ROLES);

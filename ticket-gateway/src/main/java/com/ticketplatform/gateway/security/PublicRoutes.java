@@ -26,7 +26,8 @@ public final class PublicRoutes {
   };
 
   static final String[] ANY_METHOD = {
-      "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+      // the health answer only (PublicHealthController); the actuator itself is on the management port
+      "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
       "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
   };
 

@@ -51,7 +51,8 @@ class SecurityConfig {
   static final String ROLES_CLAIM = "roles";
 
   @Bean
-  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
+  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
+      ManagementPort managementPort) {
     ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
       exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
       return ProblemWriter.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED,
@@ -74,6 +75,9 @@ class SecurityConfig {
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .cors(Customizer.withDefaults())
         .authorizeExchange(exchanges -> exchanges
+            // the actuator, on its own port only; on the public port nothing is served under /actuator but the health
+            // answer, and anything else there is refused
+            .matchers(managementPort).permitAll()
             .pathMatchers(HttpMethod.OPTIONS).permitAll()
             .pathMatchers(HttpMethod.POST, PublicRoutes.POST).permitAll()
             .pathMatchers(HttpMethod.GET, PublicRoutes.GET).permitAll()

@@ -35,7 +35,8 @@ public final class ProblemWriter {
     body.put("title", problem.getTitle());
     body.put("status", problem.getStatus());
     body.put("detail", problem.getDetail());
-    body.put("instance", exchange.getRequest().getPath().value());
+    String instance = exchange.getRequest().getPath().value();
+    body.put("instance", instance.length() > 256 ? instance.substring(0, 256) : instance);
     if (problem.getProperties() != null) {
       body.putAll(problem.getProperties());
     }

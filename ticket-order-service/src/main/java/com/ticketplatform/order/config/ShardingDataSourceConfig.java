@@ -34,10 +34,16 @@ public class ShardingDataSourceConfig {
   public static final String SHARD_SCHEMA_PREFIX = "ticket_order_";
   public static final int SHARD_DATABASES = 2;
 
+  /**
+   * The physical shard databases, created and migrated; not DataSource beans (the sharded one is the only DataSource
+   * the application sees), handed to what must visit every shard itself: the sharded DataSource below and the
+   * retention purges.
+   */
+  public record ShardDatabases(Map<String, DataSource> byName) {}
+
   @Bean
-  @Primary
-  public DataSource dataSource(MysqlProperties mysql, @Value("${ticket.order.sql-show:false}") boolean sqlShow,
-      @Value("${ticket.order.shard-pool-size:20}") int poolSize) throws SQLException, IOException {
+  public ShardDatabases orderShardDatabases(MysqlProperties mysql,
+      @Value("${ticket.order.shard-pool-size:20}") int poolSize) throws SQLException {
     Map<String, DataSource> shards = new LinkedHashMap<>();
     for (int i = 0; i < SHARD_DATABASES; i++) {
       String schema = SHARD_SCHEMA_PREFIX + i;
@@ -47,6 +53,14 @@ public class ShardingDataSourceConfig {
           .baselineOnMigrate(false).load().migrate();
       shards.put("ds_" + i, shard);
     }
+    return new ShardDatabases(java.util.Collections.unmodifiableMap(shards));
+  }
+
+  @Bean
+  @Primary
+  public DataSource dataSource(ShardDatabases databases, @Value("${ticket.order.sql-show:false}") boolean sqlShow)
+      throws SQLException, IOException {
+    Map<String, DataSource> shards = new LinkedHashMap<>(databases.byName());
     String yaml = new String(new ClassPathResource("sharding/order-sharding.yaml").getContentAsByteArray(),
         StandardCharsets.UTF_8).replace("${SQL_SHOW}", Boolean.toString(sqlShow));
     DataSource sharding = YamlShardingSphereDataSourceFactory.createDataSource(shards,

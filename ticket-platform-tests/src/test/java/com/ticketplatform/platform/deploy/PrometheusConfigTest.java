@@ -59,7 +59,8 @@ class PrometheusConfigTest {
       soft.assertThat(staticConfigs).as("%s static_configs", name).hasSize(1);
       Map<String, Object> target = map(staticConfigs.get(0));
       soft.assertThat(list(target.get("targets"))).as("%s targets", name)
-          .containsExactly(name + ":" + environment(service).get("SERVER_PORT"));
+          .containsExactly(name + ":" + environment(service).getOrDefault("MANAGEMENT_SERVER_PORT",
+              environment(service).get("SERVER_PORT")));
       soft.assertThat(map(target.get("labels"))).as("%s labels", name).containsEntry("service", name);
     });
     soft.assertAll();

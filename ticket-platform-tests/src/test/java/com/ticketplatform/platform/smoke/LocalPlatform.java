@@ -72,6 +72,11 @@ final class LocalPlatform {
     return "http://" + host() + ":" + app.port();
   }
 
+  /** Where an application's metrics are scraped: the gateway's are on its management port, never the public one. */
+  static String metricsUrl(App app) {
+    return app.name().equals("ticket-gateway") ? "http://" + host() + ":9080" : appUrl(app);
+  }
+
   static String kafkaBootstrap() {
     return setting("ticket.kafka.bootstrap", "KAFKA_BOOTSTRAP", host() + ":9092");
   }

@@ -22,7 +22,7 @@ record Scrape(LocalPlatform.App app, List<Sample> samples) {
   private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   static Scrape of(LocalPlatform.App app) throws Exception {
-    HttpResponse<String> response = LocalPlatform.get(LocalPlatform.appUrl(app) + "/actuator/prometheus",
+    HttpResponse<String> response = LocalPlatform.get(LocalPlatform.metricsUrl(app) + "/actuator/prometheus",
         Duration.ofSeconds(10), "text/plain");
     assertThat(response.statusCode()).as("%s /actuator/prometheus", app).isEqualTo(200);
     List<Sample> samples = new ArrayList<>();

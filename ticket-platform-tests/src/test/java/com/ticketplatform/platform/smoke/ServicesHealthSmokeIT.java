@@ -29,7 +29,7 @@ class ServicesHealthSmokeIT {
   @MethodSource("apps")
   void exposesMetricsWithServiceTag(App app) throws Exception {
     HttpResponse<String> response =
-        LocalPlatform.get(LocalPlatform.appUrl(app) + "/actuator/prometheus", Duration.ofSeconds(10), "text/plain");
+        LocalPlatform.get(LocalPlatform.metricsUrl(app) + "/actuator/prometheus", Duration.ofSeconds(10), "text/plain");
 
     assertThat(response.statusCode()).as("%s /actuator/prometheus", app).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");

@@ -4,7 +4,6 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -21,7 +20,4 @@ public interface OutboxMapper extends BaseMapper<OutboxEvent> {
 
   @Update("UPDATE outbox_event SET published_at = #{at} WHERE id = #{id}")
   int markPublished(long id, Instant at);
-
-  @Delete("DELETE FROM outbox_event WHERE published_at IS NOT NULL AND published_at < #{before} LIMIT 1000")
-  int purgePublishedBefore(Instant before);
 }

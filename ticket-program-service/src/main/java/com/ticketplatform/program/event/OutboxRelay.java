@@ -33,7 +33,6 @@ public class OutboxRelay implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final int BATCH = 100;
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration KEEP_PUBLISHED = Duration.ofDays(7);
 
   private final OutboxMapper outbox;
   private final KafkaTemplate<String, String> kafka;
@@ -84,11 +83,6 @@ public class OutboxRelay implements DisposableBean {
     if (clock.millis() >= retryAfterMillis) {
       publishPending();
     }
-  }
-
-  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-  public void purge() {
-    outbox.purgePublishedBefore(clock.instant().minus(KEEP_PUBLISHED));
   }
 
   /** Publishes until nothing is pending or Kafka fails; a concurrent call is folded into the running one. */
