@@ -303,6 +303,21 @@ class GatewayIT {
   }
 
   @Test
+  void aBrokenPercentEscapeIsA400ProblemNotAnEmptyBody() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(("GET /api/programs?q=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 400");
+      assertThat(response.toLowerCase()).contains("content-type: application/problem+json");
+      assertThat(response).contains("\"code\":\"MALFORMED_REQUEST\"");
+    }
+    HttpResponse<String> wellFormed = get("/api/programs?q=%41", null);
+    assertThat(wellFormed.statusCode()).as(wellFormed.body()).isEqualTo(200);
+  }
+
+  @Test
   void aVerifiedTokenReplacesForgedIdentityHeaders() throws Exception {
     long userId = randomUserId();
     HttpResponse<String> response = send("GET", "/api/users/me", validToken(userId, "CUSTOMER"),

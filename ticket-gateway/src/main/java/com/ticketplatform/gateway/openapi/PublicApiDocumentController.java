@@ -33,12 +33,11 @@ class PublicApiDocumentController {
   private final Mono<String> document;
   private final ObjectMapper json;
 
-  PublicApiDocumentController(ReactorLoadBalancerExchangeFilterFunction loadBalancer, WebClient.Builder builder,
-      ObjectMapper json, @Value("${ticket.gateway.api-docs.services:ticket-user-service,ticket-program-service,"
+  PublicApiDocumentController(ReactorLoadBalancerExchangeFilterFunction loadBalancer, ObjectMapper json, @Value("${ticket.gateway.api-docs.services:ticket-user-service,ticket-program-service,"
           + "ticket-order-service,ticket-pay-service,ticket-advert-service,ticket-comment-service}")
       List<String> services) {
     this.json = json;
-    WebClient client = builder.clone().filter(loadBalancer).build();
+    WebClient client = WebClient.builder().filter(loadBalancer).build();
     this.document = Flux.fromIterable(services)
         .concatMap(service -> client.get().uri("http://" + service + "/v3/api-docs")
             .retrieve().bodyToMono(String.class)
