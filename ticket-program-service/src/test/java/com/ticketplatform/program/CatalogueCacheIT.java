@@ -118,7 +118,7 @@ class CatalogueCacheIT extends IntegrationTestBase {
       assertThat(updated.getStatusCode().value()).isEqualTo(200);
 
       ConsumerRecord<String, String> event = awaitRecord(consumer, Long.toString(programId), "ProgramChanged");
-      assertThat(event.value()).contains("\"programId\":" + programId);
+      assertThat(event.value()).contains("\"programId\":\"" + programId + "\"");
       assertThat(get("/api/programs/" + programId).getBody().get("title").asText()).isEqualTo(newTitle);
     }
   }

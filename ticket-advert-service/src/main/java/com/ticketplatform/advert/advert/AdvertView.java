@@ -1,5 +1,6 @@
 package com.ticketplatform.advert.advert;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /** An advert as the admin API and the serving API show it. */
 public record AdvertView(long id, String title, String imageUrl, String linkUrl, String placement, Instant startsAt,
-    Instant endsAt, int priority, int weight, List<String> categories, List<Long> cinemaIds, Integer dailyCap,
+    Instant endsAt, int priority, int weight, List<String> categories, List<Long> cinemaIds,
+    @Schema(nullable = true) Integer dailyCap,
     String status, int version) {
 
   public static AdvertView of(AdvertRow row) {

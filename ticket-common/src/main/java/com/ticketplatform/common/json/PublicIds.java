@@ -5,11 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * The wire rule for ids (docs/ARCHITECTURE.md §6): a property named {@code id}, {@code …Id}, {@code …Ids},
- * {@code orderNo} or {@code orderNos} whose value is an integer (or integers) is written as a JSON string of decimal digits, because
- * Snowflake ids exceed 2^53 and a JavaScript client would silently read a neighbouring id from a JSON number. Requests
- * may carry such ids as strings (what every client should send) or as JSON integers, which Jackson reads exactly.
- * {@link PublicIdsModule} applies the rule to every response and {@code PublicIdsOpenApiCustomizer} to every
- * document, so the two cannot disagree.
+ * {@code orderNo} or {@code orderNos} whose value is an integer (or integers) is written as a JSON string of decimal
+ * digits, because Snowflake ids exceed 2^53 and a JavaScript client would silently read a neighbouring id from a JSON
+ * number. Requests may carry such ids as strings (what every client should send) or as JSON integers, which Jackson
+ * reads exactly. {@link PublicIdsModule} applies the rule to every response and {@code PublicIdsOpenApiCustomizer} to
+ * every document, so the two cannot disagree.
  */
 public final class PublicIds {
 

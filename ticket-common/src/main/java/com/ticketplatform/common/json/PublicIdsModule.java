@@ -23,7 +23,8 @@ public class PublicIdsModule extends SimpleModule {
       public List<BeanPropertyWriter> changeProperties(SerializationConfig config,
           BeanDescription.Supplier description, List<BeanPropertyWriter> properties) {
         for (BeanPropertyWriter property : properties) {
-          if (PublicIds.isIdName(property.getName())) {
+          // a property with a serializer of its own (@JsonSerialize) keeps it
+          if (PublicIds.isIdName(property.getName()) && !property.hasSerializer()) {
             JavaType type = property.getType();
             if (isInteger(type)) {
               property.assignSerializer(ToStringSerializer.instance);

@@ -1,9 +1,11 @@
 package com.ticketplatform.common.openapi;
 
 import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.common.json.PublicIds;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -59,9 +61,17 @@ public class ProblemDetailOpenApiCustomizer implements OpenApiCustomizer {
         .addProperty("title", new StringSchema().example("Conflict"))
         .addProperty("status", new IntegerSchema().example(409))
         .addProperty("detail", new StringSchema().example("some of the requested seats are no longer available"))
-        .addProperty("instance", new StringSchema().format("uri").example("/api/orders"))
+        .addProperty("instance", new StringSchema().format("uri-reference").example("/api/orders"))
         .addProperty(ErrorCodes.PROPERTY, new StringSchema()
             .description("stable, machine-readable error code").example("SEATS_TAKEN"))
+        // the extension members some problems carry (RFC 9457 §3.2 lets a problem type add members)
+        .addProperty("errors", new ObjectSchema().additionalProperties(new StringSchema())
+            .description("VALIDATION_FAILED: what is wrong with each field, by field name"))
+        .addProperty("retryAfterSeconds", new IntegerSchema()
+            .description("429 and 503: when to try again, as the Retry-After header says"))
+        .addProperty("seatIds", new ArraySchema().items(new StringSchema().pattern(PublicIds.PATTERN))
+            .description("SEATS_TAKEN, UNKNOWN_SEATS: the seats concerned"))
+        .additionalProperties(true)
         .addRequiredItem("status")
         .addRequiredItem(ErrorCodes.PROPERTY);
   }

@@ -83,6 +83,7 @@ public class PublicIdsOpenApiCustomizer implements OpenApiCustomizer {
 
   @SuppressWarnings("rawtypes")
   private static boolean isNullable(Schema schema) {
-    return Boolean.TRUE.equals(schema.getNullable()) || (schema.getTypes() != null && schema.getTypes().contains("null"));
+    return Boolean.TRUE.equals(schema.getNullable())
+        || (schema.getTypes() != null && schema.getTypes().contains("null"));
   }
 }

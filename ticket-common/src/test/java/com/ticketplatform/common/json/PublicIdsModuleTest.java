@@ -17,6 +17,10 @@ class PublicIdsModuleTest {
 
   record Place(long showtimeId, List<Long> seatIds) {}
 
+  /** A property that already says how it is written keeps its own serializer. */
+  record Annotated(@tools.jackson.databind.annotation.JsonSerialize(
+      using = tools.jackson.databind.ser.std.ToStringSerializer.class) long orderNo) {}
+
   final JsonMapper json = JsonMapper.builder().addModule(new PublicIdsModule()).build();
 
   @Test
@@ -49,6 +53,11 @@ class PublicIdsModuleTest {
     assertThat(place.showtimeId()).isEqualTo(12L);
     assertThat(place.seatIds()).containsExactly(1L, 2L);
     assertThat(json.readTree("{\"id\":\"12\"}").get("id").asLong()).isEqualTo(12L);
+  }
+
+  @Test
+  void anIdWithItsOwnSerializerIsLeftAlone() {
+    assertThat(json.valueToTree(new Annotated(12L)).get("orderNo").asString()).isEqualTo("12");
   }
 
   @Test

@@ -39,7 +39,8 @@ public final class PublicApiDocument {
     for (ServiceDocument document : documents) {
       JsonNode schemas = mapper.readTree(document.json()).path("components").path("schemas");
       for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
-        variants.computeIfAbsent(schema.getKey(), k -> new LinkedHashMap<>()).put(document.service(), schema.getValue());
+        variants.computeIfAbsent(schema.getKey(), k -> new LinkedHashMap<>())
+            .put(document.service(), schema.getValue());
       }
     }
 
@@ -59,6 +60,7 @@ public final class PublicApiDocument {
         .put("description", "the accessToken of POST /api/users/login or /api/users/token/refresh");
     ArrayNode tags = merged.putArray("tags");
 
+    Map<String, Integer> operationIds = operationIdUses(mapper, documents);
     for (ServiceDocument document : documents) {
       String json = document.json();
       Map<String, String> renames = renames(document.service(), variants);
@@ -74,7 +76,13 @@ public final class PublicApiDocument {
         ObjectNode item = (ObjectNode) path.getValue();
         for (Map.Entry<String, JsonNode> operation : item.properties()) {
           if (METHODS.contains(operation.getKey())) {
-            secure((ObjectNode) operation.getValue(), operation.getKey(), path.getKey());
+            ObjectNode op = (ObjectNode) operation.getValue();
+            String operationId = op.path("operationId").asString("");
+            if (operationIds.getOrDefault(operationId, 0) > 1) {
+              // "list" in three services: each becomes its service's ("orderList", "advertList", ...)
+              op.put("operationId", uncapitalise(prefix(document.service())) + capitalise(operationId));
+            }
+            secure(op, operation.getKey(), path.getKey());
             ArrayNode operationTags = ((ObjectNode) operation.getValue()).putArray("tags");
             operationTags.add(document.service());
           }
@@ -86,6 +94,29 @@ public final class PublicApiDocument {
       }
     }
     return merged;
+  }
+
+  /** How many operations of all documents carry each operationId (springdoc makes them unique per service only). */
+  private static Map<String, Integer> operationIdUses(ObjectMapper mapper, List<ServiceDocument> documents) {
+    Map<String, Integer> uses = new HashMap<>();
+    for (ServiceDocument document : documents) {
+      for (JsonNode item : mapper.readTree(document.json()).path("paths")) {
+        for (Map.Entry<String, JsonNode> operation : item.properties()) {
+          if (METHODS.contains(operation.getKey()) && operation.getValue().has("operationId")) {
+            uses.merge(operation.getValue().path("operationId").asString(), 1, Integer::sum);
+          }
+        }
+      }
+    }
+    return uses;
+  }
+
+  private static String capitalise(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static String uncapitalise(String s) {
+    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
   }
 
   /** The security the gateway applies to this operation. */

@@ -33,7 +33,8 @@ class PublicApiDocumentController {
   private final Mono<String> document;
   private final ObjectMapper json;
 
-  PublicApiDocumentController(ReactorLoadBalancerExchangeFilterFunction loadBalancer, ObjectMapper json, @Value("${ticket.gateway.api-docs.services:ticket-user-service,ticket-program-service,"
+  PublicApiDocumentController(ReactorLoadBalancerExchangeFilterFunction loadBalancer, ObjectMapper json,
+      @Value("${ticket.gateway.api-docs.services:ticket-user-service,ticket-program-service,"
           + "ticket-order-service,ticket-pay-service,ticket-advert-service,ticket-comment-service}")
       List<String> services) {
     this.json = json;

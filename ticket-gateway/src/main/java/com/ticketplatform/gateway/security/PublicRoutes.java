@@ -22,7 +22,8 @@ public final class PublicRoutes {
       "/api/showtimes/**",
       "/api/cinemas", "/api/cinemas/**",
       "/api/adverts", "/api/adverts/**",
-      "/api/announcements", "/api/announcements/**",
+      // announcements for everyone; the inbox (/api/announcements/inbox) is personal
+      "/api/announcements",
   };
 
   static final String[] ANY_METHOD = {

@@ -15,9 +15,9 @@ class PublicApiDocumentTest {
 
   static final String PROGRAM = """
       {"openapi":"3.0.1","paths":{
-        "/api/programs/{programId}":{"get":{"responses":{"200":{"content":{"application/json":{"schema":
+        "/api/programs/{programId}":{"get":{"operationId":"get","responses":{"200":{"content":{"application/json":{"schema":
           {"$ref":"#/components/schemas/SeatView"}}}}}}},
-        "/api/admin/programs":{"post":{"responses":{"201":{"content":{"application/json":{"schema":
+        "/api/admin/programs":{"post":{"operationId":"create","responses":{"201":{"content":{"application/json":{"schema":
           {"$ref":"#/components/schemas/ProblemDetail"}}}}}}}},
        "components":{"schemas":{
         "SeatView":{"type":"object","properties":{"row":{"type":"integer"}}},
@@ -26,7 +26,7 @@ class PublicApiDocumentTest {
 
   static final String ORDER = """
       {"openapi":"3.0.1","paths":{
-        "/api/orders/{orderNo}":{"get":{"responses":{"200":{"content":{"application/json":{"schema":
+        "/api/orders/{orderNo}":{"get":{"operationId":"get","responses":{"200":{"content":{"application/json":{"schema":
           {"$ref":"#/components/schemas/SeatView"}}}}}}}},
        "components":{"schemas":{
         "SeatView":{"type":"object","properties":{"price":{"type":"number"}}},
@@ -47,6 +47,13 @@ class PublicApiDocumentTest {
     assertThat(ref(merged, "/api/admin/programs", "post", "201")).isEqualTo("#/components/schemas/ProblemDetail");
     assertThat(merged.path("paths").path("/api/orders/{orderNo}").path("get").path("tags").get(0).asString())
         .isEqualTo("ticket-order-service");
+    // operation ids are unique in the merged document: a clash takes its service's name, the rest stay
+    assertThat(merged.path("paths").path("/api/orders/{orderNo}").path("get").path("operationId").asString())
+        .isEqualTo("orderGet");
+    assertThat(merged.path("paths").path("/api/programs/{programId}").path("get").path("operationId").asString())
+        .isEqualTo("programGet");
+    assertThat(merged.path("paths").path("/api/admin/programs").path("post").path("operationId").asString())
+        .isEqualTo("create");
   }
 
   @Test

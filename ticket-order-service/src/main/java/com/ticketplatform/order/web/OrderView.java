@@ -1,19 +1,17 @@
 package com.ticketplatform.order.web;
 
-import tools.jackson.databind.annotation.JsonSerialize;
-import tools.jackson.databind.ser.std.ToStringSerializer;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.ticketplatform.order.order.Order;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * An order as its buyer sees it. {@code orderNo} is a JSON string: it exceeds 2^53, which JavaScript numbers cannot
- * hold exactly.
- */
-public record OrderView(@JsonSerialize(using = ToStringSerializer.class) long orderNo, String status,
+/** An order as its buyer sees it; its ids are JSON strings, like every id (docs/ARCHITECTURE.md §6). */
+public record OrderView(long orderNo, String status,
     BigDecimal amount, String currency, Instant expiresAt, long programId, String programTitle, long showtimeId,
-    Instant showtimeStartsAt, Instant createdAt, Instant paidAt, String closeReason, List<SeatView> seats) {
+    Instant showtimeStartsAt, Instant createdAt, @Schema(nullable = true) Instant paidAt,
+    @Schema(nullable = true, description = "why a closed order closed: EXPIRED, CANCELLED, ...") String closeReason,
+    List<SeatView> seats) {
 
   public record SeatView(long seatId, String label, BigDecimal price) {}
 

@@ -135,11 +135,12 @@ class PurchaseJourneySmokeIT {
 
   @Test
   void orderingWithoutATokenIsA401Problem() throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(LocalPlatform.gatewayUrl() + "/api/orders"))
+    String body = "{\"showtimeId\":\"1\",\"seatIds\":[\"1\"]}";
+    HttpResponse<String> response = Contract.send(HttpRequest.newBuilder(
+            URI.create(LocalPlatform.gatewayUrl() + "/api/orders"))
         .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
         .header("X-User-Id", "1")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"showtimeId\":1,\"seatIds\":[1]}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), body);
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(LocalPlatform.JSON.readTree(response.body()).path("code").asText()).isEqualTo("UNAUTHENTICATED");
   }

@@ -112,8 +112,10 @@ final class PurchaseSteps {
     return status;
   }
 
+  /** An order body as a client writes it: ids as strings. */
   static String order(long showtimeId, List<Long> seatIds) {
-    return "{\"showtimeId\":" + showtimeId + ",\"seatIds\":" + seatIds + "}";
+    return "{\"showtimeId\":\"" + showtimeId + "\",\"seatIds\":["
+        + seatIds.stream().map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(",")) + "]}";
   }
 
   /** Places an order for the given seats; asserts 201 and returns the order number. */
@@ -158,9 +160,8 @@ final class PurchaseSteps {
   }
 
   static HttpResponse<String> anonymousPost(String path, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(LocalPlatform.gatewayUrl() + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Contract.send(HttpRequest.newBuilder(URI.create(LocalPlatform.gatewayUrl() + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), body);
   }
 
   static HttpResponse<String> send(Customer who, String method, String path, String body, String key)
@@ -168,7 +169,7 @@ final class PurchaseSteps {
     return send(who, method, path, body, key, Map.of());
   }
 
-  /** A request through the gateway; {@code who} null sends no token. */
+  /** A request through the gateway, checked against the public API document; {@code who} null sends no token. */
   static HttpResponse<String> send(Customer who, String method, String path, String body, String key,
       Map<String, String> extraHeaders) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LocalPlatform.gatewayUrl() + path))
@@ -184,6 +185,6 @@ final class PurchaseSteps {
       request.header("Idempotency-Key", key);
     }
     extraHeaders.forEach(request::header);
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return Contract.send(request.build(), body);
   }
 }

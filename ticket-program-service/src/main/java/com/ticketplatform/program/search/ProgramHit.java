@@ -1,5 +1,6 @@
 package com.ticketplatform.program.search;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,4 +10,5 @@ import java.util.Map;
  * {@code <em>}; empty when nothing was highlighted or when search answered from MySQL.
  */
 public record ProgramHit(long programId, String title, String category, int durationMinutes, String rating,
-    String posterUrl, Instant nextShowtime, List<String> cities, Map<String, List<String>> highlights) {}
+    String posterUrl, @Schema(nullable = true) Instant nextShowtime, List<String> cities,
+    Map<String, List<String>> highlights) {}

@@ -1,5 +1,7 @@
 package com.ticketplatform.user.holder;
 
+import com.ticketplatform.common.json.PublicIds;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.ticketplatform.user.account.Times;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +20,8 @@ final class HolderDtos {
       @NotBlank @Size(max = 32) String idNumber) {}
 
   /** A holder as clients see it: the ID number only ever masked. */
-  record HolderView(String id, String name, IdType idType, String idNumber, Instant createdAt) {
+  record HolderView(@Schema(pattern = PublicIds.PATTERN, example = "7263104932859904001") String id,
+      String name, IdType idType, String idNumber, Instant createdAt) {
 
     static HolderView of(TicketHolderEntity holder) {
       return new HolderView(Long.toString(holder.getId()), holder.getName(), IdType.valueOf(holder.getIdType()),
