@@ -33,6 +33,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
+    return toResponse(e);
+  }
+
+  /** The answer to an ApiException, for a service's own advice that maps its domain outcomes to one. */
+  public static ResponseEntity<ProblemDetail> toResponse(ApiException e) {
     ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
     // ids in a problem follow the same wire rule as in any other answer: strings
     e.properties().forEach((name, value) -> problem.setProperty(name, PublicIds.toWire(name, value)));

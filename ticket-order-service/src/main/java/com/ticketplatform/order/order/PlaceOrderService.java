@@ -5,6 +5,7 @@ import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
+import com.ticketplatform.order.seat.SeatRefusal;
 import com.ticketplatform.order.config.OrderProperties;
 import com.ticketplatform.order.idempotency.IdempotencyStore;
 import com.ticketplatform.order.saga.PlaceOrderCommand;
@@ -70,8 +71,7 @@ public class PlaceOrderService {
       throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "seatIds must not repeat a seat");
     }
     if (seatIds.size() > props.seatLimit()) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.SEAT_LIMIT_EXCEEDED,
-          "at most " + props.seatLimit() + " seats per order", Map.of("limit", props.seatLimit()));
+      throw SeatRefusal.overLimit(props.seatLimit(), -1);
     }
     // On a sell-out most requests ask for seats already gone: refuse those with one Redis read instead of an
     // idempotency claim, a price lookup and a saga that would only compensate. Only the rest wait for a turn.
@@ -83,8 +83,7 @@ public class PlaceOrderService {
       if (replayed.isPresent()) {
         return new Placed(replayed.get(), true);
       }
-      throw new ApiException(HttpStatus.CONFLICT, OrderErrors.SEATS_TAKEN,
-          "some of the requested seats are no longer available", Map.of("seatIds", taken));
+      throw SeatRefusal.taken(taken);
     }
     return admission.admit(() -> claimAndPlace(userId, idempotencyKey, requestHash, showtimeId,
         new ArrayList<>(distinct)));
@@ -131,8 +130,7 @@ public class PlaceOrderService {
         .collect(Collectors.toMap(ShowtimeSaleInfo.SeatPrice::seatId, Function.identity(), (a, b) -> a));
     List<Long> unknown = seatIds.stream().filter(s -> !bySeat.containsKey(s)).toList();
     if (!unknown.isEmpty()) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.UNKNOWN_SEATS,
-          "seats are not part of this showtime", Map.of("seatIds", unknown));
+      throw SeatRefusal.unknown(unknown);
     }
     long orderNo = ids.nextIdFor(userId);
     List<OrderTicket> tickets = seatIds.stream().map(bySeat::get)

@@ -8,13 +8,13 @@ import com.ticketplatform.order.config.OrderProperties;
 import com.ticketplatform.order.expiry.ExpiryScheduler;
 import com.ticketplatform.order.idempotency.IdempotencyStore;
 import com.ticketplatform.order.order.Order;
-import com.ticketplatform.order.order.OrderErrors;
 import com.ticketplatform.order.order.OrderEventPayloads;
 import com.ticketplatform.order.order.OrderMetrics;
 import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.order.OrderStatus;
 import com.ticketplatform.order.order.OrderTransitions;
 import com.ticketplatform.order.outbox.OutboxWriter;
+import com.ticketplatform.order.seat.SeatRefusal;
 import com.ticketplatform.order.seat.InventoryRebuilder;
 import com.ticketplatform.order.seat.LockResult;
 import com.ticketplatform.order.seat.SeatClaims;
@@ -121,15 +121,10 @@ public class PlaceOrderSteps {
         hook.after("LockSeats");
         return true;
       }
-      case TAKEN -> throw new ApiException(HttpStatus.CONFLICT, OrderErrors.SEATS_TAKEN,
-          "some of the requested seats are no longer available", Map.of("seatIds", result.seats()));
-      case LIMIT_EXCEEDED -> throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.SEAT_LIMIT_EXCEEDED,
-          "at most " + props.seatLimit() + " seats per buyer and showtime; you already hold " + result.held(),
-          Map.of("limit", props.seatLimit(), "held", result.held()));
-      case UNKNOWN_SEATS -> throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.UNKNOWN_SEATS,
-          "seats are not part of this showtime", Map.of("seatIds", result.seats()));
-      default -> throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, OrderErrors.INVENTORY_UNAVAILABLE,
-          "seat inventory of this showtime is not available right now; try again shortly");
+      case TAKEN -> throw SeatRefusal.taken(result.seats());
+      case LIMIT_EXCEEDED -> throw SeatRefusal.overLimit(props.seatLimit(), (int) result.held());
+      case UNKNOWN_SEATS -> throw SeatRefusal.unknown(result.seats());
+      default -> throw SeatRefusal.inventoryUnavailable();
     }
   }
 
@@ -156,8 +151,7 @@ public class PlaceOrderSteps {
         c.orderNo(), taken, c.showtimeId());
     rebuilder.restoreClaims(c.showtimeId(), claims.ofShowtime(c.showtimeId()).stream()
         .filter(claim -> taken.contains(claim.seatId())).toList());
-    throw new ApiException(HttpStatus.CONFLICT, OrderErrors.SEATS_TAKEN,
-        "some of the requested seats are no longer available", Map.of("seatIds", taken));
+    throw SeatRefusal.taken(taken);
   }
 
   public boolean releaseSeats(PlaceOrderCommand c) {

@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
  * for as long as they keep overlapping. A compensator that finds the instance taken leaves it to the holder.
  */
 @Component
-@ConditionalOnProperty(name = "ticket.order.saga", havingValue = "seata")
 public class SagaCompensator {
 
   private final StateMachineEngine engine;

@@ -30,7 +30,6 @@ import org.springframework.stereotype.Component;
  * is never compensated by two of them at once.
  */
 @Component
-@ConditionalOnProperty(name = "ticket.order.saga", havingValue = "seata")
 public class SagaRecovery {
 
   private static final Logger log = LoggerFactory.getLogger(SagaRecovery.class);

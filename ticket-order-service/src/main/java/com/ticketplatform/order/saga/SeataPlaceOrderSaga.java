@@ -1,6 +1,7 @@
 package com.ticketplatform.order.saga;
 
 import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.order.seat.SeatRefusal;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.order.order.Order;
 import java.util.HashMap;
@@ -55,9 +56,12 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
         "the order could not be placed right now; nothing was charged or kept");
   }
 
-  /** A step's client-facing failure (seats taken, limit...) is the answer once the saga has been compensated. */
+  /** A step's outcome for the client (seats taken, limit...) is the answer once the saga has been compensated. */
   private static void rethrowClientFailure(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SeatRefusal refusal) {
+        throw refusal;
+      }
       if (t instanceof ApiException api) {
         throw api;
       }

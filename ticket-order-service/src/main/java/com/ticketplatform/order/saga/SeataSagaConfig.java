@@ -17,10 +17,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Wiring of the Seata SAGA engine (docs/ARCHITECTURE.md §7.1). The engine's log lives in the unsharded {@code ticket_order_saga}
  * database through a plain MariaDB data source that MUST be named {@code seataSagaDataSource} (else the engine would
- * take the primary, sharded one). Active when {@code ticket.order.saga=seata} (and Seata itself is enabled).
+ * take the primary, sharded one).
  */
 @Configuration
-@ConditionalOnProperty(name = "ticket.order.saga", havingValue = "seata")
 public class SeataSagaConfig {
 
   public static final String SAGA_SCHEMA = "ticket_order_saga";

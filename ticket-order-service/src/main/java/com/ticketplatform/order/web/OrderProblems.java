@@ -1,0 +1,39 @@
+package com.ticketplatform.order.web;
+
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.error.ProblemDetailsAdvice;
+import com.ticketplatform.order.order.OrderErrors;
+import com.ticketplatform.order.seat.SeatRefusal;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The one place a seat refusal of the domain becomes the problem a client sees. */
+@RestControllerAdvice
+class OrderProblems {
+
+  @ExceptionHandler(SeatRefusal.class)
+  ResponseEntity<ProblemDetail> seatRefusal(SeatRefusal refusal) {
+    return ProblemDetailsAdvice.toResponse(toProblem(refusal));
+  }
+
+  static ApiException toProblem(SeatRefusal refusal) {
+    return switch (refusal.reason()) {
+      case TAKEN -> new ApiException(HttpStatus.CONFLICT, OrderErrors.SEATS_TAKEN,
+          "some of the requested seats are no longer available", Map.of("seatIds", refusal.seatIds()));
+      case UNKNOWN -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.UNKNOWN_SEATS,
+          "seats are not part of this showtime", Map.of("seatIds", refusal.seatIds()));
+      case OVER_LIMIT -> refusal.held() < 0
+          ? new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.SEAT_LIMIT_EXCEEDED,
+              "at most " + refusal.limit() + " seats per order", Map.of("limit", refusal.limit()))
+          : new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.SEAT_LIMIT_EXCEEDED,
+              "at most " + refusal.limit() + " seats per buyer and showtime; you already hold " + refusal.held(),
+              Map.of("limit", refusal.limit(), "held", refusal.held()));
+      case INVENTORY_UNAVAILABLE -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, OrderErrors.INVENTORY_UNAVAILABLE,
+          "seat inventory of this showtime is not available right now; try again shortly");
+    };
+  }
+}
