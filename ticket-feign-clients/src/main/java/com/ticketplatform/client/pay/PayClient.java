@@ -7,11 +7,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
 /**
- * The pay service's internal contract (not routed by the gateway). Every call is idempotent by order number, so a
- * saga step or a compensation may be retried or may arrive for a flow that was never opened.
+ * The pay service's internal contract (not routed by the gateway), implemented by its
+ * {@code InternalPayFlowController}. Every call is idempotent by order number, so a saga step or a compensation may
+ * be retried or may arrive for a flow that was never opened.
  */
-@FeignClient(name = "ticket-pay-service", contextId = "payClient", path = "/internal/pay-flows")
+@FeignClient(name = "ticket-pay-service", contextId = "payClient", path = PayClient.PATH)
 public interface PayClient {
+
+  String PATH = "/internal/pay-flows";
 
   /** Records the amount expected for an order. Repeating it with the same amount returns the same flow. */
   @PostMapping

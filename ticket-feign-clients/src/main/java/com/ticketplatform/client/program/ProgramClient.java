@@ -6,19 +6,26 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The program service's internal contract: what the order service needs to price and validate a purchase. */
-@FeignClient(name = "ticket-program-service", contextId = "programClient", path = "/internal")
+/**
+ * The program service's internal contract: what the order service needs to price and validate a purchase. The
+ * program service implements this interface ({@code SaleInfoController}), so provider and client cannot drift.
+ */
+@FeignClient(name = "ticket-program-service", contextId = "programClient", path = ProgramClient.PATH)
 public interface ProgramClient {
 
-  /** The showtime with every seat of its hall and each seat's price; 404 when unknown. */
-  @GetMapping("/showtimes/{showtimeId}/sale-info")
-  ShowtimeSaleInfo saleInfo(@PathVariable("showtimeId") long showtimeId);
+  String PATH = "/internal";
 
   /**
-   * The same, with only the given seats (those not in the hall are left out): what one purchase needs, instead of
-   * a whole hall's prices on every order.
+   * The showtime with its seats and each seat's price, only the given seats when {@code seatIds} is not null (those
+   * not in the hall are left out: what one purchase needs, instead of a whole hall's prices on every order); 404 when
+   * the showtime is unknown.
    */
   @GetMapping("/showtimes/{showtimeId}/sale-info")
   ShowtimeSaleInfo saleInfo(@PathVariable("showtimeId") long showtimeId,
-      @RequestParam("seatIds") Collection<Long> seatIds);
+      @RequestParam(name = "seatIds", required = false) Collection<Long> seatIds);
+
+  /** The same with every seat of the hall. */
+  default ShowtimeSaleInfo saleInfo(long showtimeId) {
+    return saleInfo(showtimeId, null);
+  }
 }

@@ -1,25 +1,22 @@
 package com.ticketplatform.pay.web;
 
 import com.ticketplatform.client.pay.OpenPayFlowRequest;
+import com.ticketplatform.client.pay.PayClient;
 import com.ticketplatform.client.pay.PayFlowView;
 import com.ticketplatform.client.pay.PaymentStartView;
 import com.ticketplatform.client.pay.RefundRequest;
 import com.ticketplatform.pay.flow.PayFlowService;
 import jakarta.validation.Valid;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Implements {@code com.ticketplatform.client.pay.PayClient} (paths and records); the ITs call it through that Feign
- * interface. Not routed by the gateway.
+ * The provider side of {@link PayClient}: it implements the Feign interface, so its paths and records are the
+ * client's by construction (the ITs call it through that interface). Not routed by the gateway.
  */
 @RestController
-@RequestMapping("/internal/pay-flows")
-public class InternalPayFlowController {
+@RequestMapping(PayClient.PATH)
+public class InternalPayFlowController implements PayClient {
 
   private final PayFlowService flows;
 
@@ -27,28 +24,28 @@ public class InternalPayFlowController {
     this.flows = flows;
   }
 
-  @PostMapping
-  public PayFlowView open(@Valid @RequestBody OpenPayFlowRequest request) {
+  @Override
+  public PayFlowView open(@Valid OpenPayFlowRequest request) {
     return flows.open(request);
   }
 
-  @PostMapping("/{orderNo}/close")
-  public PayFlowView close(@PathVariable("orderNo") long orderNo) {
+  @Override
+  public PayFlowView close(long orderNo) {
     return flows.close(orderNo);
   }
 
-  @PostMapping("/{orderNo}/payment")
-  public PaymentStartView startPayment(@PathVariable("orderNo") long orderNo) {
+  @Override
+  public PaymentStartView startPayment(long orderNo) {
     return flows.startPayment(orderNo);
   }
 
-  @PostMapping("/{orderNo}/refund")
-  public PayFlowView refund(@PathVariable("orderNo") long orderNo, @Valid @RequestBody RefundRequest request) {
+  @Override
+  public PayFlowView refund(long orderNo, @Valid RefundRequest request) {
     return flows.refund(orderNo, request.reason());
   }
 
-  @GetMapping("/{orderNo}")
-  public PayFlowView get(@PathVariable("orderNo") long orderNo) {
+  @Override
+  public PayFlowView get(long orderNo) {
     return flows.get(orderNo);
   }
 }

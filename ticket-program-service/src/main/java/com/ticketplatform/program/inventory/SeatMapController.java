@@ -1,11 +1,8 @@
 package com.ticketplatform.program.inventory;
 
-import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.error.ApiException;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -30,12 +27,5 @@ public class SeatMapController {
       throw ApiException.notFound("showtime " + showtimeId);
     }
     return view;
-  }
-
-  /** The provider side of {@code ProgramClient#saleInfo}; internal (the gateway does not route /internal/**). */
-  @GetMapping("/internal/showtimes/{showtimeId}/sale-info")
-  public ShowtimeSaleInfo saleInfo(@PathVariable("showtimeId") long showtimeId,
-      @RequestParam(name = "seatIds", required = false) Set<Long> seatIds) {
-    return seatMaps.saleInfo(showtimeId, seatIds);
   }
 }
