@@ -9,6 +9,8 @@ import com.ticketplatform.common.openapi.PublicIdsOpenApiCustomizer;
 import com.ticketplatform.common.openapi.PublicSurfaceOpenApiCustomizer;
 import com.ticketplatform.common.web.AdminRoutesGuard;
 import com.ticketplatform.common.web.BodySizeLimitFilter;
+import com.ticketplatform.common.web.Caller;
+import com.ticketplatform.common.web.CallerArgumentResolver;
 import com.ticketplatform.common.web.HeaderSizeLimitFilter;
 import com.ticketplatform.common.web.RequestSizeLimits;
 import com.ticketplatform.common.web.RequestLogFilter;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -54,6 +57,12 @@ public class CommonAutoConfiguration {
   @AutoConfiguration
   @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
   public static class OpenApiProblems {
+
+    static {
+      // a handler's Caller comes from the identity headers the gateway sets, not from the client: no parameter
+      SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ProblemDetailOpenApiCustomizer problemDetailOpenApiCustomizer() {
@@ -165,6 +174,21 @@ public class CommonAutoConfiguration {
     SnowflakeIdGenerator snowflakeIdGenerator(WorkerIdLease lease) {
       // the machine's clock, not the application's: ids must keep moving forward while tests move business time
       return new SnowflakeIdGenerator(Clock.systemUTC(), lease);
+    }
+  }
+
+  /**
+   * A handler's {@link Caller} parameter, resolved from the identity headers ({@code InternalAuthFilter} has verified
+   * them before any handler runs).
+   */
+  @AutoConfiguration
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+  public static class ServletCaller {
+
+    @Bean
+    CallerArgumentResolver callerArgumentResolver() {
+      return new CallerArgumentResolver();
     }
   }
 

@@ -40,11 +40,10 @@ class AdminAdvertController {
 
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping
-  ResponseEntity<AdvertView> create(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
-      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles,
+  ResponseEntity<AdvertView> create(Caller caller,
       @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @Valid @RequestBody AdvertRequest request) {
-    Caller admin = admin(userId, roles);
+    Caller admin = caller.requireAdmin();
     IdempotencyGuard.Outcome outcome = idempotency.run("advert:" + admin.userId(), idempotencyKey,
         IdempotencyGuard.fingerprint(request), () -> adverts.create(request, admin.userId()).id());
     AdvertView view = adverts.get(outcome.id());
@@ -52,48 +51,35 @@ class AdminAdvertController {
   }
 
   @GetMapping
-  CursorPage<AdvertView> list(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
-      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles,
-      @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
-    admin(userId, roles);
+  CursorPage<AdvertView> list(Caller caller, @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer size) {
+    caller.requireAdmin();
     return adverts.list(PageRequest.of(cursor, size));
   }
 
   @GetMapping("/{id}")
-  AdvertView get(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
-      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles, @PathVariable long id) {
-    admin(userId, roles);
+  AdvertView get(Caller caller, @PathVariable long id) {
+    caller.requireAdmin();
     return adverts.get(id);
   }
 
   @PutMapping("/{id}")
-  AdvertView update(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
-      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles, @PathVariable long id,
-      @Valid @RequestBody AdvertRequest request) {
-    Caller admin = admin(userId, roles);
+  AdvertView update(Caller caller, @PathVariable long id, @Valid @RequestBody AdvertRequest request) {
+    Caller admin = caller.requireAdmin();
     return adverts.update(id, request, admin.userId());
   }
 
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> delete(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
-      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles, @PathVariable long id) {
-    Caller admin = admin(userId, roles);
+  ResponseEntity<Void> delete(Caller caller, @PathVariable long id) {
+    Caller admin = caller.requireAdmin();
     adverts.delete(id, admin.userId());
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/{id}/audit")
-  List<AdvertAdminService.AuditEntry> audit(
-      @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
-      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles, @PathVariable long id) {
-    admin(userId, roles);
-    return adverts.audit(id);
-  }
-
-  static Caller admin(String userId, String roles) {
-    Caller caller = Caller.of(userId, roles);
+  List<AdvertAdminService.AuditEntry> audit(Caller caller, @PathVariable long id) {
     caller.requireAdmin();
-    return caller;
+    return adverts.audit(id);
   }
 }

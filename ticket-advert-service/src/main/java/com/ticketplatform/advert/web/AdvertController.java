@@ -3,10 +3,8 @@ package com.ticketplatform.advert.web;
 import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.advert.advert.AdvertView;
 import com.ticketplatform.advert.serving.AdvertServingService;
-import com.ticketplatform.common.web.AuthHeaders;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,8 +19,7 @@ class AdvertController {
   }
 
   @GetMapping("/api/adverts")
-  List<AdvertView> adverts(@RequestParam String placement,
-      @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId) {
-    return serving.serve(placement, Caller.of(userId, null).userId());
+  List<AdvertView> adverts(@RequestParam String placement, Caller caller) {
+    return serving.serve(placement, caller.userId());
   }
 }

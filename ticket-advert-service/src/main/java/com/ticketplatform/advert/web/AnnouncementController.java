@@ -35,12 +35,10 @@ class AnnouncementController {
 
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/api/admin/announcements")
-  ResponseEntity<AnnouncementView> publish(
-      @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
-      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles,
+  ResponseEntity<AnnouncementView> publish(Caller caller,
       @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @Valid @RequestBody AnnouncementRequest request) {
-    Caller admin = AdminAdvertController.admin(userId, roles);
+    Caller admin = caller.requireAdmin();
     IdempotencyGuard.Outcome outcome = idempotency.run("announcement:" + admin.userId(), idempotencyKey,
         IdempotencyGuard.fingerprint(request.title(), request.body(), request.audience(), request.showtimeId()),
         () -> announcements.publish(request, admin.userId()).id());
@@ -54,14 +52,13 @@ class AnnouncementController {
   }
 
   @GetMapping("/api/announcements/inbox")
-  CursorPage<InboxItem> inbox(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
-      @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
-    return announcements.inbox(Caller.of(userId, null).requireUser(), PageRequest.of(cursor, size));
+  CursorPage<InboxItem> inbox(Caller caller, @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer size) {
+    return announcements.inbox(caller.requireUser(), PageRequest.of(cursor, size));
   }
 
   @PostMapping("/api/announcements/inbox/{id}/read")
-  InboxItem read(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
-      @PathVariable long id) {
-    return announcements.markRead(Caller.of(userId, null).requireUser(), id);
+  InboxItem read(Caller caller, @PathVariable long id) {
+    return announcements.markRead(caller.requireUser(), id);
   }
 }

@@ -57,28 +57,25 @@ class CommentController {
   }
 
   @GetMapping("/{commentId}")
-  CommentView get(@PathVariable long programId, @PathVariable long commentId,
-      @RequestHeader(value = AuthHeaders.USER_ROLES, required = false) String roles) {
-    return comments.get(programId, commentId, Caller.of(null, roles).isAdmin());
+  CommentView get(@PathVariable long programId, @PathVariable long commentId, Caller caller) {
+    return comments.get(programId, commentId, caller.isAdmin());
   }
 
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping
   ResponseEntity<CommentView> rate(@PathVariable long programId, @Valid @RequestBody RateRequest request,
-      @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
-      @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      Caller caller, @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       HttpServletRequest http) {
-    long caller = Caller.of(userId, null).requireUser();
-    CommentService.Created created = comments.rate(programId, caller, ClientAddress.of(http), request,
+    long userId = caller.requireUser();
+    CommentService.Created created = comments.rate(programId, userId, ClientAddress.of(http), request,
         idempotencyKey);
     return created(programId, created);
   }
 
   @PutMapping("/{commentId}")
   CommentView edit(@PathVariable long programId, @PathVariable long commentId,
-      @Valid @RequestBody RateRequest request,
-      @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId) {
-    return comments.edit(programId, commentId, Caller.of(userId, null).requireUser(), request);
+      @Valid @RequestBody RateRequest request, Caller caller) {
+    return comments.edit(programId, commentId, caller.requireUser(), request);
   }
 
   @GetMapping("/{commentId}/replies")
@@ -91,32 +88,29 @@ class CommentController {
   @PostMapping("/{commentId}/replies")
   ResponseEntity<CommentView> reply(@PathVariable long programId, @PathVariable long commentId,
       @Valid @RequestBody ReplyRequest request,
-      @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId,
-      @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      Caller caller, @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       HttpServletRequest http) {
-    long caller = Caller.of(userId, null).requireUser();
+    long userId = caller.requireUser();
     return created(programId,
-        comments.reply(programId, commentId, caller, ClientAddress.of(http), request, idempotencyKey));
+        comments.reply(programId, commentId, userId, ClientAddress.of(http), request, idempotencyKey));
   }
 
   @PostMapping("/{commentId}/likes")
-  LikeView like(@PathVariable long programId, @PathVariable long commentId,
-      @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId) {
-    return comments.like(programId, commentId, Caller.of(userId, null).requireUser());
+  LikeView like(@PathVariable long programId, @PathVariable long commentId, Caller caller) {
+    return comments.like(programId, commentId, caller.requireUser());
   }
 
   @DeleteMapping("/{commentId}/likes")
-  LikeView unlike(@PathVariable long programId, @PathVariable long commentId,
-      @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId) {
-    return comments.unlike(programId, commentId, Caller.of(userId, null).requireUser());
+  LikeView unlike(@PathVariable long programId, @PathVariable long commentId, Caller caller) {
+    return comments.unlike(programId, commentId, caller.requireUser());
   }
 
   @ResponseStatus(HttpStatus.ACCEPTED)
   @PostMapping("/{commentId}/reports")
   ResponseEntity<Map<String, Object>> report(@PathVariable long programId, @PathVariable long commentId,
       @Valid @RequestBody ReportRequest request,
-      @RequestHeader(value = AuthHeaders.USER_ID, required = false) String userId, HttpServletRequest http) {
-    comments.report(programId, commentId, Caller.of(userId, null).requireUser(), ClientAddress.of(http),
+      Caller caller, HttpServletRequest http) {
+    comments.report(programId, commentId, caller.requireUser(), ClientAddress.of(http),
         request.reason());
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("commentId", commentId, "reported", true));
   }

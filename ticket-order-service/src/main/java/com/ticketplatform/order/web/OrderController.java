@@ -50,24 +50,23 @@ public class OrderController {
 
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping
-  public ResponseEntity<OrderView> place(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
+  public ResponseEntity<OrderView> place(Caller caller,
       @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
       @Valid @RequestBody PlaceOrderRequest request) {
-    long userId = Caller.of(user, null).requireUser();
+    long userId = caller.requireUser();
     PlaceOrderService.Placed placed = placing.place(userId, key, request.showtimeId(), request.seatIds());
     return ResponseEntity.status(HttpStatus.CREATED).body(OrderView.of(placed.order()));
   }
 
   @GetMapping("/{orderNo}")
-  public OrderView get(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
-      @PathVariable long orderNo) {
-    return OrderView.of(own(Caller.of(user, null).requireUser(), orderNo));
+  public OrderView get(Caller caller, @PathVariable long orderNo) {
+    return OrderView.of(own(caller.requireUser(), orderNo));
   }
 
   @GetMapping
-  public CursorPage<OrderView> list(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
+  public CursorPage<OrderView> list(Caller caller,
       @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
-    long userId = Caller.of(user, null).requireUser();
+    long userId = caller.requireUser();
     PageRequest page = PageRequest.of(cursor, size);
     List<OrderView> fetched = orders.listByUser(userId, page.afterLong(), page.size() + 1).stream()
         .map(OrderView::of).toList();
@@ -75,15 +74,13 @@ public class OrderController {
   }
 
   @PostMapping("/{orderNo}/cancel")
-  public OrderView cancel(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
-      @PathVariable long orderNo) {
-    return OrderView.of(lifecycle.cancelByUser(own(Caller.of(user, null).requireUser(), orderNo)));
+  public OrderView cancel(Caller caller, @PathVariable long orderNo) {
+    return OrderView.of(lifecycle.cancelByUser(own(caller.requireUser(), orderNo)));
   }
 
   @PostMapping("/{orderNo}/payment")
-  public PaymentStartView startPayment(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
-      @PathVariable long orderNo) {
-    Order order = own(Caller.of(user, null).requireUser(), orderNo);
+  public PaymentStartView startPayment(Caller caller, @PathVariable long orderNo) {
+    Order order = own(caller.requireUser(), orderNo);
     if (order.status() != OrderStatus.PENDING_PAYMENT || order.isExpired(clock.instant())) {
       throw ApiException.conflict(OrderErrors.ORDER_NOT_PAYABLE, "order is " + order.status()
           + (order.status() == OrderStatus.PENDING_PAYMENT ? " but its payment window has closed" : ""));
@@ -100,9 +97,8 @@ public class OrderController {
   }
 
   @PostMapping("/{orderNo}/refund")
-  public OrderView refund(@RequestHeader(value = AuthHeaders.USER_ID, required = false) String user,
-      @PathVariable long orderNo) {
-    return OrderView.of(lifecycle.requestRefund(own(Caller.of(user, null).requireUser(), orderNo)));
+  public OrderView refund(Caller caller, @PathVariable long orderNo) {
+    return OrderView.of(lifecycle.requestRefund(own(caller.requireUser(), orderNo)));
   }
 
   /** Another user's order is reported exactly like a missing one. */

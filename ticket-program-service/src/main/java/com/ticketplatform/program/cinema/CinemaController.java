@@ -1,6 +1,7 @@
 package com.ticketplatform.program.cinema;
 
 import com.ticketplatform.common.web.AuthHeaders;
+import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.program.idempotency.Idempotency;
 import com.ticketplatform.program.web.AdminResponses;
 import jakarta.validation.Valid;
@@ -36,9 +37,10 @@ public class CinemaController {
 
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/api/admin/cinemas")
-  public ResponseEntity<CinemaView> create(@RequestHeader(AuthHeaders.USER_ID) long userId,
+  public ResponseEntity<CinemaView> create(Caller caller,
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
       @Valid @RequestBody CinemaRequest request) {
+    long userId = caller.requireUser();
     return AdminResponses.created(idempotency.create(Idempotency.scope(userId, "POST /api/admin/cinemas"), key,
         request, ticket -> cinemas.create(request, ticket), cinemas::get));
   }

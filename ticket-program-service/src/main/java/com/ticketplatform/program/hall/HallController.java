@@ -1,6 +1,7 @@
 package com.ticketplatform.program.hall;
 
 import com.ticketplatform.common.web.AuthHeaders;
+import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.program.idempotency.Idempotency;
 import com.ticketplatform.program.web.AdminResponses;
 import jakarta.validation.Valid;
@@ -30,9 +31,10 @@ public class HallController {
 
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/api/admin/cinemas/{cinemaId}/halls")
-  public ResponseEntity<HallView> create(@RequestHeader(AuthHeaders.USER_ID) long userId,
+  public ResponseEntity<HallView> create(Caller caller,
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
       @PathVariable long cinemaId, @Valid @RequestBody HallRequest request) {
+    long userId = caller.requireUser();
     return AdminResponses.created(idempotency.create(
         Idempotency.scope(userId, "POST /api/admin/cinemas/" + cinemaId + "/halls"), key, request,
         ticket -> halls.create(cinemaId, request, ticket), halls::get));

@@ -1,6 +1,7 @@
 package com.ticketplatform.program.program;
 
 import com.ticketplatform.common.web.AuthHeaders;
+import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.program.idempotency.Idempotency;
 import com.ticketplatform.program.search.ProgramSearch;
 import com.ticketplatform.program.search.ProgramSearchPage;
@@ -47,9 +48,10 @@ public class ProgramController {
 
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/api/admin/programs")
-  public ResponseEntity<ProgramDetail> create(@RequestHeader(AuthHeaders.USER_ID) long userId,
+  public ResponseEntity<ProgramDetail> create(Caller caller,
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
       @Valid @RequestBody ProgramRequest request) {
+    long userId = caller.requireUser();
     return AdminResponses.created(idempotency.create(Idempotency.scope(userId, "POST /api/admin/programs"), key,
         request, ticket -> programs.create(request, ticket), programs::get));
   }

@@ -1,6 +1,7 @@
 package com.ticketplatform.program.showtime;
 
 import com.ticketplatform.common.web.AuthHeaders;
+import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.program.idempotency.Idempotency;
 import com.ticketplatform.program.web.AdminResponses;
 import jakarta.validation.Valid;
@@ -30,9 +31,10 @@ public class ShowtimeController {
 
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping
-  public ResponseEntity<ShowtimeView> create(@RequestHeader(AuthHeaders.USER_ID) long userId,
+  public ResponseEntity<ShowtimeView> create(Caller caller,
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
       @Valid @RequestBody ShowtimeRequest request) {
+    long userId = caller.requireUser();
     return AdminResponses.created(idempotency.create(Idempotency.scope(userId, "POST /api/admin/showtimes"), key,
         request, ticket -> showtimes.create(request, ticket), showtimes::get));
   }

@@ -57,7 +57,7 @@ class UserController {
 
   @GetMapping("/api/users/me")
   UserView me(Caller caller) {
-    return users.get(caller.userId());
+    return users.get(caller.requireUser());
   }
 
   @GetMapping("/api/admin/users")

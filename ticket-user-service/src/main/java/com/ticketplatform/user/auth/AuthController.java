@@ -6,9 +6,11 @@ import com.ticketplatform.user.auth.AuthDtos.RefreshRequest;
 import com.ticketplatform.user.auth.AuthDtos.TokenResponse;
 import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.common.web.ClientAddress;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -49,19 +51,25 @@ class AuthController {
   ResponseEntity<Void> logout(Caller caller,
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
       @Valid @RequestBody(required = false) LogoutRequest request) {
+    long userId = caller.requireUser();
     String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         ? authorization.substring(7).trim() : null;
-    auth.logout(caller.userId(), bearer, request == null ? null : request.refreshToken());
+    auth.logout(userId, bearer, request == null ? null : request.refreshToken());
     return ResponseEntity.noContent().build();
   }
 
-  /** The public half of the signing key, for the gateway (and anyone) to verify access tokens. */
+  /** The public halves of the signing keys, for the gateway (and anyone) to verify access tokens. */
   @GetMapping(JWKS_PATH)
-  ResponseEntity<Map<String, Object>> jwks() {
+  @SuppressWarnings("unchecked")
+  ResponseEntity<JwkSet> jwks() {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-        .body(keys.publicJwkSet());
+        .body(new JwkSet((List<Map<String, Object>>) keys.publicJwkSet().get("keys")));
   }
+
+  /** A JSON Web Key Set (RFC 7517 §5): upcoming, current and recently retired public keys. */
+  record JwkSet(
+      @Schema(description = "RFC 7517 public keys (kty, kid, use, alg, n, e)") List<Map<String, Object>> keys) {}
 
   private static ResponseEntity<TokenResponse> noStore(TokenResponse body) {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);

@@ -33,15 +33,16 @@ class HolderController {
 
   @GetMapping
   List<HolderView> list(Caller caller) {
-    return holders.list(caller.userId());
+    return holders.list(caller.requireUser());
   }
 
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping
   ResponseEntity<HolderView> add(Caller caller, @Valid @RequestBody CreateHolderRequest request,
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-    HolderView created = idempotent.execute("holder:" + caller.userId(), idempotencyKey, HolderView.class,
-        () -> holders.add(caller.userId(), request.name(), request.idType(), request.idNumber()),
+    long userId = caller.requireUser();
+    HolderView created = idempotent.execute("holder:" + userId, idempotencyKey, HolderView.class,
+        () -> holders.add(userId, request.name(), request.idType(), request.idNumber()),
         request.name(), request.idType(), request.idNumber());
     return ResponseEntity.status(HttpStatus.CREATED).body(created);
   }
@@ -49,7 +50,7 @@ class HolderController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @DeleteMapping("/{holderId}")
   ResponseEntity<Void> remove(Caller caller, @PathVariable long holderId) {
-    holders.remove(caller.userId(), holderId);
+    holders.remove(caller.requireUser(), holderId);
     return ResponseEntity.noContent().build();
   }
 }
