@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,30 @@ class UserServiceIT {
         Map.of("loginName", login, "password", password, "displayName", "Test User")).send();
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return reply.json();
+  }
+
+  /** {@code n} calls released at the same instant from their own threads; their replies in order. */
+  static List<Http.Reply> allAtOnce(int n, IntFunction<Http.Reply> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Http.Reply>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> {
+          start.await();
+          return call.apply(index);
+        }));
+      }
+      start.countDown();
+      List<Http.Reply> replies = new ArrayList<>();
+      for (Future<Http.Reply> future : futures) {
+        replies.add(future.get(60, TimeUnit.SECONDS));
+      }
+      return replies;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   Http.Reply login(String login, String password, String address) {
@@ -139,36 +164,20 @@ class UserServiceIT {
   void concurrentRegistrationsOfOneNameCreateExactlyOneAccount() throws Exception {
     String email = uniqueEmail();
     int threads = 20;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Http.Reply>> replies = new ArrayList<>();
-    try {
-      for (int i = 0; i < threads; i++) {
-        int n = i;
-        replies.add(pool.submit(() -> {
-          start.await();
-          return http.post("/api/users/register",
-              Map.of("loginName", email, "password", "secret123", "displayName", "Racer " + n)).send();
-        }));
+    int created = 0;
+    int taken = 0;
+    for (Http.Reply reply : allAtOnce(threads, n -> http.post("/api/users/register",
+        Map.of("loginName", email, "password", "secret123", "displayName", "Racer " + n)).send())) {
+      if (reply.status() == 201) {
+        created++;
+      } else {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+        assertThat(reply.json().get("code").asText()).isEqualTo("LOGIN_NAME_TAKEN");
+        taken++;
       }
-      start.countDown();
-      int created = 0;
-      int taken = 0;
-      for (Future<Http.Reply> future : replies) {
-        Http.Reply reply = future.get(60, TimeUnit.SECONDS);
-        if (reply.status() == 201) {
-          created++;
-        } else {
-          assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
-          assertThat(reply.json().get("code").asText()).isEqualTo("LOGIN_NAME_TAKEN");
-          taken++;
-        }
-      }
-      assertThat(created).isEqualTo(1);
-      assertThat(taken).isEqualTo(threads - 1);
-    } finally {
-      pool.shutdownNow();
     }
+    assertThat(created).isEqualTo(1);
+    assertThat(taken).isEqualTo(threads - 1);
     Integer rows = new JdbcTemplate(dataSource)
         .queryForObject("SELECT COUNT(*) FROM t_user WHERE login_name = ?", Integer.class, email);
     assertThat(rows).isEqualTo(1);
@@ -269,29 +278,12 @@ class UserServiceIT {
     String email = uniqueEmail();
     register(email, "secret123");
     String address = uniqueAddress();
-    int threads = 20;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Http.Reply>> replies = new ArrayList<>();
-    try {
-      for (int i = 0; i < threads; i++) {
-        int n = i;
-        replies.add(pool.submit(() -> {
-          start.await();
-          return login(email, "parallel-guess-" + n, address);
-        }));
-      }
-      start.countDown();
-      int checked = 0;
-      for (Future<Http.Reply> future : replies) {
-        Http.Reply reply = future.get(60, TimeUnit.SECONDS);
-        assertThat(reply.status()).as(reply.toString()).isIn(401, 429);
-        checked += reply.status() == 401 ? 1 : 0;
-      }
-      assertThat(checked).as("passwords actually checked").isEqualTo(3);
-    } finally {
-      pool.shutdownNow();
+    int checked = 0;
+    for (Http.Reply reply : allAtOnce(20, n -> login(email, "parallel-guess-" + n, address))) {
+      assertThat(reply.status()).as(reply.toString()).isIn(401, 429);
+      checked += reply.status() == 401 ? 1 : 0;
     }
+    assertThat(checked).as("passwords actually checked").isEqualTo(3);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.ticketplatform.common.security;
 
+import com.ticketplatform.common.test.LocalHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketplatform.common.web.AuthHeaders;
@@ -71,11 +72,7 @@ class InternalAuthIT {
   final HttpClient http = HttpClient.newHttpClient();
 
   HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-    if (headers.length > 0) {
-      b.headers(headers);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return LocalHttp.get(port, path, headers);
   }
 
   @Test

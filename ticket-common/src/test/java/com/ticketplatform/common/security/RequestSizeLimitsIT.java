@@ -1,10 +1,8 @@
 package com.ticketplatform.common.security;
 
+import com.ticketplatform.common.test.LocalHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,14 +21,8 @@ class RequestSizeLimitsIT {
   @LocalServerPort
   int port;
 
-  final HttpClient http = HttpClient.newHttpClient();
-
   HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-    if (headers.length > 0) {
-      b.headers(headers);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return LocalHttp.get(port, path, headers);
   }
 
   static void assertProblem(HttpResponse<String> response, int status, String code) {
