@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The drill's and the soak's results as Markdown tables (README quotes them). */
+/** The drill's and the soak's results as Markdown tables (docs/drill.md quotes them). */
 final class DrillReport {
 
   private DrillReport() {}

@@ -145,7 +145,7 @@ public final class Scenarios {
     }
     AtomicInteger soldOutSeen = new AtomicInteger();
     // every buyer races, but at most `onsale-concurrency` requests are in flight (a client connection pool; 0 =
-    // every buyer at once, which on this machine ends in timeouts, see the README)
+    // every buyer at once, which on this machine ends in timeouts, see docs/benchmark.md)
     int concurrency = o.integer("onsale-concurrency");
     java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(concurrency > 0 ? concurrency
         : Integer.MAX_VALUE);
