@@ -1,5 +1,6 @@
 package com.ticketplatform.platform.deploy;
 
+import com.ticketplatform.platform.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,20 +24,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Reads the repository's deployment files and module layout for the deployment tests. Everything is derived from the
  * files themselves (root pom modules, module poms, application config), so a new service shows up without editing
- * the tests; only the port table of docs/ARCHITECTURE.md §1 is encoded, on purpose, in {@link #EXPECTED_PORTS}.
+ * the tests; the ports come from deploy/ports, the one table ./ticket reads too ({@link #EXPECTED_PORTS}).
  */
 final class DeployFiles {
-
-  /** docs/ARCHITECTURE.md §1, encoded here on purpose: a port change must be made in both places. */
-  static final Map<String, Integer> EXPECTED_PORTS = Map.of(
-      "ticket-gateway", 8080,
-      "ticket-user-service", 8081,
-      "ticket-program-service", 8082,
-      "ticket-order-service", 8083,
-      "ticket-pay-service", 8084,
-      "ticket-advert-service", 8085,
-      "ticket-comment-service", 8086,
-      "ticket-pay-sandbox", 8090);
 
   /** Compose services that are infrastructure (not built from this repository, not scraped at /actuator). */
   static final Set<String> INFRASTRUCTURE =
@@ -50,6 +40,9 @@ final class DeployFiles {
 
   /** The files do not change during a test run: parse each once. */
   private static final Map<String, Object> CACHE = new java.util.HashMap<>();
+
+  /** The applications' ports from deploy/ports, the table ./ticket starts them on (docs/ARCHITECTURE.md §1). */
+  static final Map<String, Integer> EXPECTED_PORTS = Ports.applications(root());
 
   /** Not computeIfAbsent: loaders call each other (compose → root), which that method forbids. */
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package com.ticketplatform.platform.smoke;
 
+import com.ticketplatform.platform.Ports;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -32,15 +33,9 @@ final class LocalPlatform {
     }
   }
 
-  static final List<App> APPS = List.of(
-      new App("ticket-gateway", 8080),
-      new App("ticket-user-service", 8081),
-      new App("ticket-program-service", 8082),
-      new App("ticket-order-service", 8083),
-      new App("ticket-pay-service", 8084),
-      new App("ticket-advert-service", 8085),
-      new App("ticket-comment-service", 8086),
-      new App("ticket-pay-sandbox", 8090));
+  /** Every Spring Boot application of the platform, from deploy/ports (the table ./ticket starts them on). */
+  static final List<App> APPS = Ports.applications(repoRoot()).entrySet().stream()
+      .map(app -> new App(app.getKey(), app.getValue())).toList();
 
   static final ObjectMapper JSON = new ObjectMapper();
 
