@@ -51,12 +51,17 @@ class KeyRingIT {
     assertThat(stored.get(0).wrappedSecret).startsWith("kek1:local-dev:")
         .doesNotContain(Base64.getEncoder().encodeToString(old));
 
-    // a second instance starting later finds the ring and imports nothing
+    // a second instance starting later (say after a crash between the import and the delete) finds the ring, imports
+    // nothing, and forgets the plain-text key that is still there
+    AtomicBoolean forgottenAgain = new AtomicBoolean();
+    byte[] other = new byte[32];
+    other[0] = 9;
     KeyRing second = new KeyRing(purpose, rows, vault, Clock.systemUTC(), () -> material(2), KeyRing.Policy.never(),
-        () -> {
-          throw new AssertionError("no legacy lookup once the ring exists");
-        });
+        () -> Optional.of(new KeyRing.Legacy(new KeyRing.Material("old-again-" + purpose, other, null),
+            Instant.parse("2026-01-01T00:00:00Z"), () -> forgottenAgain.set(true))));
     assertThat(second.current().secret()).isEqualTo(old);
+    assertThat(rows.generations(purpose)).hasSize(1);
+    assertThat(forgottenAgain).isTrue();
   }
 
   @Test
@@ -79,7 +84,9 @@ class KeyRingIT {
         KeyRing.Policy.never(), Optional::empty);
     assertThat(withoutOldKek.generations()).hasSameSizeAs(rows.generations(purpose));
     assertThatThrownBy(() -> new KeyRing(purpose, rows, vault, later, () -> material(5), KeyRing.Policy.never(),
-        Optional::empty)).as("the old KEK alone no longer opens them").hasMessageContaining("kek-2027");
+        Optional::empty)).as("the old KEK alone no longer opens them").hasMessageContaining("opens with");
+    assertThat(rows.generations(purpose)).as("and nothing was added in their place")
+        .hasSameSizeAs(withoutOldKek.generations());
   }
 
   private static KeyRing.Material material(int n) {

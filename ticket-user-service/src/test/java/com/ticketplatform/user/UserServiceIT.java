@@ -228,13 +228,14 @@ class UserServiceIT {
     Http.Reply throttled = login(email, "secret123", address);
     assertThat(throttled.status()).as("even the right password waits for the delay").isEqualTo(429);
     assertThat(throttled.json().get("code").asText()).isEqualTo("TOO_MANY_ATTEMPTS");
-    assertThat(Long.parseLong(throttled.header("Retry-After"))).isEqualTo(2);
+    // 2 s after the previous attempt, in whole seconds rounded up (less when this machine is slow to answer)
+    assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 2L);
 
     Thread.sleep(2_100);
     assertThat(login(email, "wrong-pass-2", address).status()).isEqualTo(401);
     Http.Reply longer = login(email, "secret123", address);
     assertThat(longer.status()).isEqualTo(429);
-    assertThat(Long.parseLong(longer.header("Retry-After"))).as("the delay doubles").isEqualTo(4);
+    assertThat(Long.parseLong(longer.header("Retry-After"))).as("the delay doubles").isBetween(3L, 4L);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -66,17 +67,22 @@ public final class KeyRing {
     this.clock = clock;
     this.generator = generator;
     this.policy = policy;
-    reload();
+    int unreadable = reload();
+    if (generations.isEmpty() && unreadable > 0) {
+      throw new IllegalStateException("no " + purpose + " key opens with the key-encryption keys this service was"
+          + " given: keep the key that wrapped them listed (docs/ARCHITECTURE.md §9)");
+    }
+    Optional<Legacy> old = legacy.get();
     if (generations.isEmpty()) {
-      Optional<Legacy> old = legacy.get();
       if (old.isPresent()) {
         add(1, old.get().material(), old.get().activeFrom());
-        old.get().forget().run();
       } else {
         add(1, generator.get(), clock.instant());
       }
       reload();
     }
+    // a plain-text key from before is forgotten once the ring holds its keys, also when a crash came in between
+    old.ifPresent(imported -> imported.forget().run());
     maintain();
   }
 
@@ -152,17 +158,36 @@ public final class KeyRing {
     }
   }
 
-  private void reload() {
-    generations = rows.generations(purpose).stream()
-        .map(r -> new Generation(r.kid, r.generation, vault.unwrap(purpose, r.wrappedSecret), r.publicPart,
-            Times.toInstant(r.activeFrom)))
-        .sorted(Comparator.comparingInt(Generation::number))
-        .toList();
+  private boolean opens(KeyRow row) {
+    return generations.stream().anyMatch(g -> g.kid().equals(row.kid));
+  }
+
+  /**
+   * Loads every generation that opens; one that does not (wrapped with a key-encryption key this instance was not
+   * given, as in the middle of a KEK rotation) is logged and left out rather than taking the others down.
+   *
+   * @return how many generations did not open
+   */
+  private int reload() {
+    List<Generation> opened = new ArrayList<>();
+    int unreadable = 0;
+    for (KeyRow r : rows.generations(purpose)) {
+      try {
+        opened.add(new Generation(r.kid, r.generation, vault.unwrap(purpose, r.wrappedSecret), r.publicPart,
+            Times.toInstant(r.activeFrom)));
+      } catch (IllegalStateException e) {
+        unreadable++;
+        log.warn("key {} generation {} does not open here: {}", purpose, r.generation, e.getMessage());
+      }
+    }
+    opened.sort(Comparator.comparingInt(Generation::number));
+    generations = List.copyOf(opened);
+    return unreadable;
   }
 
   private void rewrapStale() {
     for (KeyRow row : rows.generations(purpose)) {
-      if (vault.isStale(row.wrappedSecret)) {
+      if (vault.isStale(row.wrappedSecret) && opens(row)) {
         byte[] secret = vault.unwrap(purpose, row.wrappedSecret);
         if (rows.rewrap(row.kid, row.wrappedSecret, vault.wrap(purpose, secret)) == 1) {
           log.info("key {} generation {} re-wrapped under the current key-encryption key", purpose, row.generation);
