@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
 import com.ticketplatform.common.test.MutableClock;
+import com.ticketplatform.user.auth.SigningKeys;
+import com.ticketplatform.user.keys.KeyRing;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +21,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.annotation.DirtiesContext;
@@ -56,6 +65,34 @@ class KeyRotationIT {
 
   @Autowired
   MutableClock clock;
+
+  @Autowired
+  DataSource dataSource;
+
+  @Autowired
+  @Qualifier("signingKeyRing")
+  KeyRing signingKeys;
+
+  /**
+   * The test moves its clock minutes ahead, so the keys it makes at the end are dated in the real future; left in the
+   * shared test schema they would hold back rotation in the next run (and in every other test context) until then.
+   */
+  @BeforeEach
+  void startFromKeysOfThePresent() {
+    forgetKeysFromTheFuture();
+    signingKeys.maintain();
+  }
+
+  @AfterEach
+  void leaveNoKeysFromTheFuture() {
+    clock.reset();
+    forgetKeysFromTheFuture();
+  }
+
+  private void forgetKeysFromTheFuture() {
+    new JdbcTemplate(dataSource).update("DELETE FROM t_key WHERE purpose = ? AND active_from > ?",
+        SigningKeys.PURPOSE, LocalDateTime.now(ZoneOffset.UTC));
+  }
 
   @Test
   void tokensKeepVerifyingWhileTheSigningKeyRotates() throws Exception {
