@@ -1,0 +1,238 @@
+// The storefront in Debian's headless Chromium against the running platform: a customer's whole purchase, a second
+// customer watching the seats go, keyboard-only picking, axe-core on every page, and a screenshot of each.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { api, axe, findShowtimeWithFreeSeats, launch, newContext, screenshot, stopPreview, storefrontUrl } from './harness.mjs';
+
+let browser;
+let base;
+const timings = {};
+
+before(async () => {
+  base = await storefrontUrl();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  stopPreview();
+  if (Object.keys(timings).length) console.log(`timings: ${JSON.stringify(timings)}`);
+});
+
+async function expectAccessible(page, name) {
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `${name}: serious or critical accessibility violations:\n${JSON.stringify(violations, null, 2)}`);
+}
+
+/** Waits for the app to settle on a page: its heading is there and nothing says loading. */
+async function settled(page) {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('main .loading'));
+}
+
+describe('storefront', () => {
+  it('shows every browsing page accessibly, on a desktop and on a phone, in English and Chinese', async () => {
+    const { program } = await findShowtimeWithFreeSeats(1);
+    const pages = [
+      ['home', '/'],
+      ['search', `/search?keyword=${encodeURIComponent(program.title.split(' ')[0])}`],
+      ['program', `/programs/${program.programId}`],
+      ['login', '/login'],
+      ['register', '/register'],
+      ['not-found', '/no-such-page'],
+    ];
+    for (const [locale, phone, suffix] of [['en-US', false, ''], ['zh-CN', true, '-phone-zh']]) {
+      const context = await newContext(browser, { locale, phone });
+      const page = await context.newPage();
+      for (const [name, path] of pages) {
+        await page.goto(`${base}${path}`);
+        await settled(page);
+        await expectAccessible(page, name + suffix);
+        await screenshot(page, name + suffix);
+      }
+      // the first page follows the browser's language
+      assert.equal(await page.evaluate(() => document.documentElement.lang), locale === 'zh-CN' ? 'zh-CN' : 'en');
+      await context.close();
+    }
+  });
+
+  it('search narrows by facet and pages with "show more"', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${base}/search`);
+    await settled(page);
+    const first = await page.locator('.program-card').count();
+    assert.ok(first > 0, 'the unfiltered search lists programs');
+    const cityChip = page.locator('fieldset').first().locator('button.chip').nth(1);
+    await cityChip.click();
+    await page.waitForURL(/city=/);
+    await page.waitForFunction(() => !document.querySelector('main .loading'));
+    assert.equal(await cityChip.getAttribute('aria-pressed'), 'true');
+    const more = page.getByRole('button', { name: 'Show more' });
+    if (await more.count()) {
+      const before = await page.locator('.program-card').count();
+      await more.click();
+      await page.waitForFunction((n) => document.querySelectorAll('.program-card').length > n, before);
+    }
+    await context.close();
+  });
+
+  it('a customer registers, searches, picks two seats, pays at the provider and sees the order PAID; another customer sees the seats go without reloading', async () => {
+    const { program, showtime, seats } = await findShowtimeWithFreeSeats(2);
+    const seatsPath = `/showtimes/${showtime.showtimeId}/seats`;
+
+    // the other customer is already looking at the hall
+    const watcherContext = await newContext(browser);
+    const watcher = await watcherContext.newPage();
+    await watcher.goto(`${base}${seatsPath}`);
+    await watcher.locator(`[data-seat-id="${seats[0].seatId}"]`).waitFor();
+    // a mark that a reload would wipe
+    await watcher.evaluate(() => { window.stillTheSamePage = true; });
+    assert.equal(await watcher.locator(`[data-seat-id="${seats[0].seatId}"]`).getAttribute('data-state'), 'available');
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${base}/register`);
+    await settled(page);
+    const email = `e2e-${Date.now()}@example.test`;
+    await page.getByLabel('Your name').fill('E2E Customer');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('Ticket#2026e2e');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(`${base}/`);
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+
+    // search for the program and open it
+    await page.getByRole('link', { name: 'Search' }).click();
+    await page.getByLabel('Film, show or cast').fill(program.title);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/keyword=/);
+    await page.locator(`.program-card a[href="/programs/${program.programId}"]`).first().click();
+    await settled(page);
+    await page.locator(`a[href="${seatsPath}"]`).click();
+    await page.locator(`[data-seat-id="${seats[0].seatId}"]`).waitFor();
+    timings.seatMapResponseToRenderMs = await page.evaluate(() =>
+      Math.round(performance.getEntriesByName('seatmap-render')[0]?.duration ?? -1));
+
+    for (const seat of seats) await page.locator(`[data-seat-id="${seat.seatId}"]`).click();
+    for (const seat of seats) assert.equal(await page.locator(`[data-seat-id="${seat.seatId}"]`).getAttribute('aria-pressed'), 'true');
+    await expectAccessible(page, 'seats');
+    await screenshot(page, 'seats');
+
+    await page.getByRole('button', { name: 'Continue to checkout' }).click();
+    await page.waitForURL(/\/orders\/\d+/);
+    await settled(page);
+    await page.getByRole('timer').waitFor();
+    await expectAccessible(page, 'checkout');
+    await screenshot(page, 'checkout');
+    const orderNo = page.url().match(/\/orders\/(\d+)/)[1];
+
+    // the watcher's map turns those seats taken on its own
+    for (const seat of seats) {
+      await watcher.locator(`[data-seat-id="${seat.seatId}"][data-state="taken"]`).waitFor({ timeout: 15_000 });
+    }
+    assert.equal(await watcher.evaluate(() => window.stillTheSamePage), true, 'the watcher never reloaded');
+    assert.match(await watcher.locator(`[data-seat-id="${seats[0].seatId}"]`).getAttribute('aria-label'), /taken/);
+    await screenshot(watcher, 'seats-watcher-taken');
+    await watcherContext.close();
+
+    // pay at the provider's hosted page, then back to the order
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await page.waitForURL(/\/sandbox\/pay\//);
+    await screenshot(page, 'provider-pay-page');
+    await page.getByRole('button', { name: 'Pay', exact: true }).click();
+    await page.waitForURL(new RegExp(`/orders/${orderNo}`), { timeout: 5_000 }).catch(async () => {
+      // a provider page without a return link: the customer comes back by the browser's history
+      await page.goto(`${base}/orders/${orderNo}?payment=returned`);
+    });
+    const status = page.getByTestId('order-status');
+    await page.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.getAttribute('data-status') === 'PAID', null, { timeout: 30_000 });
+    assert.equal(await status.getAttribute('data-status'), 'PAID');
+    await expectAccessible(page, 'paid');
+    await screenshot(page, 'paid');
+
+    await page.getByRole('link', { name: 'My orders' }).first().click();
+    await settled(page);
+    await page.locator('[data-testid="order-status"][data-status="PAID"]').first().waitFor();
+    await expectAccessible(page, 'orders');
+    await screenshot(page, 'orders');
+    await context.close();
+  });
+
+  it('picks seats with the keyboard alone', async () => {
+    const { showtime } = await findShowtimeWithFreeSeats(3);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${base}/showtimes/${showtime.showtimeId}/seats`);
+    await page.locator('[data-seat-id]').first().waitFor();
+    const focusedSeat = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.dataset?.seatId ? { id: el.dataset.seatId, label: el.getAttribute('aria-label'), pressed: el.getAttribute('aria-pressed'), state: el.dataset.state } : null;
+    });
+    let seat = null;
+    for (let i = 0; i < 30 && seat === null; i++) {
+      await page.keyboard.press('Tab');
+      seat = await focusedSeat();
+    }
+    assert.ok(seat, 'Tab reaches the seat map');
+    assert.match(seat.label, /^Row \w+ seat \d+, tier [A-Z], .+, available/);
+    await page.keyboard.press('Space');
+    assert.equal((await focusedSeat()).pressed, 'true');
+    // along the row to the next seat one can pick, and pick it with Enter
+    let next = seat;
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('ArrowRight');
+      next = await focusedSeat();
+      if (next.state === 'available') break;
+      if (i % 5 === 4) await page.keyboard.press('ArrowDown');
+    }
+    assert.equal(next.state, 'available');
+    await page.keyboard.press('Enter');
+    assert.equal((await focusedSeat()).pressed, 'true');
+    assert.equal(await page.locator('.summary .picked li').count(), 2);
+    // one tab stop for the map: Tab leaves it
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedSeat(), null);
+    await screenshot(page, 'seats-keyboard');
+    await context.close();
+  });
+
+  it('tells the customer which seats went when someone ordered them first (409 SEATS_TAKEN)', async () => {
+    const { showtime, seats } = await findShowtimeWithFreeSeats(2);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Email').fill('demo@ticket.local');
+    await page.getByLabel('Password').fill('Demo#2026');
+    await page.getByRole('button', { name: 'Log in' }).last().click();
+    await page.waitForURL(`${base}/`);
+    await page.goto(`${base}/showtimes/${showtime.showtimeId}/seats`);
+    for (const seat of seats) await page.locator(`[data-seat-id="${seat.seatId}"]`).click();
+
+    // someone else orders the first of them meanwhile
+    const email = `rival-${Date.now()}@example.test`;
+    await api('/api/users/register', { method: 'POST', headers: { 'Idempotency-Key': email }, body: JSON.stringify({ loginName: email, password: 'Ticket#2026rival', displayName: 'Rival' }) });
+    const login = await api('/api/users/login', { method: 'POST', body: JSON.stringify({ loginName: email, password: 'Ticket#2026rival' }) });
+    const rival = await api('/api/orders', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${login.body.accessToken}`, 'Idempotency-Key': `rival-${Date.now()}` },
+      body: JSON.stringify({ showtimeId: showtime.showtimeId, seatIds: [seats[0].seatId] }),
+    });
+    assert.ok([201, 202].includes(rival.status), `the rival's order: ${rival.status} ${JSON.stringify(rival.body)}`);
+
+    // either the live refresh or the order refused says which seat went; the other stays picked
+    const checkout = page.getByRole('button', { name: 'Continue to checkout' });
+    if (await checkout.isEnabled()) await checkout.click().catch(() => {});
+    await page.locator(`[data-seat-id="${seats[0].seatId}"][data-state="taken"]`).waitFor({ timeout: 15_000 });
+    const said = await page.locator('[role="alert"], [role="status"]').allInnerTexts();
+    assert.ok(said.some((text) => /just (been )?taken|just became unavailable|were just taken|was just taken/.test(text)), `told: ${said.join(' | ')}`);
+    await screenshot(page, 'seats-taken-conflict');
+    // cancel what the conflict left behind, so the demo catalogue keeps its seats
+    if (page.url().includes('/orders/')) {
+      page.once('dialog', (dialog) => dialog.accept());
+      await page.getByRole('button', { name: 'Cancel order' }).click();
+    }
+    await api(`/api/orders/${rival.body.orderNo}/cancel`, { method: 'POST', headers: { Authorization: `Bearer ${login.body.accessToken}` } });
+    await context.close();
+  });
+});
