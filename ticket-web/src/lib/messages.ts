@@ -63,6 +63,7 @@ export const en = {
   noShowtimes: 'No showtimes on sale right now.',
   fromPrice: 'from {price}',
   pickSeatsHint: 'pick seats',
+  showtimeDays: 'Days with showtimes',
   notOnSale: 'Not on sale',
 
   seatsTitle: 'Choose your seats',
@@ -219,6 +220,7 @@ export const zhCN: Record<MessageKey, string> = {
   noShowtimes: '目前没有在售场次。',
   fromPrice: '{price} 起',
   pickSeatsHint: '选座',
+  showtimeDays: '有场次的日期',
   notOnSale: '未开售',
 
   seatsTitle: '选择座位',

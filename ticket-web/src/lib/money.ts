@@ -45,12 +45,12 @@ export function minorToDecimal(minor: number, currency: string): string {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** A minor-unit amount as people read it in the locale: ¥88.00, CN¥88.00, US$12.50. */
+/** A minor-unit amount as people read it in the locale, with the currency's everyday sign: ¥88.00, $12.50. */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   const key = `${locale}|${currency}`;
   let format = formatters.get(key);
   if (format === undefined) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
     formatters.set(key, format);
   }
   // Intl formats a decimal string exactly (no float in between)

@@ -32,11 +32,12 @@ async function settled(page) {
 
 describe('storefront', () => {
   it('shows every browsing page accessibly, on a desktop and on a phone, in English and Chinese', async () => {
-    const { program } = await findShowtimeWithFreeSeats(1);
+    const { program, showtime } = await findShowtimeWithFreeSeats(1);
     const pages = [
       ['home', '/'],
       ['search', `/search?keyword=${encodeURIComponent(program.title.split(' ')[0])}`],
       ['program', `/programs/${program.programId}`],
+      ['seat-picker', `/showtimes/${showtime.showtimeId}/seats`],
       ['login', '/login'],
       ['register', '/register'],
       ['not-found', '/no-such-page'],
@@ -109,7 +110,11 @@ describe('storefront', () => {
     await page.waitForURL(/keyword=/);
     await page.locator(`.program-card a[href="/programs/${program.programId}"]`).first().click();
     await settled(page);
-    await page.locator(`a[href="${seatsPath}"]`).click();
+    // the showtime's day first, then the showtime
+    const showtimeLink = page.locator(`a[href="${seatsPath}"]`);
+    const days = page.locator('.day-chip');
+    for (let i = 0; (await showtimeLink.count()) === 0 && i < (await days.count()); i++) await days.nth(i).click();
+    await showtimeLink.click();
     await page.locator(`[data-seat-id="${seats[0].seatId}"]`).waitFor();
     timings.seatMapResponseToRenderMs = await page.evaluate(() =>
       Math.round(performance.getEntriesByName('seatmap-render')[0]?.duration ?? -1));
