@@ -213,6 +213,9 @@ describe('storefront', () => {
     await page.waitForURL(`${base}/`);
     await page.goto(`${base}/showtimes/${showtime.showtimeId}/seats`);
     for (const seat of seats) await page.locator(`[data-seat-id="${seat.seatId}"]`).click();
+    // the page's live refresh is held back, so it learns of the rival's order from the refused order itself
+    let holdRefresh = true;
+    await page.route('**/api/showtimes/*/seats', (route) => (holdRefresh ? route.abort('timedout') : route.continue()));
 
     // someone else orders the first of them meanwhile
     const email = `rival-${Date.now()}@example.test`;
@@ -225,19 +228,71 @@ describe('storefront', () => {
     });
     assert.ok([201, 202].includes(rival.status), `the rival's order: ${rival.status} ${JSON.stringify(rival.body)}`);
 
-    // either the live refresh or the order refused says which seat went; the other stays picked
-    const checkout = page.getByRole('button', { name: 'Continue to checkout' });
-    if (await checkout.isEnabled()) await checkout.click().catch(() => {});
+    // the order is refused with 409 SEATS_TAKEN: the map is fetched again, the page says which seat went, the other stays picked
+    holdRefresh = false;
+    await page.getByRole('button', { name: 'Continue to checkout' }).click();
+    await page.getByTestId('conflict').waitFor();
+    assert.match(await page.getByTestId('conflict').innerText(), /Row \w+ seat \d+ was just taken by someone else/);
     await page.locator(`[data-seat-id="${seats[0].seatId}"][data-state="taken"]`).waitFor({ timeout: 15_000 });
-    const said = await page.locator('[role="alert"], [role="status"]').allInnerTexts();
-    assert.ok(said.some((text) => /just (been )?taken|just became unavailable|were just taken|was just taken/.test(text)), `told: ${said.join(' | ')}`);
+    assert.equal(await page.locator(`[data-seat-id="${seats[1].seatId}"]`).getAttribute('aria-pressed'), 'true');
+    assert.equal(new URL(page.url()).pathname, `/showtimes/${showtime.showtimeId}/seats`);
     await screenshot(page, 'seats-taken-conflict');
-    // cancel what the conflict left behind, so the demo catalogue keeps its seats
-    if (page.url().includes('/orders/')) {
-      page.once('dialog', (dialog) => dialog.accept());
-      await page.getByRole('button', { name: 'Cancel order' }).click();
-    }
+    // give the rival's seat back, so the demo catalogue keeps its seats
     await api(`/api/orders/${rival.body.orderNo}/cancel`, { method: 'POST', headers: { Authorization: `Bearer ${login.body.accessToken}` } });
+    await context.close();
+  });
+});
+
+describe('storefront when the platform struggles', () => {
+  it('waits out ORDERING_BUSY with a visible countdown and orders on its own', async () => {
+    const { showtime, seats } = await findShowtimeWithFreeSeats(1);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Email').fill('demo@ticket.local');
+    await page.getByLabel('Password').fill('Demo#2026');
+    await page.getByRole('button', { name: 'Log in' }).last().click();
+    await page.waitForURL(`${base}/`);
+    // the first attempt meets a busy order service; the retry goes through to the platform
+    const keys = [];
+    await page.route('**/api/orders', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push(route.request().headers()['idempotency-key']);
+      if (keys.length === 1) {
+        return route.fulfill({
+          status: 503, contentType: 'application/problem+json', headers: { 'Retry-After': '2' },
+          body: JSON.stringify({ status: 503, code: 'ORDERING_BUSY', detail: 'ordering is busy', retryAfterSeconds: 2 }),
+        });
+      }
+      return route.continue();
+    });
+    await page.goto(`${base}/showtimes/${showtime.showtimeId}/seats`);
+    await page.locator(`[data-seat-id="${seats[0].seatId}"]`).click();
+    await page.getByRole('button', { name: 'Continue to checkout' }).click();
+    await page.getByText(/Trying again in \d s/).waitFor();
+    await screenshot(page, 'seats-ordering-busy');
+    await page.waitForURL(/\/orders\/\d+/, { timeout: 15_000 });
+    assert.equal(keys.length, 2);
+    assert.equal(keys[0], keys[1], 'the retry is the same attempt');
+    // leave the seat for the next run
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Cancel order' }).click();
+    await page.locator('[data-testid="order-status"][data-status="CANCELLED"]').waitFor();
+    await context.close();
+  });
+
+  it('says so when the platform cannot be reached, and recovers when it can', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    await page.goto(`${base}/`);
+    await page.getByText('We can’t reach the ticket service').first().waitFor();
+    await expectAccessible(page, 'unreachable');
+    await screenshot(page, 'home-unreachable');
+    await page.unroute('**/api/**');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('.program-card').first().waitFor();
+    assert.equal(await page.getByText('We can’t reach the ticket service').count(), 0);
     await context.close();
   });
 });
