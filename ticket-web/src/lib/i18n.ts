@@ -61,5 +61,12 @@ export function joinList(items: readonly string[]): string {
   return new Intl.ListFormat(locale.value, { style: 'long', type: 'conjunction' }).format(items);
 }
 
+/** A catalogue category (ACTION, SCIFI, ...) in the customer's language; one the storefront does not know yet as is. */
+export function categoryName(category: string | undefined): string {
+  if (category === undefined) return '';
+  const key = `category_${category}`;
+  return key in en ? t(key as MessageKey) : category;
+}
+
 export const isChinese = computed(() => locale.value === 'zh-CN');
 export type { MessageKey };

@@ -113,7 +113,8 @@ export async function loadAccount(): Promise<void> {
   try {
     session.account = await api.me();
   } catch (error) {
-    if (error instanceof ProblemError && error.status === 401) endSession(false);
+    // a refresh refused on the way has ended the session already, as expired
+    if (error instanceof ProblemError && error.status === 401 && session.signedIn) endSession(true);
   }
 }
 

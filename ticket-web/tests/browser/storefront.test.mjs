@@ -19,6 +19,20 @@ after(async () => {
   if (Object.keys(timings).length) console.log(`timings: ${JSON.stringify(timings)}`);
 });
 
+async function signIn(loginName, password) {
+  const answer = await api('/api/users/login', { method: 'POST', body: JSON.stringify({ loginName, password }) });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  return answer.body.accessToken;
+}
+
+async function logInAsDemo(page) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Email').fill('demo@ticket.local');
+  await page.getByLabel('Password').fill('Demo#2026');
+  await page.getByRole('button', { name: 'Log in' }).last().click();
+  await page.waitForURL(`${base}/`);
+}
+
 async function expectAccessible(page, name) {
   const violations = await axe(page);
   assert.deepEqual(violations, [], `${name}: serious or critical accessibility violations:\n${JSON.stringify(violations, null, 2)}`);
@@ -31,8 +45,21 @@ async function settled(page) {
 }
 
 describe('storefront', () => {
-  it('shows every browsing page accessibly, on a desktop and on a phone, in English and Chinese', async () => {
+  it('shows every browsing page accessibly, on a desktop and on a phone, in English and Chinese', async (t) => {
     const { program, showtime } = await findShowtimeWithFreeSeats(1);
+    // a featured advert on the home page for the time of the test
+    const admin = await signIn('admin@ticket.local', 'Admin#2026');
+    const now = Date.now();
+    const advert = await api('/api/admin/adverts', {
+      method: 'POST', headers: { Authorization: `Bearer ${admin}`, 'Idempotency-Key': `advert-${now}` },
+      body: JSON.stringify({
+        title: `${program.title} — on the big screen this week`, imageUrl: 'https://img.ticket.local/adverts/feature.jpg',
+        linkUrl: `${base}/programs/${program.programId}`, placement: 'HOME_BANNER', startsAt: new Date(now - 60_000).toISOString(),
+        endsAt: new Date(now + 3_600_000).toISOString(), priority: 10, weight: 5, categories: [program.category],
+      }),
+    });
+    assert.equal(advert.status, 201, JSON.stringify(advert.body));
+    t.after(() => api(`/api/admin/adverts/${advert.body.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${admin}` } }));
     const pages = [
       ['home', '/'],
       ['search', `/search?keyword=${encodeURIComponent(program.title.split(' ')[0])}`],
@@ -206,11 +233,7 @@ describe('storefront', () => {
     const { showtime, seats } = await findShowtimeWithFreeSeats(2);
     const context = await newContext(browser);
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('Email').fill('demo@ticket.local');
-    await page.getByLabel('Password').fill('Demo#2026');
-    await page.getByRole('button', { name: 'Log in' }).last().click();
-    await page.waitForURL(`${base}/`);
+    await logInAsDemo(page);
     await page.goto(`${base}/showtimes/${showtime.showtimeId}/seats`);
     for (const seat of seats) await page.locator(`[data-seat-id="${seat.seatId}"]`).click();
     // the page's live refresh is held back, so it learns of the rival's order from the refused order itself
@@ -248,11 +271,7 @@ describe('storefront when the platform struggles', () => {
     const { showtime, seats } = await findShowtimeWithFreeSeats(1);
     const context = await newContext(browser);
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('Email').fill('demo@ticket.local');
-    await page.getByLabel('Password').fill('Demo#2026');
-    await page.getByRole('button', { name: 'Log in' }).last().click();
-    await page.waitForURL(`${base}/`);
+    await logInAsDemo(page);
     // the first attempt meets a busy order service; the retry goes through to the platform
     const keys = [];
     await page.route('**/api/orders', async (route) => {
@@ -293,6 +312,77 @@ describe('storefront when the platform struggles', () => {
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.locator('.program-card').first().waitFor();
     assert.equal(await page.getByText('We can’t reach the ticket service').count(), 0);
+    await context.close();
+  });
+});
+
+describe('storefront sessions and checkout states', () => {
+  it('refreshes an expired access token without losing the page, and sends an expired session to log in and back', async () => {
+    const { showtime, seats } = await findShowtimeWithFreeSeats(1);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await logInAsDemo(page);
+    await page.goto(`${base}/showtimes/${showtime.showtimeId}/seats`);
+    await page.locator(`[data-seat-id="${seats[0].seatId}"]`).click();
+    // the access token expires while the customer looks: the order is refused once with 401, the app refreshes and orders
+    let refused = false;
+    await page.route('**/api/orders', (route) => {
+      if (route.request().method() === 'POST' && !refused) {
+        refused = true;
+        return route.fulfill({ status: 401, contentType: 'application/problem+json', body: JSON.stringify({ status: 401, code: 'UNAUTHENTICATED', detail: 'token expired' }) });
+      }
+      return route.continue();
+    });
+    const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/users/token/refresh') && r.status() === 200);
+    await page.getByRole('button', { name: 'Continue to checkout' }).click();
+    await refreshed;
+    await page.waitForURL(/\/orders\/\d+/);
+    await settled(page);
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Cancel order' }).click();
+    await page.locator('[data-testid="order-status"][data-status="CANCELLED"]').waitFor();
+
+    // both tokens are gone stale (revoked, expired): a personal page asks to log in again, then comes back
+    await page.evaluate(() => {
+      const tokens = JSON.parse(localStorage.getItem('ticket.tokens'));
+      localStorage.setItem('ticket.tokens', JSON.stringify({ ...tokens, accessToken: 'stale', refreshToken: 'stale' }));
+    });
+    await page.goto(`${base}/orders`);
+    await page.waitForURL(/\/login\?.*expired=1/);
+    await page.getByText('Your session has expired').waitFor();
+    await expectAccessible(page, 'login-expired');
+    await screenshot(page, 'login-session-expired');
+    await page.getByLabel('Email').fill('demo@ticket.local');
+    await page.getByLabel('Password').fill('Demo#2026');
+    await page.getByRole('button', { name: 'Log in' }).last().click();
+    await page.waitForURL(`${base}/orders`);
+    await context.close();
+  });
+
+  it('explains an expired hold and a failed payment on the order page', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await logInAsDemo(page);
+    const { showtime } = await findShowtimeWithFreeSeats(1);
+    const order = (status, extra) => ({
+      orderNo: '9000000000000000001', status, amount: 136.0, currency: 'CNY', programId: '1', programTitle: 'Hamlet',
+      showtimeId: showtime.showtimeId, showtimeStartsAt: showtime.startsAt, createdAt: new Date().toISOString(),
+      seats: [{ seatId: '1', label: 'B5', price: 68.0 }, { seatId: '2', label: 'B6', price: 68.0 }], ...extra,
+    });
+    let current = order('CANCELLED', { closeReason: 'EXPIRED', expiresAt: new Date(Date.now() - 60_000).toISOString() });
+    await page.route('**/api/orders/9000000000000000001', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(current) }));
+    await page.goto(`${base}/orders/9000000000000000001`);
+    await page.getByText('Your hold has expired').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Pick seats again' }).getAttribute('href'), `/showtimes/${showtime.showtimeId}/seats`);
+    await expectAccessible(page, 'checkout-expired');
+    await screenshot(page, 'checkout-hold-expired');
+
+    current = order('PENDING_PAYMENT', { expiresAt: new Date(Date.now() + 9 * 60_000).toISOString() });
+    await page.goto(`${base}/orders/9000000000000000001?payment=FAILURE`);
+    await page.getByText('The payment did not go through').waitFor();
+    await page.getByRole('button', { name: /^Pay / }).waitFor();
+    await expectAccessible(page, 'checkout-payment-failed');
+    await screenshot(page, 'checkout-payment-failed');
     await context.close();
   });
 });
