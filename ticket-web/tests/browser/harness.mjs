@@ -1,7 +1,7 @@
 // Shared by the browser tests: Debian's Chromium driven by playwright-core (no browser download), the storefront's
 // address, an axe-core check and screenshots under test-results/screenshots/.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,10 +45,15 @@ export async function storefrontUrl() {
   try {
     const answer = await fetch(`${GATEWAY}/`, { headers: { Accept: 'text/html' } });
     const html = await answer.text();
-    if (answer.ok && html.includes('<div id="app">')) return GATEWAY;
+    if (answer.ok && html.includes('<div id="app">')) {
+      console.log(`storefront: served by the gateway at ${GATEWAY}`);
+      return GATEWAY;
+    }
   } catch {
     // the gateway is not up: the tests below will say so
   }
+  if (!existsSync(join(webRoot, 'dist', 'index.html'))) throw new Error('no build to serve: run `npm run build` first');
+  console.log(`storefront: the gateway at ${GATEWAY} does not serve it; serving dist/ with vite preview`);
   const port = 4173;
   preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     cwd: webRoot, stdio: 'ignore', detached: true,

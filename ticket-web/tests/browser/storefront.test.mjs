@@ -188,6 +188,13 @@ describe('storefront', () => {
     await page.locator('[data-testid="order-status"][data-status="PAID"]').first().waitFor();
     await expectAccessible(page, 'orders');
     await screenshot(page, 'orders');
+
+    // log out: the tokens are gone from this browser and the personal pages ask to log in
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('link', { name: 'Log in' }).waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('ticket.tokens')), null);
+    await page.goto(`${base}/orders`);
+    await page.waitForURL(/\/login\?redirect=/);
     await context.close();
   });
 
