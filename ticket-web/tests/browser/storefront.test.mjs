@@ -2,7 +2,7 @@
 // customer watching the seats go, keyboard-only picking, axe-core on every page, and a screenshot of each.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { api, axe, findShowtimeWithFreeSeats, launch, newContext, screenshot, stopPreview, storefrontUrl } from './harness.mjs';
+import { api, axe, cspViolations, findShowtimeWithFreeSeats, launch, newContext, screenshot, stopPreview, storefrontUrl } from './harness.mjs';
 
 let browser;
 let base;
@@ -391,5 +391,11 @@ describe('storefront sessions and checkout states', () => {
     await expectAccessible(page, 'checkout-payment-failed');
     await screenshot(page, 'checkout-payment-failed');
     await context.close();
+  });
+});
+
+describe('the storefront as a whole', () => {
+  it('never broke its own Content-Security-Policy on any page above', () => {
+    assert.deepEqual(cspViolations, []);
   });
 });
