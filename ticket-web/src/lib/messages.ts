@@ -118,6 +118,7 @@ export const en = {
   showNotOnSale: 'This show is not on sale.',
 
   checkoutTitle: 'Checkout',
+  orderTitle: 'Your order',
   orderNo: 'Order {no}',
   holdExpiresIn: 'Seats held for',
   holdCountdownLabel: '{time} left to pay',
@@ -287,6 +288,7 @@ export const zhCN: Record<MessageKey, string> = {
   showNotOnSale: '该场次未在售。',
 
   checkoutTitle: '结算',
+  orderTitle: '订单详情',
   orderNo: '订单 {no}',
   holdExpiresIn: '座位保留',
   holdCountdownLabel: '剩余 {time} 完成支付',
