@@ -34,6 +34,23 @@ export const session = reactive({
 });
 
 /**
+ * The platform's clock as its answers' Date headers tell it, so a hold counts down to the server's expiry even on a
+ * device whose clock is off. Date has whole seconds: a difference under 2 s is taken as none.
+ */
+let clockOffsetMs = 0;
+
+export function serverNow(): number {
+  return Date.now() + clockOffsetMs;
+}
+
+function learnClock(response: Response): void {
+  const server = Date.parse(response.headers.get('Date') ?? '');
+  if (Number.isNaN(server)) return;
+  const offset = server + 500 - Date.now();
+  clockOffsetMs = Math.abs(offset) < 2000 ? 0 : offset;
+}
+
+/**
  * fetch with the session's rules, for the typed client: a 401 on a call that carried a token triggers one refresh
  * (shared by every call waiting for it) and the call is sent again with the new token.
  */
@@ -49,6 +66,7 @@ export function sessionFetch(base: typeof fetch, refresh: () => Promise<string |
       throw error;
     }
     session.unreachable = false;
+    learnClock(response);
     if (response.status !== 401 || !request.headers.has('Authorization')) return response;
     const fresh = await refresh();
     if (fresh === undefined) return response;

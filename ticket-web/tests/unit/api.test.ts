@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ProblemError, createTicketApi } from '../../src/api/client';
 import { OrderingBusyError, placeWithRetry } from '../../src/lib/ordering';
-import { session, sessionFetch } from '../../src/lib/session';
+import { serverNow, session, sessionFetch } from '../../src/lib/session';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers } });
@@ -69,5 +69,17 @@ describe('the session', () => {
     const down = sessionFetch((async () => { throw new TypeError('Failed to fetch'); }) as typeof globalThis.fetch, async () => undefined);
     await expect(down(new Request('http://gw/api/programs'))).rejects.toBeInstanceOf(TypeError);
     expect(session.unreachable).toBe(true);
+  });
+});
+
+describe('the platform\'s clock', () => {
+  it('counts holds by the server\'s time when the device\'s clock is off', async () => {
+    const ahead = new Date(Date.now() + 10 * 60_000).toUTCString();
+    const fetch = sessionFetch((async () => new Response('{}', { status: 200, headers: { Date: ahead } })) as typeof globalThis.fetch, async () => undefined);
+    await fetch(new Request('http://gw/api/orders/1'));
+    expect(Math.abs(serverNow() - (Date.now() + 10 * 60_000))).toBeLessThan(2000);
+    const inStep = sessionFetch((async () => new Response('{}', { status: 200, headers: { Date: new Date().toUTCString() } })) as typeof globalThis.fetch, async () => undefined);
+    await inStep(new Request('http://gw/api/orders/1'));
+    expect(serverNow() - Date.now()).toBe(0);
   });
 });
