@@ -394,6 +394,39 @@ describe('storefront sessions and checkout states', () => {
   });
 });
 
+describe('storefront when ordering is queued', () => {
+  it('follows an order accepted with 202 until it holds its seats', async () => {
+    const { showtime, seats } = await findShowtimeWithFreeSeats(1);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await logInAsDemo(page);
+    const orderNo = '9000000000000000002';
+    const order = (status, extra = {}) => ({
+      orderNo, status, amount: 68.0, currency: 'CNY', programId: '1', programTitle: 'Hamlet', showtimeId: showtime.showtimeId,
+      showtimeStartsAt: showtime.startsAt, createdAt: new Date().toISOString(), seats: [], ...extra,
+    });
+    let reads = 0;
+    await page.route('**/api/orders', (route) => (route.request().method() === 'POST'
+      ? route.fulfill({ status: 202, contentType: 'application/json', body: JSON.stringify(order('PLACING')) })
+      : route.continue()));
+    await page.route(`**/api/orders/${orderNo}`, (route) => {
+      reads++;
+      const body = reads < 3 ? order('PLACING')
+        : order('PENDING_PAYMENT', { expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(), seats: [{ seatId: seats[0].seatId, label: seats[0].label, price: 68.0 }] });
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+    });
+    await page.goto(`${base}/showtimes/${showtime.showtimeId}/seats`);
+    await page.locator(`[data-seat-id="${seats[0].seatId}"]`).click();
+    await page.getByRole('button', { name: 'Continue to checkout' }).click();
+    await page.waitForURL(new RegExp(`/orders/${orderNo}`));
+    await page.getByText('We’re placing your order').waitFor();
+    await page.getByRole('button', { name: /^Pay / }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByText('We’re placing your order').count(), 0);
+    await page.getByRole('timer').waitFor();
+    await context.close();
+  });
+});
+
 describe('the storefront as a whole', () => {
   it('never broke its own Content-Security-Policy on any page above', () => {
     assert.deepEqual(cspViolations, []);
