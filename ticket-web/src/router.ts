@@ -28,7 +28,7 @@ export const router = createRouter({
 
 router.beforeEach((to) => {
   if (to.meta.signedIn === true && !session.signedIn) {
-    return { name: 'login', query: { redirect: to.fullPath } };
+    return { name: 'login', query: session.expired ? { redirect: to.fullPath, expired: '1' } : { redirect: to.fullPath } };
   }
   return true;
 });

@@ -138,6 +138,7 @@ export const en = {
   orderPending: 'We\u2019re placing your order\u2026',
   seats: 'Seats',
   when: 'When',
+  where: 'Where',
   viewOrder: 'View order',
 
   ordersTitle: 'My orders',
@@ -308,6 +309,7 @@ export const zhCN: Record<MessageKey, string> = {
   orderPending: '正在为您下单…',
   seats: '座位',
   when: '时间',
+  where: '地点',
   viewOrder: '查看订单',
 
   ordersTitle: '我的订单',
