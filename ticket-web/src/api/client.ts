@@ -12,6 +12,18 @@ export type ProgramSearch = NonNullable<paths['/api/programs']['get']['parameter
 export type ProgramPage = Schemas['ProgramSearchPage'];
 export type Program = Schemas['ProgramDetail'];
 export type SeatMap = Schemas['SeatMapView'];
+export type SeatRow = Schemas['SeatRow'];
+export type Seat = Schemas['SeatMapSeat'];
+export type Showtime = Schemas['ShowtimeSummary'];
+export type ProgramHit = Schemas['ProgramHit'];
+export type FacetBucket = Schemas['Bucket'];
+export type NewAccount = Schemas['RegisterRequest'];
+export type Advert = Schemas['AdvertView'];
+export type AdvertPlacement = paths['/api/adverts']['get']['parameters']['query']['placement'];
+export type RatingSummary = Schemas['RatingSummary'];
+export type Comment = Schemas['CommentView'];
+export type CommentPage = Schemas['CursorPageCommentView'];
+export type OrderSeat = Schemas['OrderSeatView'];
 export type OrderRequest = Schemas['PlaceOrderRequest'];
 export type Order = Schemas['OrderView'];
 export type OrderPage = Schemas['CursorPageOrderView'];
@@ -29,6 +41,8 @@ export class ProblemError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly problem: Problem | undefined,
+    /** 429 and 503: seconds to wait before trying again (the problem's field, else the Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`${status} ${code}: ${detail}`);
     this.name = 'ProblemError';
@@ -36,11 +50,14 @@ export class ProblemError extends Error {
 
   /** Also for an answer that is not a problem (a proxy's HTML page): its code is then `HTTP_<status>`. */
   static from(response: Response, body: unknown): ProblemError {
+    const header = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+    const retryAfter = Number.isFinite(header) && header >= 0 ? header : undefined;
     if (isProblem(body)) {
-      return new ProblemError(body.status, body.code, body.detail ?? body.title ?? response.statusText, body);
+      return new ProblemError(body.status, body.code, body.detail ?? body.title ?? response.statusText, body,
+        body.retryAfterSeconds ?? retryAfter);
     }
     const text = typeof body === 'string' && body.length > 0 ? body.slice(0, 200) : response.statusText;
-    return new ProblemError(response.status, `HTTP_${response.status}`, text, undefined);
+    return new ProblemError(response.status, `HTTP_${response.status}`, text, undefined, retryAfter);
   }
 }
 
@@ -52,11 +69,30 @@ function isProblem(body: unknown): body is Problem {
 
 /** The data of a success, or the answer's ProblemError. */
 async function answer<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  return (await answered(pending)).data;
+}
+
+/** The data of a success with its status (201 Created and 202 Accepted differ for a caller), or the ProblemError. */
+async function answered<T>(
+  pending: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<{ data: T; status: number }> {
   const { data, error, response } = await pending;
   if (error !== undefined || !response.ok) throw ProblemError.from(response, error);
   if (data === undefined) throw new ProblemError(response.status, 'EMPTY_ANSWER', 'the answer had no body', undefined);
-  return data;
+  return { data, status: response.status };
 }
+
+/** A success without a body (204). */
+async function done(pending: Promise<{ error?: unknown; response: Response }>): Promise<void> {
+  const { error, response } = await pending;
+  if (error !== undefined || !response.ok) throw ProblemError.from(response, error);
+}
+
+/**
+ * What ordering answered: `created` (201) is an order holding its seats; `accepted` (202) is an order still being
+ * placed, to be followed with getOrder until it holds its seats or is closed.
+ */
+export type PlacedOrder = { order: Order; outcome: 'created' | 'accepted' };
 
 /** Operations that must not carry a (possibly expired) access token. */
 const anonymous: ReadonlySet<string> = new Set<keyof paths>(['/api/users/login', '/api/users/token/refresh']);
@@ -111,6 +147,21 @@ export function createTicketApi(options: TicketApiOptions = {}) {
       return signedIn(await answer(http.POST('/api/users/token/refresh', { body: { refreshToken } })));
     },
     me: (): Promise<Account> => answer(http.GET('/api/users/me')),
+    register: (account: NewAccount, idempotencyKey: string): Promise<Account> =>
+      answer(http.POST('/api/users/register', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: account })),
+    /** Revokes the refresh token (and the access token the request carries); forgets both here. */
+    async logout(): Promise<void> {
+      const refreshToken = tokens?.refreshToken;
+      try {
+        await done(http.POST('/api/users/logout', { body: refreshToken === undefined ? {} : { refreshToken } }));
+      } finally {
+        tokens = undefined;
+      }
+    },
+    /** Forgets the tokens without telling the server (they are already invalid). */
+    forget(): void {
+      tokens = undefined;
+    },
 
     // browsing
     listPrograms: (search: ProgramSearch = {}): Promise<ProgramPage> =>
@@ -119,12 +170,21 @@ export function createTicketApi(options: TicketApiOptions = {}) {
       answer(http.GET('/api/programs/{programId}', { params: { path: { programId } } })),
     getSeatMap: (showtimeId: string): Promise<SeatMap> =>
       answer(http.GET('/api/showtimes/{showtimeId}/seats', { params: { path: { showtimeId } } })),
+    listAdverts: (placement: AdvertPlacement): Promise<Advert[]> =>
+      answer(http.GET('/api/adverts', { params: { query: { placement } } })),
+    ratingSummary: (programId: string): Promise<RatingSummary> =>
+      answer(http.GET('/api/programs/{programId}/comments/summary', { params: { path: { programId } } })),
+    listComments: (programId: string, page: PageRequest = {}): Promise<CommentPage> =>
+      answer(http.GET('/api/programs/{programId}/comments', { params: { path: { programId }, query: page } })),
     listCinemas: (city?: string): Promise<Cinema[]> =>
       answer(http.GET('/api/cinemas', { params: { query: city === undefined ? {} : { city } } })),
 
     // buying: one idempotency key per purchase attempt, sent again when that attempt is retried
-    placeOrder: (order: OrderRequest, idempotencyKey: string): Promise<Order> =>
-      answer(http.POST('/api/orders', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: order })),
+    async placeOrder(order: OrderRequest, idempotencyKey: string): Promise<PlacedOrder> {
+      const { data, status } = await answered(
+        http.POST('/api/orders', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: order }));
+      return { order: data, outcome: status === 202 ? 'accepted' : 'created' };
+    },
     getOrder: (orderNo: string): Promise<Order> =>
       answer(http.GET('/api/orders/{orderNo}', { params: { path: { orderNo } } })),
     listMyOrders: (page: PageRequest = {}): Promise<OrderPage> =>

@@ -2,6 +2,7 @@ package com.ticketplatform.gateway.security;
 
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.gateway.config.GatewaySecurityProperties;
+import com.ticketplatform.gateway.storefront.StorefrontPaths;
 import com.ticketplatform.gateway.web.ProblemWriter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -83,6 +84,8 @@ class SecurityConfig {
             .pathMatchers(HttpMethod.GET, PublicRoutes.GET).permitAll()
             .pathMatchers(PublicRoutes.ANY_METHOD).permitAll()
             .pathMatchers("/api/admin/**", "/actuator/**").hasRole("ADMIN")
+            // the storefront's files (StorefrontConfig): the app itself is public, its data comes from the API
+            .matchers(StorefrontPaths.READ).permitAll()
             .anyExchange().authenticated())
         .oauth2ResourceServer(resourceServer -> resourceServer
             .jwt(jwt -> jwt.jwtDecoder(jwtDecoder)

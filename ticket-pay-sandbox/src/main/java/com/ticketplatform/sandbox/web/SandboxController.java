@@ -79,19 +79,29 @@ public class SandboxController {
     return store.get(paymentId).view();
   }
 
-  /** The hosted pay page: what the customer sees after being redirected to payUrl. */
+  /**
+   * The hosted pay page: what the customer sees after being redirected to payUrl. With {@code returnUrl} (an http or
+   * https address of the merchant's site, as real providers take it), the page sends the customer back there once
+   * the payment is decided, with {@code payment=SUCCESS} or {@code payment=FAILURE} added; the callback, not this
+   * return, is what tells the merchant the payment's outcome.
+   */
   @GetMapping(value = "/pay/{paymentId}", produces = MediaType.TEXT_HTML_VALUE)
-  public String payPage(@PathVariable String paymentId) {
+  public String payPage(@PathVariable String paymentId, @RequestParam(required = false) String returnUrl) {
     SandboxPayment.PaymentView p = store.get(paymentId).view();
     String id = HtmlUtils.htmlEscape(p.paymentId());
+    String back = returnTarget(returnUrl);
+    String backLink = back == null ? ""
+        : "<p><a id=\"back\" href=\"" + HtmlUtils.htmlEscape(back) + "\">Return to the merchant</a></p>";
     return """
         <!doctype html>
-        <html><head><meta charset="utf-8"><title>Sandbox payment</title></head>
-        <body style="font-family:sans-serif;max-width:28em;margin:3em auto">
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Sandbox payment</title></head>
+        <body style="font-family:sans-serif;max-width:28em;margin:3em auto;padding:0 1em">
         <h1>Sandbox payment</h1>
         <p>Order <b>%s</b>: <b>%s %s</b> (status <b id="status">%s</b>)</p>
         <button onclick="complete('SUCCESS')">Pay</button> <button onclick="complete('FAILURE')">Fail</button>
         <p id="result"></p>
+        %s
         <script>
         function complete(outcome) {
           fetch('%s/complete', {method: 'POST', headers: {'Content-Type': 'application/json'},
@@ -99,12 +109,33 @@ public class SandboxController {
             .then(r => r.json()).then(j => {
               document.getElementById('status').textContent = j.status || j.code;
               document.getElementById('result').textContent = JSON.stringify(j);
+              const back = document.getElementById('back');
+              if (back && j.status) {
+                const url = new URL(back.href);
+                url.searchParams.set('payment', outcome);
+                setTimeout(() => window.location.assign(url.toString()), 600);
+              }
             });
         }
         </script>
         </body></html>
         """.formatted(HtmlUtils.htmlEscape(p.merchantOrderNo()), p.amount().toPlainString(),
-        HtmlUtils.htmlEscape(p.currency()), p.status(), id);
+        HtmlUtils.htmlEscape(p.currency()), p.status(), backLink, id);
+  }
+
+  /** The merchant page to send the customer back to: an absolute http(s) address, else none. */
+  static String returnTarget(String returnUrl) {
+    if (returnUrl == null || returnUrl.isBlank()) {
+      return null;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(returnUrl);
+      String scheme = uri.getScheme();
+      boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+      return web && uri.getHost() != null ? uri.toString() : null;
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
   }
 
   /**

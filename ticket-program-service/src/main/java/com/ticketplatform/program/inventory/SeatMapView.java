@@ -1,5 +1,6 @@
 package com.ticketplatform.program.inventory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,11 @@ public record SeatMapView(long showtimeId, long programId, String programTitle, 
 
   public record SeatRow(int row, String label, List<SeatView> seats) {}
 
+  /**
+   * One seat as the buyer sees it: its price in the showtime's currency and its live status. Named apart from the
+   * hall's seat ({@code HallView.SeatView}) so the public document describes both shapes.
+   */
+  @Schema(name = "SeatMapSeat")
   public record SeatView(long seatId, int row, int col, String label, String type, String tier, BigDecimal price,
       String status) {}
 }

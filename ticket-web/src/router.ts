@@ -1,0 +1,44 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { session } from './lib/session';
+
+// Pages load on demand: the first screen downloads only the shell and the page it shows.
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('./pages/HomePage.vue') },
+  { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue') },
+  { path: '/programs/:programId', name: 'program', component: () => import('./pages/ProgramPage.vue'), props: true },
+  {
+    path: '/showtimes/:showtimeId/seats', name: 'seats', component: () => import('./pages/SeatPickerPage.vue'),
+    props: true,
+  },
+  { path: '/orders', name: 'orders', component: () => import('./pages/OrdersPage.vue'), meta: { signedIn: true } },
+  {
+    path: '/orders/:orderNo', name: 'order', component: () => import('./pages/CheckoutPage.vue'), props: true,
+    meta: { signedIn: true },
+  },
+  { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue') },
+  { path: '/register', name: 'register', component: () => import('./pages/RegisterPage.vue') },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});
+
+router.beforeEach((to) => {
+  if (to.meta.signedIn === true && !session.signedIn) {
+    return { name: 'login', query: session.expired ? { redirect: to.fullPath, expired: '1' } : { redirect: to.fullPath } };
+  }
+  return true;
+});
+
+/** Moves focus to the new page's heading, so a screen reader hears where it landed. */
+router.afterEach((to, from) => {
+  if (to.path === from.path) return;
+  requestAnimationFrame(() => {
+    const heading = document.querySelector<HTMLElement>('main h1');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus({ preventScroll: true });
+  });
+});
