@@ -1,10 +1,9 @@
 package com.ticketplatform.gateway.storefront;
 
+import com.ticketplatform.gateway.web.PathPatterns;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Which paths belong to the storefront (the single-page app built from ticket-web) rather than to the API: every path
@@ -13,7 +12,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class StorefrontPaths {
 
-  private static final PathPattern[] NOT_STOREFRONT = parse(
+  private static final PathPatterns NOT_STOREFRONT = PathPatterns.of(
       "/api", "/api/**", "/v3/**", "/swagger-ui*", "/swagger-ui/**", "/webjars/**", "/actuator", "/actuator/**",
       "/pay/**", "/sandbox/**");
 
@@ -29,20 +28,6 @@ public final class StorefrontPaths {
   private StorefrontPaths() {}
 
   public static boolean isStorefront(PathContainer path) {
-    for (PathPattern pattern : NOT_STOREFRONT) {
-      if (pattern.matches(path)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static PathPattern[] parse(String... patterns) {
-    PathPatternParser parser = PathPatternParser.defaultInstance;
-    PathPattern[] parsed = new PathPattern[patterns.length];
-    for (int i = 0; i < patterns.length; i++) {
-      parsed[i] = parser.parse(patterns[i]);
-    }
-    return parsed;
+    return !NOT_STOREFRONT.matchAny(path);
   }
 }

@@ -3,14 +3,11 @@ package com.ticketplatform.gateway.web;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,17 +22,8 @@ class NoStoreFilter implements WebFilter {
 
   static final String NO_STORE = "no-store";
 
-  private static final PathPattern[] PERSONAL = parse(
+  private static final PathPatterns PERSONAL = PathPatterns.of(
       "/api/users/**", "/api/orders", "/api/orders/**", "/api/payments/**", "/pay/**", "/api/admin/**");
-
-  private static PathPattern[] parse(String... patterns) {
-    PathPatternParser parser = PathPatternParser.defaultInstance;
-    PathPattern[] parsed = new PathPattern[patterns.length];
-    for (int i = 0; i < patterns.length; i++) {
-      parsed[i] = parser.parse(patterns[i]);
-    }
-    return parsed;
-  }
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -55,12 +43,6 @@ class NoStoreFilter implements WebFilter {
     if (request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
       return true;
     }
-    PathContainer path = request.getPath().pathWithinApplication();
-    for (PathPattern pattern : PERSONAL) {
-      if (pattern.matches(path)) {
-        return true;
-      }
-    }
-    return false;
+    return PERSONAL.matchAny(request.getPath().pathWithinApplication());
   }
 }
