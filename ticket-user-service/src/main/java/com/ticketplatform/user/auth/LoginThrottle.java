@@ -33,8 +33,9 @@ public class LoginThrottle {
 
   /**
    * KEYS: pair, address, account, known clients. ARGV: now, pair allowance, address allowance, allowance when
-   * challenged, base delay ms, max delay ms, memory ms, account threshold, client address, trusted-client memory ms.
-   * Returns {allowed (0/1), wait ms, challenged (0/1)}. A counter hash holds n (attempts not taken back) and last
+   * challenged, base delay ms, max delay ms, memory ms, account threshold, client address, trusted-client memory ms,
+   * whether the attempt lacks a CAPTCHA answer a challenge would need (0/1). Returns {allowed (0/1, or 2: challenged
+   * and no answer, refused without counting), wait ms, challenged (0/1)}. A counter hash holds n (attempts not taken back) and last
    * (millis of the latest counted attempt); the next attempt may come at last + delay(n).
    */
   @SuppressWarnings("rawtypes")
@@ -57,6 +58,7 @@ public class LoginThrottle {
         wait = math.max(wait, last + delay(n, frees[i]) - now)
       end
       if wait > 0 then return {0, wait, challenged and 1 or 0} end
+      if challenged and ARGV[11] == '1' then return {2, 0, 1} end
       for i = 1, 2 do
         redis.call('HINCRBY', KEYS[i], 'n', 1)
         redis.call('HSET', KEYS[i], 'last', now)
@@ -114,18 +116,27 @@ public class LoginThrottle {
         Long.toString(limits.memory().toMillis()),
         Integer.toString(limits.challengeAfterAccountFailures()),
         keys.address(),
-        Long.toString(limits.trustedClientMemory().toMillis()));
-    boolean allowed = ((Number) result.get(0)).longValue() == 1;
+        Long.toString(limits.trustedClientMemory().toMillis()),
+        captcha.enabled() && (captchaAnswer == null || captchaAnswer.isBlank()) ? "1" : "0");
+    long outcome = ((Number) result.get(0)).longValue();
     boolean challenged = ((Number) result.get(2)).longValue() == 1;
-    if (!allowed) {
+    if (outcome == 2) {
+      // asked for the CAPTCHA first, not counted: the owner on a new device loses no attempt to the question
+      throw captchaRequired();
+    }
+    if (outcome == 0) {
       throw ApiException.retryLater(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_ATTEMPTS,
           "too many failed logins from here, try again later",
           Duration.ofMillis(((Number) result.get(1)).longValue()));
     }
     if (challenged && captcha.enabled() && !captcha.verify(captchaAnswer, keys.address())) {
-      throw new ApiException(HttpStatus.UNAUTHORIZED, CAPTCHA_REQUIRED,
-          "this account sees many failed logins: solve the CAPTCHA and send its answer as captcha");
+      throw captchaRequired();
     }
+  }
+
+  private static ApiException captchaRequired() {
+    return new ApiException(HttpStatus.UNAUTHORIZED, CAPTCHA_REQUIRED,
+        "this account sees many failed logins: solve the CAPTCHA and send its answer as captcha");
   }
 
   /** Takes back the attempt of a successful login and remembers the client as one the account trusts. */
