@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import com.ticketplatform.common.seat.SeatInventoryKeys;
-import com.ticketplatform.order.sharding.GeneShardingAlgorithm;
+import com.ticketplatform.order.sharding.OrderShards;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -211,10 +211,10 @@ class CrashRecoveryIT {
   }
 
   private static Object[] findOrder(long user) {
-    String url = "jdbc:mariadb://127.0.0.1:3306/ticket_order_" + GeneShardingAlgorithm.databaseIndex(user) + "_test";
+    String url = "jdbc:mariadb://127.0.0.1:3306/ticket_order_" + OrderShards.databaseIndex(user) + "_test";
     try (Connection c = DriverManager.getConnection(url, "root", "");
         PreparedStatement s = c.prepareStatement("SELECT order_no, status FROM t_order_"
-            + GeneShardingAlgorithm.tableIndex(user) + " WHERE user_id = ?")) {
+            + OrderShards.tableIndex(user) + " WHERE user_id = ?")) {
       s.setLong(1, user);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? new Object[] {rs.getLong(1), rs.getString(2)} : new Object[] {null, null};

@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
-import com.ticketplatform.order.sharding.GeneShardingAlgorithm;
+import com.ticketplatform.order.sharding.OrderShards;
 import com.ticketplatform.order.support.OrderServiceITBase;
 import java.util.List;
 import java.util.UUID;
@@ -39,16 +39,16 @@ class ShardRoutingIT extends OrderServiceITBase {
     List<String> orderReads = actual.stream().filter(m -> m.contains("FROM t_order_")
         && !m.contains("t_order_ticket")).toList();
     long no = Long.parseLong(orderNo);
-    String node = "ds_" + GeneShardingAlgorithm.databaseIndex(no) + " ::: ";
-    String table = "t_order_" + GeneShardingAlgorithm.tableIndex(no) + " ";
+    String node = "ds_" + OrderShards.databaseIndex(no) + " ::: ";
+    String table = "t_order_" + OrderShards.tableIndex(no) + " ";
     assertThat(orderReads).hasSize(1);
     assertThat(orderReads.get(0)).contains(node).contains(table);
     List<String> ticketReads = actual.stream().filter(m -> m.contains("t_order_ticket_")).toList();
     assertThat(ticketReads).hasSize(1);
     assertThat(ticketReads.get(0)).contains(node)
-        .contains("t_order_ticket_" + GeneShardingAlgorithm.tableIndex(no) + " ");
+        .contains("t_order_ticket_" + OrderShards.tableIndex(no) + " ");
     // and the user id routes to the very same node
-    assertThat(GeneShardingAlgorithm.databaseIndex(user)).isEqualTo(GeneShardingAlgorithm.databaseIndex(no));
-    assertThat(GeneShardingAlgorithm.tableIndex(user)).isEqualTo(GeneShardingAlgorithm.tableIndex(no));
+    assertThat(OrderShards.databaseIndex(user)).isEqualTo(OrderShards.databaseIndex(no));
+    assertThat(OrderShards.tableIndex(user)).isEqualTo(OrderShards.tableIndex(no));
   }
 }

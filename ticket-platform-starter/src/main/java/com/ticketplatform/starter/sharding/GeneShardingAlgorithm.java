@@ -1,4 +1,4 @@
-package com.ticketplatform.order.sharding;
+package com.ticketplatform.starter.sharding;
 
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import java.util.Collection;
@@ -9,38 +9,34 @@ import org.apache.shardingsphere.sharding.api.sharding.complex.ComplexKeysShardi
 import org.apache.shardingsphere.sharding.api.sharding.complex.ComplexKeysShardingValue;
 
 /**
- * Routes by the shard gene (the low 8 bits) of whichever sharding column the statement names: the buyer's
- * {@code user_id}, an {@code order_no} made by {@code nextIdFor(userId)}, or any other id carrying that gene. All of
- * them give the same answer, so a lookup by order number alone hits exactly one database and one table.
- *
- * <p>Property {@code target}: {@code database} picks {@code ds_<gene % 2>}; {@code table} picks the physical table
- * ending in {@code _<(gene / 2) % 4>}. Without an equality condition on a sharding column every target is returned
- * (broadcast), which the sweeps rely on.
+ * Routes by the shard gene (the low 8 bits) of whichever sharding column a statement names: an owner's id, or any id
+ * made by {@code nextIdFor(ownerId)}, which carries the same gene (docs/ARCHITECTURE.md §5). Every column gives the
+ * same answer, so a lookup by one id alone hits exactly one target. The target is the one whose name ends in
+ * {@code _<(gene / divisor) % modulus>}: properties {@code modulus} (how many targets) and {@code divisor} (1 by
+ * default; a table level below a database level of N uses N, so the two levels take different bits of the gene).
+ * Without an equality on a sharding column every target is returned (broadcast); several columns in one statement
+ * must agree (their targets intersect).
  */
 public final class GeneShardingAlgorithm implements ComplexKeysShardingAlgorithm<Comparable<?>> {
 
-  public static final int DATABASES = 2;
-  public static final int TABLES_PER_DATABASE = 4;
-
-  private boolean database = true;
   private Properties props = new Properties();
+  private int divisor = 1;
+  private int modulus;
 
   @Override
   public void init(Properties props) {
     this.props = props;
-    String target = props.getProperty("target", "database");
-    if (!"database".equals(target) && !"table".equals(target)) {
-      throw new IllegalArgumentException("target must be 'database' or 'table', was " + target);
+    this.divisor = Integer.parseInt(props.getProperty("divisor", "1"));
+    this.modulus = Integer.parseInt(props.getProperty("modulus", "0"));
+    if (divisor < 1 || modulus < 1) {
+      throw new IllegalArgumentException("gene sharding needs modulus >= 1 and divisor >= 1, was modulus=" + modulus
+          + " divisor=" + divisor);
     }
-    this.database = "database".equals(target);
   }
 
-  public static int databaseIndex(long keyOrId) {
-    return SnowflakeIdGenerator.geneOf(keyOrId) % DATABASES;
-  }
-
-  public static int tableIndex(long keyOrId) {
-    return (SnowflakeIdGenerator.geneOf(keyOrId) / DATABASES) % TABLES_PER_DATABASE;
+  /** The target index of an id: {@code (gene / divisor) % modulus}. */
+  public static int index(long keyOrId, int divisor, int modulus) {
+    return (SnowflakeIdGenerator.geneOf(keyOrId) / divisor) % modulus;
   }
 
   @Override
@@ -50,10 +46,8 @@ public final class GeneShardingAlgorithm implements ComplexKeysShardingAlgorithm
     for (Collection<Comparable<?>> values : shardingValue.getColumnNameAndShardingValuesMap().values()) {
       Set<Integer> forColumn = new LinkedHashSet<>();
       for (Comparable<?> value : values) {
-        long key = ((Number) value).longValue();
-        forColumn.add(database ? databaseIndex(key) : tableIndex(key));
+        forColumn.add(index(((Number) value).longValue(), divisor, modulus));
       }
-      // Several columns in one statement (user_id AND order_no) must agree; intersect rather than union.
       if (indexes == null) {
         indexes = forColumn;
       } else {
