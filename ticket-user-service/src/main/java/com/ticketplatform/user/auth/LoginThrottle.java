@@ -35,8 +35,8 @@ public class LoginThrottle {
    * KEYS: pair, address, account, known clients. ARGV: now, pair allowance, address allowance, allowance when
    * challenged, base delay ms, max delay ms, memory ms, account threshold, client address, trusted-client memory ms,
    * whether the attempt lacks a CAPTCHA answer a challenge would need (0/1). Returns {allowed (0/1, or 2: challenged
-   * and no answer, refused without counting), wait ms, challenged (0/1)}. A counter hash holds n (attempts not taken back) and last
-   * (millis of the latest counted attempt); the next attempt may come at last + delay(n).
+   * and no answer, refused without counting), wait ms, challenged (0/1)}. A counter hash holds n (attempts not taken
+   * back) and last (millis of the latest counted attempt); the next attempt may come at last + delay(n).
    */
   @SuppressWarnings("rawtypes")
   private static final RedisScript<List> ATTEMPT = new DefaultRedisScript<>("""
