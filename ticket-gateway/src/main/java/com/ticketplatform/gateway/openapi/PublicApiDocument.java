@@ -35,12 +35,22 @@ public final class PublicApiDocument {
   public record ServiceDocument(String service, String json) {}
 
   public static ObjectNode merge(ObjectMapper mapper, List<ServiceDocument> documents) {
+    // one census over the documents as the services gave them: which schema names mean what, which operation ids
+    // repeat (springdoc makes them unique per service only)
     Map<String, Map<String, JsonNode>> variants = new HashMap<>();
+    Map<String, Integer> operationIds = new HashMap<>();
     for (ServiceDocument document : documents) {
-      JsonNode schemas = mapper.readTree(document.json()).path("components").path("schemas");
-      for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
+      JsonNode doc = mapper.readTree(document.json());
+      for (Map.Entry<String, JsonNode> schema : doc.path("components").path("schemas").properties()) {
         variants.computeIfAbsent(schema.getKey(), k -> new LinkedHashMap<>())
             .put(document.service(), schema.getValue());
+      }
+      for (JsonNode item : doc.path("paths")) {
+        for (Map.Entry<String, JsonNode> operation : item.properties()) {
+          if (METHODS.contains(operation.getKey()) && operation.getValue().has("operationId")) {
+            operationIds.merge(operation.getValue().path("operationId").asString(), 1, Integer::sum);
+          }
+        }
       }
     }
 
@@ -60,7 +70,6 @@ public final class PublicApiDocument {
         .put("description", "the accessToken of POST /api/users/login or /api/users/token/refresh");
     ArrayNode tags = merged.putArray("tags");
 
-    Map<String, Integer> operationIds = operationIdUses(mapper, documents);
     for (ServiceDocument document : documents) {
       String json = document.json();
       Map<String, String> renames = renames(document.service(), variants);
@@ -94,21 +103,6 @@ public final class PublicApiDocument {
       }
     }
     return merged;
-  }
-
-  /** How many operations of all documents carry each operationId (springdoc makes them unique per service only). */
-  private static Map<String, Integer> operationIdUses(ObjectMapper mapper, List<ServiceDocument> documents) {
-    Map<String, Integer> uses = new HashMap<>();
-    for (ServiceDocument document : documents) {
-      for (JsonNode item : mapper.readTree(document.json()).path("paths")) {
-        for (Map.Entry<String, JsonNode> operation : item.properties()) {
-          if (METHODS.contains(operation.getKey()) && operation.getValue().has("operationId")) {
-            uses.merge(operation.getValue().path("operationId").asString(), 1, Integer::sum);
-          }
-        }
-      }
-    }
-    return uses;
   }
 
   private static String capitalise(String s) {

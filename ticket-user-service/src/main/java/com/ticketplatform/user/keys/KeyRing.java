@@ -116,8 +116,7 @@ public final class KeyRing {
    * within {@code publishLead} of its end. Safe on every instance at once.
    */
   public void maintain() {
-    reload();
-    rewrapStale();
+    rewrapStale(load());
     if (!policy.rotates()) {
       return;
     }
@@ -158,10 +157,6 @@ public final class KeyRing {
     }
   }
 
-  private boolean opens(KeyRow row) {
-    return generations.stream().anyMatch(g -> g.kid().equals(row.kid));
-  }
-
   /**
    * Loads every generation that opens; one that does not (wrapped with a key-encryption key this instance was not
    * given, as in the middle of a KEK rotation) is logged and left out rather than taking the others down.
@@ -169,27 +164,35 @@ public final class KeyRing {
    * @return how many generations did not open
    */
   private int reload() {
+    return load().size() - generations.size();
+  }
+
+  /** Reads every row and keeps the generations that open; the rows as read. */
+  private List<KeyRow> load() {
+    List<KeyRow> stored = rows.generations(purpose);
     List<Generation> opened = new ArrayList<>();
-    int unreadable = 0;
-    for (KeyRow r : rows.generations(purpose)) {
+    for (KeyRow r : stored) {
       try {
         opened.add(new Generation(r.kid, r.generation, vault.unwrap(purpose, r.wrappedSecret), r.publicPart,
             Times.toInstant(r.activeFrom)));
       } catch (IllegalStateException e) {
-        unreadable++;
         log.warn("key {} generation {} does not open here: {}", purpose, r.generation, e.getMessage());
       }
     }
     opened.sort(Comparator.comparingInt(Generation::number));
     generations = List.copyOf(opened);
-    return unreadable;
+    return stored;
   }
 
-  private void rewrapStale() {
-    for (KeyRow row : rows.generations(purpose)) {
-      if (vault.isStale(row.wrappedSecret) && opens(row)) {
-        byte[] secret = vault.unwrap(purpose, row.wrappedSecret);
-        if (rows.rewrap(row.kid, row.wrappedSecret, vault.wrap(purpose, secret)) == 1) {
+  /** Wraps again, under the current KEK, each generation read wrapped with an older one (the secret is in hand). */
+  private void rewrapStale(List<KeyRow> stored) {
+    for (KeyRow row : stored) {
+      if (!vault.isStale(row.wrappedSecret)) {
+        continue;
+      }
+      for (Generation g : generations) {
+        if (g.kid().equals(row.kid)
+            && rows.rewrap(row.kid, row.wrappedSecret, vault.wrap(purpose, g.secret())) == 1) {
           log.info("key {} generation {} re-wrapped under the current key-encryption key", purpose, row.generation);
         }
       }
