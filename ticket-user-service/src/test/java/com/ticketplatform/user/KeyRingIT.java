@@ -3,8 +3,8 @@ package com.ticketplatform.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.ticketplatform.common.keys.KeyVault;
-import com.ticketplatform.common.keys.LocalKeyVault;
+import com.ticketplatform.starter.keys.KeyVault;
+import com.ticketplatform.starter.keys.LocalKeyVault;
 import com.ticketplatform.user.keys.KeyMapper;
 import com.ticketplatform.user.keys.KeyRing;
 import com.ticketplatform.user.keys.KeyRow;

@@ -1,6 +1,6 @@
 package com.ticketplatform.user.keys;
 
-import com.ticketplatform.common.keys.KeyVault;
+import com.ticketplatform.starter.keys.KeyVault;
 import com.ticketplatform.user.account.Times;
 import java.time.Clock;
 import java.time.Duration;

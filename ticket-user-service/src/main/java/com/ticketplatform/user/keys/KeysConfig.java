@@ -1,6 +1,6 @@
 package com.ticketplatform.user.keys;
 
-import com.ticketplatform.common.keys.KeyVault;
+import com.ticketplatform.starter.keys.KeyVault;
 import com.ticketplatform.user.auth.SigningKeys;
 import com.ticketplatform.user.config.AuthProperties;
 import com.ticketplatform.user.holder.HolderCipher;

@@ -1,4 +1,4 @@
-package com.ticketplatform.common.keys;
+package com.ticketplatform.starter.keys;
 
 import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

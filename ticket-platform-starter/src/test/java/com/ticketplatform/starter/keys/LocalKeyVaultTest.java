@@ -1,4 +1,4 @@
-package com.ticketplatform.common.keys;
+package com.ticketplatform.starter.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.ticketplatform.common.keys;
+package com.ticketplatform.starter.keys;
 
 /**
  * Envelope encryption in the manner of a cloud KMS (docs/ARCHITECTURE.md §9): a service keeps its data keys (token

@@ -1,4 +1,4 @@
-package com.ticketplatform.common.keys;
+package com.ticketplatform.starter.keys;
 
 import java.io.IOException;
 import java.io.InputStream;
