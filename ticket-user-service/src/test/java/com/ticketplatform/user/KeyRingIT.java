@@ -3,11 +3,11 @@ package com.ticketplatform.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ticketplatform.starter.keys.KeyRing;
+import com.ticketplatform.starter.keys.KeyRows;
 import com.ticketplatform.starter.keys.KeyVault;
 import com.ticketplatform.starter.keys.LocalKeyVault;
-import com.ticketplatform.user.keys.KeyMapper;
-import com.ticketplatform.user.keys.KeyRing;
-import com.ticketplatform.user.keys.KeyRow;
+import com.ticketplatform.starter.keys.StoredKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Key rings against the real schema: moving plain-text keys in, and re-wrapping under a new key-encryption key. */
+/**
+ * Key rings against the real schema (the starter's {@code JdbcKeyRows} on {@code t_key}): moving plain-text keys in,
+ * re-wrapping under a new key-encryption key, and instances racing to add the same generation.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class KeyRingIT {
@@ -29,7 +32,7 @@ class KeyRingIT {
   static final String DEV_KEK = "local-dev:NTBiIvZXAlOb5QKD16CQ2jnrMrNQ+0blEnE2KWw6mnY=";
 
   @Autowired
-  KeyMapper rows;
+  KeyRows rows;
   @Autowired
   KeyVault vault;
 
@@ -46,9 +49,9 @@ class KeyRingIT {
     assertThat(ring.current().kid()).isEqualTo("old-" + purpose);
     assertThat(ring.current().secret()).isEqualTo(old);
     assertThat(forgotten).isTrue();
-    List<KeyRow> stored = rows.generations(purpose);
+    List<StoredKey> stored = rows.generations(purpose);
     assertThat(stored).hasSize(1);
-    assertThat(stored.get(0).wrappedSecret).startsWith("kek1:local-dev:")
+    assertThat(stored.get(0).wrappedSecret()).startsWith("kek1:local-dev:")
         .doesNotContain(Base64.getEncoder().encodeToString(old));
 
     // a second instance starting later (say after a crash between the import and the delete) finds the ring, imports
@@ -78,7 +81,7 @@ class KeyRingIT {
     String fresh = "kek-2027:" + Base64.getEncoder().encodeToString(new byte[32]);
     LocalKeyVault rotated = LocalKeyVault.fromList(fresh + "," + DEV_KEK);
     new KeyRing(purpose, rows, rotated, later, () -> material(3), KeyRing.Policy.never(), Optional::empty);
-    assertThat(rows.generations(purpose)).allSatisfy(row -> assertThat(row.wrappedSecret).startsWith("kek1:kek-2027:"));
+    assertThat(rows.generations(purpose)).allSatisfy(row -> assertThat(row.wrappedSecret()).startsWith("kek1:kek-2027:"));
 
     KeyRing withoutOldKek = new KeyRing(purpose, rows, LocalKeyVault.fromList(fresh), later, () -> material(4),
         KeyRing.Policy.never(), Optional::empty);
@@ -87,6 +90,24 @@ class KeyRingIT {
         Optional::empty)).as("the old KEK alone no longer opens them").hasMessageContaining("opens with");
     assertThat(rows.generations(purpose)).as("and nothing was added in their place")
         .hasSameSizeAs(withoutOldKek.generations());
+  }
+
+  @Test
+  void ofInstancesRacingToAddAGenerationOneWinsAndTheOthersUseItsKey() {
+    String purpose = "test-" + UUID.randomUUID().toString().substring(0, 8);
+    KeyRing first = new KeyRing(purpose, rows, vault, Clock.systemUTC(), () -> material(1), KeyRing.Policy.never(),
+        Optional::empty);
+    StoredKey theirs = rows.generations(purpose).get(0);
+    StoredKey mine = new StoredKey("k-" + UUID.randomUUID(), purpose, 1, vault.wrap(purpose, new byte[32]), null,
+        Instant.now(), Instant.now());
+
+    assertThat(rows.insert(mine)).as("the same generation again").isFalse();
+    assertThat(rows.insert(new StoredKey(theirs.kid(), purpose, 2, theirs.wrappedSecret(), null, Instant.now(),
+        Instant.now()))).as("the same kid again").isFalse();
+    assertThat(rows.rewrap(theirs.kid(), "not what is stored", vault.wrap(purpose, new byte[32])))
+        .as("a re-wrap someone else did first").isFalse();
+    assertThat(rows.generations(purpose)).containsExactly(theirs);
+    assertThat(first.current().kid()).isEqualTo(theirs.kid());
   }
 
   private static KeyRing.Material material(int n) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
 import com.ticketplatform.common.test.MutableClock;
+import com.ticketplatform.starter.keys.KeyRing;
 import com.ticketplatform.user.auth.SigningKeys;
-import com.ticketplatform.user.keys.KeyRing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -6,7 +6,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.ticketplatform.user.keys.KeyRing;
+import com.ticketplatform.starter.keys.KeyRing;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -15,9 +15,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -38,13 +36,11 @@ public class SigningKeys implements TokenService.Keys {
 
   private final KeyRing ring;
   private final Duration tokenLifetime;
-  private final Clock clock;
   private final Map<String, RSAKey> parsed = new ConcurrentHashMap<>();
 
-  public SigningKeys(KeyRing ring, Duration tokenLifetime, Clock clock) {
+  public SigningKeys(KeyRing ring, Duration tokenLifetime) {
     this.ring = ring;
     this.tokenLifetime = tokenLifetime;
-    this.clock = clock;
   }
 
   /** The key that signs tokens now. */
@@ -62,24 +58,19 @@ public class SigningKeys implements TokenService.Keys {
   /** The public JWK Set served to the gateway: upcoming, current and recently retired keys, newest first. */
   public Map<String, Object> publicJwkSet() {
     List<JWK> keys = new ArrayList<>();
-    List<KeyRing.Generation> all = ring.generations();
-    for (int i = all.size() - 1; i >= 0; i--) {
-      KeyRing.Generation g = all.get(i);
-      if (published(g)) {
-        keys.add(toJwk(g).toPublicJWK());
-      }
+    for (KeyRing.Generation g : ring.published(retireAfter())) {
+      keys.add(toJwk(g).toPublicJWK());
     }
     return new JWKSet(keys).toJSONObject(true);
   }
 
   /** Published until the next generation has been active for a token lifetime (and the clock skew). */
   private boolean published(KeyRing.Generation g) {
-    Instant now = clock.instant();
-    return ring.generations().stream()
-        .filter(next -> next.number() == g.number() + 1)
-        .findFirst()
-        .map(next -> now.isBefore(next.activeFrom().plus(tokenLifetime).plus(SKEW)))
-        .orElse(true);
+    return ring.isPublished(g, retireAfter());
+  }
+
+  private Duration retireAfter() {
+    return tokenLifetime.plus(SKEW);
   }
 
   public static KeyRing.Material generate() {

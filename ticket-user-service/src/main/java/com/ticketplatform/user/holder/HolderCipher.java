@@ -1,6 +1,6 @@
 package com.ticketplatform.user.holder;
 
-import com.ticketplatform.user.keys.KeyRing;
+import com.ticketplatform.starter.keys.KeyRing;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

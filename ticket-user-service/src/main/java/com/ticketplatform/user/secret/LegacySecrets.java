@@ -1,7 +1,7 @@
 package com.ticketplatform.user.secret;
 
 import com.ticketplatform.user.account.Times;
-import com.ticketplatform.user.keys.KeyRing;
+import com.ticketplatform.starter.keys.KeyRing;
 import java.util.Base64;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package com.ticketplatform.user.web;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
-import com.ticketplatform.user.keys.KeyRing;
+import com.ticketplatform.starter.keys.KeyRing;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import java.nio.charset.StandardCharsets;

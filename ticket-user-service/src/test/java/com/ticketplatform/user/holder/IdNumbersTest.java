@@ -2,7 +2,7 @@ package com.ticketplatform.user.holder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ticketplatform.user.keys.KeyRing;
+import com.ticketplatform.starter.keys.KeyRing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
