@@ -91,7 +91,7 @@ class AdvertApiIT {
   }
 
   @Autowired
-  com.ticketplatform.common.retention.RetentionSchedule retention;
+  com.ticketplatform.starter.retention.RetentionSchedule retention;
   @Autowired
   javax.sql.DataSource dataSource;
 

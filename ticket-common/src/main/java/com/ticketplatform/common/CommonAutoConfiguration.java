@@ -10,7 +10,6 @@ import com.ticketplatform.common.openapi.PublicSurfaceOpenApiCustomizer;
 import com.ticketplatform.common.web.AdminRoutesGuard;
 import com.ticketplatform.common.web.BodySizeLimitFilter;
 import com.ticketplatform.common.web.Caller;
-import com.ticketplatform.common.web.CallerArgumentResolver;
 import com.ticketplatform.common.web.HeaderSizeLimitFilter;
 import com.ticketplatform.common.web.RequestSizeLimits;
 import com.ticketplatform.common.web.RequestLogFilter;
@@ -174,21 +173,6 @@ public class CommonAutoConfiguration {
     SnowflakeIdGenerator snowflakeIdGenerator(WorkerIdLease lease) {
       // the machine's clock, not the application's: ids must keep moving forward while tests move business time
       return new SnowflakeIdGenerator(Clock.systemUTC(), lease);
-    }
-  }
-
-  /**
-   * A handler's {@link Caller} parameter, resolved from the identity headers ({@code InternalAuthFilter} has verified
-   * them before any handler runs).
-   */
-  @AutoConfiguration
-  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-  @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
-  public static class ServletCaller {
-
-    @Bean
-    CallerArgumentResolver callerArgumentResolver() {
-      return new CallerArgumentResolver();
     }
   }
 

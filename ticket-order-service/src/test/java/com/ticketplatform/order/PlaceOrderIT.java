@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
-import com.ticketplatform.order.idempotency.IdempotencyMapper;
-import com.ticketplatform.order.idempotency.IdempotencyRecord;
 import com.ticketplatform.common.seat.SeatInventoryKeys;
 import com.ticketplatform.order.order.OrderTicket;
 import com.ticketplatform.order.saga.PlaceOrderCommand;
@@ -16,8 +14,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +37,19 @@ class PlaceOrderIT extends OrderServiceITBase {
   PlaceOrderSteps steps;
 
   @Autowired
-  IdempotencyMapper idempotencyKeys;
+  DataSource orderDatabase;
+
+  /** What the buyer's key made, read where the key lives (the buyer's shard database). */
+  private Optional<Long> keyResource(long user, String key) {
+    return new JdbcTemplate(orderDatabase).queryForList("SELECT resource_id FROM t_idempotency WHERE owner_id = ?"
+        + " AND scope = ? AND idem_key = ?", Long.class, user, PlaceOrderCommand.IDEMPOTENCY_SCOPE, key)
+        .stream().filter(Objects::nonNull).findFirst();
+  }
+
+  private long keyRecords(long user, String key) {
+    return new JdbcTemplate(orderDatabase).queryForObject("SELECT COUNT(*) FROM t_idempotency WHERE owner_id = ?"
+        + " AND scope = ? AND idem_key = ?", Long.class, user, PlaceOrderCommand.IDEMPOTENCY_SCOPE, key);
+  }
 
   private double counter(String name, String tag, String value) {
     return meters.get(name).tag(tag, value).counter().count();
@@ -142,8 +154,7 @@ class PlaceOrderIT extends OrderServiceITBase {
     AtomicReference<Long> keyOrderRightAfterCreateOrder = new AtomicReference<>(-1L);
     steps.setHook(step -> {
       if (step.equals("CreateOrder")) {
-        IdempotencyRecord r = idempotencyKeys.find(user, key);
-        keyOrderRightAfterCreateOrder.set(r == null ? null : r.orderNo);
+        keyOrderRightAfterCreateOrder.set(keyResource(user, key).orElse(null));
       }
     });
     try {
@@ -244,7 +255,7 @@ class PlaceOrderIT extends OrderServiceITBase {
       pay.down.set(false);
     }
     // the cancelled order released its key with everything else
-    assertThat(idempotencyKeys.find(user, key)).isNull();
+    assertThat(keyRecords(user, key)).isZero();
     assertThat(seat(show.showtimeId(), 1)).isEqualTo("A");
     assertThat(seat(show.showtimeId(), 2)).isEqualTo("A");
     compensations.forEach((step, before) -> assertThat(counter("ticket.saga.compensations", "step", step))

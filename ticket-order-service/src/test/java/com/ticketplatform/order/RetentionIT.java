@@ -2,9 +2,9 @@ package com.ticketplatform.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ticketplatform.common.retention.RetentionSchedule;
-import com.ticketplatform.order.config.ShardingDataSourceConfig;
 import com.ticketplatform.order.support.OrderServiceITBase;
+import com.ticketplatform.starter.persistence.PhysicalDatabases;
+import com.ticketplatform.starter.retention.RetentionSchedule;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,10 +30,10 @@ class RetentionIT extends OrderServiceITBase {
   static final Clock FIXED = Clock.fixed(NOW, ZoneOffset.UTC);
 
   @Autowired RetentionSchedule retention;
-  @Autowired ShardingDataSourceConfig.ShardDatabases shards;
+  @Autowired PhysicalDatabases shards;
 
   List<JdbcTemplate> shardJdbc() {
-    return shards.byName().values().stream().map(JdbcTemplate::new).toList();
+    return shards.dataSources().stream().map(JdbcTemplate::new).toList();
   }
 
   static Timestamp ago(int days) {
@@ -92,10 +92,10 @@ class RetentionIT extends OrderServiceITBase {
     }
   }
 
-  static void insertOutbox(JdbcTemplate shard, String eventId, Timestamp createdAt, Timestamp sentAt) {
-    shard.update("INSERT INTO t_outbox (id, event_id, event_type, aggregate_id, payload, created_at, sent_at)"
-        + " VALUES (?, ?, 'RetentionIt', 'retention-it', '{}', ?, ?)",
-        ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), eventId, createdAt, sentAt);
+  static void insertOutbox(JdbcTemplate shard, String eventId, Timestamp createdAt, Timestamp publishedAt) {
+    shard.update("INSERT INTO t_outbox (id, event_id, topic, record_key, event_type, payload, created_at, published_at)"
+        + " VALUES (?, ?, 'retention-it', 'retention-it', 'RetentionIt', '{}', ?, ?)",
+        ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), eventId, createdAt, publishedAt);
   }
 
   static void insertProcessed(JdbcTemplate shard, String eventId, Timestamp processedAt) {

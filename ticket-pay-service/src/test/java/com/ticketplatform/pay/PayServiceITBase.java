@@ -2,15 +2,14 @@ package com.ticketplatform.pay;
 
 import static org.awaitility.Awaitility.await;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import com.ticketplatform.client.pay.OpenPayFlowRequest;
 import com.ticketplatform.client.pay.PayClient;
 import com.ticketplatform.client.pay.PayFlowView;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.sandbox.PaySandboxApplication;
 import com.ticketplatform.sandbox.signing.CallbackSigner;
-import com.sun.net.httpserver.HttpServer;
+import com.ticketplatform.starter.persistence.PhysicalDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -43,6 +42,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The pay service on a fixed free port (the sandbox must know where to call back), the payment sandbox started
@@ -52,7 +53,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
     "ticket.mysql.schema-suffix=_test",
     "ticket.pay.reconcile.enabled=false",
-    "ticket.pay.outbox.poll-interval-ms=100",
+    "ticket.outbox.poll-interval=PT0.1S",
     "spring.cloud.nacos.discovery.enabled=false",
     "spring.cloud.service-registry.auto-registration.enabled=false",
     "spring.jmx.enabled=false"})
@@ -95,7 +96,13 @@ abstract class PayServiceITBase {
   }
 
   @Autowired PayClient payClient;
-  @Autowired JdbcTemplate jdbc;
+  /** The physical schema: the tests look at the physical tables ({@code t_pay_flow_0..3}) behind the sharded ones. */
+  JdbcTemplate jdbc;
+
+  @Autowired
+  void physicalSchema(PhysicalDatabases databases) {
+    jdbc = new JdbcTemplate(databases.dataSources().get(0));
+  }
 
   final RestClient sandbox = RestClient.builder().baseUrl(SANDBOX_URL).build();
   final RestClient pay = RestClient.builder().baseUrl(payUrl()).build();

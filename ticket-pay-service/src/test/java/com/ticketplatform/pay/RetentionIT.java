@@ -2,7 +2,7 @@ package com.ticketplatform.pay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ticketplatform.common.retention.RetentionSchedule;
+import com.ticketplatform.starter.retention.RetentionSchedule;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;

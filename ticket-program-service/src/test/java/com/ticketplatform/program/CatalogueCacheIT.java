@@ -196,7 +196,7 @@ class CatalogueCacheIT extends IntegrationTestBase {
    */
   private void awaitEventsHandledByTheCache(long programId) throws Exception {
     Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-        "SELECT COUNT(*) FROM outbox_event WHERE msg_key = ? AND published_at IS NULL", Integer.class,
+        "SELECT COUNT(*) FROM t_outbox WHERE record_key = ? AND published_at IS NULL", Integer.class,
         Long.toString(programId)) == 0);
     TopicPartition partition = new TopicPartition(Topics.PROGRAM_EVENTS, 0);
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {

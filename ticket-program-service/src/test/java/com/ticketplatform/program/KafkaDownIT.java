@@ -55,7 +55,7 @@ class KafkaDownIT {
     assertThat(http.getForObject("/api/programs/" + programId, JsonNode.class).get("title").asText())
         .isEqualTo(title);
     Integer unpublished = jdbc.queryForObject(
-        "SELECT COUNT(*) FROM outbox_event WHERE msg_key = ? AND published_at IS NULL", Integer.class,
+        "SELECT COUNT(*) FROM t_outbox WHERE record_key = ? AND published_at IS NULL", Integer.class,
         Long.toString(programId));
     assertThat(unpublished).isEqualTo(1);
     assertThat(http.getForObject("/actuator/health", JsonNode.class).get("status").asText()).isEqualTo("UP");

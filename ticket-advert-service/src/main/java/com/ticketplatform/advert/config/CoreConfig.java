@@ -1,6 +1,5 @@
 package com.ticketplatform.advert.config;
 
-import com.ticketplatform.common.idempotency.IdempotencyGuard;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
@@ -8,15 +7,9 @@ import org.springframework.web.client.RestClient;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class CoreConfig {
-
-  @Bean
-  IdempotencyGuard idempotencyGuard(StringRedisTemplate redis) {
-    return new IdempotencyGuard(redis, "advert:idem:", Duration.ofHours(24));
-  }
 
   /** Calls other services by service id (simple discovery locally, Nacos in compose), with short timeouts. */
   @Bean

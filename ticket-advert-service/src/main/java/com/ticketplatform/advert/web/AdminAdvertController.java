@@ -4,7 +4,8 @@ import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.advert.advert.AdvertAdminService;
 import com.ticketplatform.advert.advert.AdvertRequest;
 import com.ticketplatform.advert.advert.AdvertView;
-import com.ticketplatform.common.idempotency.IdempotencyGuard;
+import com.ticketplatform.starter.idempotency.IdempotencyOutcome;
+import com.ticketplatform.starter.idempotency.RedisIdempotency;
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.CursorPage;
 import com.ticketplatform.common.web.PageRequest;
@@ -31,9 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminAdvertController {
 
   private final AdvertAdminService adverts;
-  private final IdempotencyGuard idempotency;
+  private final RedisIdempotency idempotency;
 
-  AdminAdvertController(AdvertAdminService adverts, IdempotencyGuard idempotency) {
+  AdminAdvertController(AdvertAdminService adverts, RedisIdempotency idempotency) {
     this.adverts = adverts;
     this.idempotency = idempotency;
   }
@@ -44,9 +45,10 @@ class AdminAdvertController {
       @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @Valid @RequestBody AdvertRequest request) {
     Caller admin = caller.requireAdmin();
-    IdempotencyGuard.Outcome outcome = idempotency.run("advert:" + admin.userId(), idempotencyKey,
-        IdempotencyGuard.fingerprint(request), () -> adverts.create(request, admin.userId()).id());
-    AdvertView view = adverts.get(outcome.id());
+    IdempotencyOutcome<Long> outcome = idempotency.execute("advert:" + admin.userId(), idempotencyKey,
+        Long.class, () -> adverts.create(request, admin.userId()).id(),
+        request);
+    AdvertView view = adverts.get(outcome.value());
     return ResponseEntity.created(URI.create("/api/admin/adverts/" + view.id())).body(view);
   }
 

@@ -5,7 +5,8 @@ import com.ticketplatform.advert.announcement.AnnouncementService;
 import com.ticketplatform.advert.announcement.AnnouncementService.AnnouncementRequest;
 import com.ticketplatform.advert.announcement.AnnouncementService.AnnouncementView;
 import com.ticketplatform.advert.announcement.AnnouncementService.InboxItem;
-import com.ticketplatform.common.idempotency.IdempotencyGuard;
+import com.ticketplatform.starter.idempotency.IdempotencyOutcome;
+import com.ticketplatform.starter.idempotency.RedisIdempotency;
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.CursorPage;
 import com.ticketplatform.common.web.PageRequest;
@@ -26,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AnnouncementController {
 
   private final AnnouncementService announcements;
-  private final IdempotencyGuard idempotency;
+  private final RedisIdempotency idempotency;
 
-  AnnouncementController(AnnouncementService announcements, IdempotencyGuard idempotency) {
+  AnnouncementController(AnnouncementService announcements, RedisIdempotency idempotency) {
     this.announcements = announcements;
     this.idempotency = idempotency;
   }
@@ -39,10 +40,10 @@ class AnnouncementController {
       @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @Valid @RequestBody AnnouncementRequest request) {
     Caller admin = caller.requireAdmin();
-    IdempotencyGuard.Outcome outcome = idempotency.run("announcement:" + admin.userId(), idempotencyKey,
-        IdempotencyGuard.fingerprint(request.title(), request.body(), request.audience(), request.showtimeId()),
-        () -> announcements.publish(request, admin.userId()).id());
-    return ResponseEntity.status(HttpStatus.CREATED).body(announcements.get(outcome.id()));
+    IdempotencyOutcome<Long> outcome = idempotency.execute("announcement:" + admin.userId(), idempotencyKey,
+        Long.class, () -> announcements.publish(request, admin.userId()).id(),
+        request.title(), request.body(), request.audience(), request.showtimeId());
+    return ResponseEntity.status(HttpStatus.CREATED).body(announcements.get(outcome.value()));
   }
 
   @GetMapping("/api/announcements")

@@ -14,12 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientWindow the window of the per-address limits (throwaway accounts share their address's budget)
  * @param autoHideReports distinct abuse reports after which a comment is hidden pending review (0 = never)
  * @param summaryTtl how long a computed rating summary may stay cached (writes invalidate it sooner)
- * @param idempotencyTtl how long an Idempotency-Key is remembered
  */
 @ConfigurationProperties("ticket.comment")
 public record CommentProperties(List<String> bannedWords, Integer postsPerWindow, Duration postWindow,
     Integer postsPerClient, Integer reportsPerClient, Duration clientWindow, Integer autoHideReports,
-    Duration summaryTtl, Duration idempotencyTtl) {
+    Duration summaryTtl) {
 
   public CommentProperties {
     bannedWords = bannedWords == null ? List.of() : List.copyOf(bannedWords);
@@ -30,6 +29,5 @@ public record CommentProperties(List<String> bannedWords, Integer postsPerWindow
     clientWindow = clientWindow == null ? Duration.ofMinutes(10) : clientWindow;
     autoHideReports = autoHideReports == null ? 5 : autoHideReports;
     summaryTtl = summaryTtl == null ? Duration.ofHours(1) : summaryTtl;
-    idempotencyTtl = idempotencyTtl == null ? Duration.ofHours(24) : idempotencyTtl;
   }
 }

@@ -4,7 +4,8 @@ import com.ticketplatform.comment.buyer.BuyerVerifier;
 import com.ticketplatform.comment.comment.CommentRequests.LikeView;
 import com.ticketplatform.comment.comment.CommentRequests.RateRequest;
 import com.ticketplatform.comment.comment.CommentRequests.ReplyRequest;
-import com.ticketplatform.common.idempotency.IdempotencyGuard;
+import com.ticketplatform.starter.idempotency.IdempotencyOutcome;
+import com.ticketplatform.starter.idempotency.RedisIdempotency;
 import com.ticketplatform.comment.ratelimit.PostingRateLimiter;
 import com.ticketplatform.comment.summary.RatingSummaryService;
 import com.ticketplatform.common.error.ApiException;
@@ -37,7 +38,7 @@ public class CommentService {
   private final CommentMapper comments;
   private final BuyerVerifier buyers;
   private final PostingRateLimiter rateLimiter;
-  private final IdempotencyGuard idempotency;
+  private final RedisIdempotency idempotency;
   private final RatingSummaryService summaries;
   private final BannedWordsFilter bannedWords;
   private final SnowflakeIdGenerator ids;
@@ -46,7 +47,7 @@ public class CommentService {
   private final TransactionTemplate tx;
 
   public CommentService(CommentMapper comments, BuyerVerifier buyers, PostingRateLimiter rateLimiter,
-      IdempotencyGuard idempotency, RatingSummaryService summaries, SnowflakeIdGenerator ids, Clock clock,
+      RedisIdempotency idempotency, RatingSummaryService summaries, SnowflakeIdGenerator ids, Clock clock,
       CommentProperties properties, TransactionTemplate tx) {
     this.tx = tx;
     this.comments = comments;
@@ -99,10 +100,10 @@ public class CommentService {
 
   public Created rate(long programId, long userId, String clientAddress, RateRequest request,
       String idempotencyKey) {
-    IdempotencyGuard.Outcome outcome = idempotency.run("rate:" + userId, idempotencyKey,
-        IdempotencyGuard.fingerprint("rate", programId, request.rating(), request.text()),
-        () -> createRating(programId, userId, clientAddress, request));
-    return new Created(CommentView.of(comments.findById(outcome.id())), outcome.replayed());
+    IdempotencyOutcome<Long> outcome = idempotency.execute("rate:" + userId, idempotencyKey,
+        Long.class, () -> createRating(programId, userId, clientAddress, request),
+        "rate", programId, request.rating(), request.text());
+    return new Created(CommentView.of(comments.findById(outcome.value())), outcome.replayed());
   }
 
   private long createRating(long programId, long userId, String clientAddress, RateRequest request) {
@@ -147,10 +148,10 @@ public class CommentService {
 
   public Created reply(long programId, long parentId, long userId, String clientAddress, ReplyRequest request,
       String idempotencyKey) {
-    IdempotencyGuard.Outcome outcome = idempotency.run("reply:" + userId, idempotencyKey,
-        IdempotencyGuard.fingerprint("reply", programId, parentId, request.text()),
-        () -> tx.execute(status -> createReply(programId, parentId, userId, clientAddress, request)));
-    return new Created(CommentView.of(comments.findById(outcome.id())), outcome.replayed());
+    IdempotencyOutcome<Long> outcome = idempotency.execute("reply:" + userId, idempotencyKey,
+        Long.class, () -> tx.execute(status -> createReply(programId, parentId, userId, clientAddress, request)),
+        "reply", programId, parentId, request.text());
+    return new Created(CommentView.of(comments.findById(outcome.value())), outcome.replayed());
   }
 
   private long createReply(long programId, long parentId, long userId, String clientAddress,

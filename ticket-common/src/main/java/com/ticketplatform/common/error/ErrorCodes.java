@@ -17,6 +17,7 @@ public final class ErrorCodes {
   public static final String CONFLICT = "CONFLICT";
   public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
   public static final String IDEMPOTENCY_KEY_REQUIRED = "IDEMPOTENCY_KEY_REQUIRED";
+  public static final String IDEMPOTENCY_KEY_IN_PROGRESS = "IDEMPOTENCY_KEY_IN_PROGRESS";
   public static final String RATE_LIMITED = "RATE_LIMITED";
   public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
   public static final String LENGTH_REQUIRED = "LENGTH_REQUIRED";

@@ -14,7 +14,6 @@ public final class OrderErrors {
   public static final String ORDER_NOT_CANCELLABLE = "ORDER_NOT_CANCELLABLE";
   public static final String ORDER_NOT_PAYABLE = "ORDER_NOT_PAYABLE";
   public static final String ORDER_NOT_REFUNDABLE = "ORDER_NOT_REFUNDABLE";
-  public static final String IDEMPOTENCY_KEY_IN_PROGRESS = "IDEMPOTENCY_KEY_IN_PROGRESS";
 
   private OrderErrors() {}
 }

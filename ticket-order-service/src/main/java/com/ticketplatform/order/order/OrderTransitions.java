@@ -1,6 +1,7 @@
 package com.ticketplatform.order.order;
 
-import com.ticketplatform.order.outbox.OutboxWriter;
+import com.ticketplatform.common.event.Topics;
+import com.ticketplatform.starter.outbox.Outbox;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,13 +20,13 @@ public class OrderTransitions {
   private static final int MAX_ATTEMPTS = 5;
 
   private final OrderRepository repository;
-  private final OutboxWriter outbox;
+  private final Outbox outbox;
   private final ProcessedEventMapper processed;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final OrderMetrics metrics;
 
-  public OrderTransitions(OrderRepository repository, OutboxWriter outbox, ProcessedEventMapper processed,
+  public OrderTransitions(OrderRepository repository, Outbox outbox, ProcessedEventMapper processed,
       TransactionTemplate tx, Clock clock, OrderMetrics metrics) {
     this.metrics = metrics;
     this.repository = repository;
@@ -83,7 +84,7 @@ public class OrderTransitions {
             processed.insert(eventId, orderNo, eventType, clock.instant());
           }
           if (decision.event() != null) {
-            outbox.append(orderNo, decision.event());
+            outbox.append(Topics.ORDER_EVENTS, orderNo, decision.event());
           }
           return true;
         });

@@ -5,12 +5,12 @@ import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
-import com.ticketplatform.order.seat.SeatRefusal;
 import com.ticketplatform.order.config.OrderProperties;
-import com.ticketplatform.order.idempotency.IdempotencyStore;
 import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.PlaceOrderSaga;
 import com.ticketplatform.order.seat.SeatInventory;
+import com.ticketplatform.order.seat.SeatRefusal;
+import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import feign.FeignException;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ public class PlaceOrderService {
 
   private final ProgramClient programs;
   private final PlaceOrderSaga saga;
-  private final IdempotencyStore idempotency;
+  private final IdempotencyRecords idempotency;
   private final OrderRepository orders;
   private final SnowflakeIdGenerator ids;
   private final OrderProperties props;
@@ -45,7 +45,7 @@ public class PlaceOrderService {
   private final PlacementAdmission admission;
   private final Clock clock;
 
-  public PlaceOrderService(ProgramClient programs, PlaceOrderSaga saga, IdempotencyStore idempotency,
+  public PlaceOrderService(ProgramClient programs, PlaceOrderSaga saga, IdempotencyRecords idempotency,
       OrderRepository orders, SnowflakeIdGenerator ids, OrderProperties props, SeatInventory seats,
       PlacementAdmission admission, Clock clock) {
     this.programs = programs;
@@ -79,7 +79,8 @@ public class PlaceOrderService {
     List<Long> taken = seats.takenByOthers(showtimeId, userId, seatIds);
     if (!taken.isEmpty()) {
       // a retry of a request that made an order (since expired, its seats taken by others) still gets that order
-      Optional<Order> replayed = idempotency.completedOrder(userId, idempotencyKey, requestHash).flatMap(orders::find);
+      Optional<Order> replayed = idempotency.completed(userId, PlaceOrderCommand.IDEMPOTENCY_SCOPE, idempotencyKey, requestHash)
+          .flatMap(orders::find);
       if (replayed.isPresent()) {
         return new Placed(replayed.get(), true);
       }
@@ -91,9 +92,10 @@ public class PlaceOrderService {
 
   private Placed claimAndPlace(long userId, String idempotencyKey, String requestHash, long showtimeId,
       List<Long> seatIds) {
-    IdempotencyStore.Claim claim = idempotency.claim(userId, idempotencyKey, requestHash);
+    IdempotencyRecords.Claim claim = idempotency.claim(userId, PlaceOrderCommand.IDEMPOTENCY_SCOPE, idempotencyKey,
+        requestHash);
     if (!claim.owned()) {
-      return new Placed(orders.find(claim.existingOrderNo()).orElseThrow(), true);
+      return new Placed(orders.find(claim.existingResourceId()).orElseThrow(), true);
     }
     PlaceOrderCommand command = null;
     boolean placed = false;
@@ -106,7 +108,8 @@ public class PlaceOrderService {
     } finally {
       if (!placed) {
         // nothing was kept (a created order was cancelled by the compensation): a retry with this key runs anew
-        idempotency.abandon(userId, idempotencyKey, command == null ? null : command.orderNo());
+        idempotency.abandon(userId, PlaceOrderCommand.IDEMPOTENCY_SCOPE, idempotencyKey,
+            command == null ? null : command.orderNo());
       }
     }
   }

@@ -15,6 +15,9 @@ public record PlaceOrderCommand(long orderNo, long userId, long programId, long 
     String programTitle, String currency, Instant showtimeStartsAt, Instant createdAt, Instant expiresAt,
     List<OrderTicket> tickets, String idempotencyKey) {
 
+  /** The scope of the buyer's Idempotency-Keys among the service's keys (IdempotencyRecords). */
+  public static final String IDEMPOTENCY_SCOPE = "POST /api/orders";
+
   public List<Long> seatIds() {
     return tickets.stream().map(OrderTicket::seatId).toList();
   }

@@ -4,21 +4,22 @@ import com.ticketplatform.client.pay.OpenPayFlowRequest;
 import com.ticketplatform.client.pay.PayClient;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.order.config.OrderProperties;
 import com.ticketplatform.order.expiry.ExpiryScheduler;
-import com.ticketplatform.order.idempotency.IdempotencyStore;
 import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderEventPayloads;
 import com.ticketplatform.order.order.OrderMetrics;
 import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.order.OrderStatus;
 import com.ticketplatform.order.order.OrderTransitions;
-import com.ticketplatform.order.outbox.OutboxWriter;
-import com.ticketplatform.order.seat.SeatRefusal;
 import com.ticketplatform.order.seat.InventoryRebuilder;
 import com.ticketplatform.order.seat.LockResult;
 import com.ticketplatform.order.seat.SeatClaims;
 import com.ticketplatform.order.seat.SeatInventory;
+import com.ticketplatform.order.seat.SeatRefusal;
+import com.ticketplatform.starter.idempotency.IdempotencyRecords;
+import com.ticketplatform.starter.outbox.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -53,9 +54,9 @@ public class PlaceOrderSteps {
   private final SeatClaims claims;
   private final InventoryRebuilder rebuilder;
   private final OrderRepository orders;
-  private final IdempotencyStore idempotency;
+  private final IdempotencyRecords idempotency;
   private final OrderTransitions transitions;
-  private final OutboxWriter outbox;
+  private final Outbox outbox;
   private final TransactionTemplate tx;
   private final PayClient pay;
   private final OrderProperties props;
@@ -68,7 +69,7 @@ public class PlaceOrderSteps {
 
   public PlaceOrderSteps(SeatInventory inventory, SeatClaims claims, InventoryRebuilder rebuilder,
       OrderRepository orders,
-      IdempotencyStore idempotency, OrderTransitions transitions, OutboxWriter outbox, TransactionTemplate tx,
+      IdempotencyRecords idempotency, OrderTransitions transitions, Outbox outbox, TransactionTemplate tx,
       PayClient pay, OrderProperties props, ExpiryScheduler expiry, Clock clock, OrderMetrics orderMetrics,
       MeterRegistry meters) {
     this.orderMetrics = orderMetrics;
@@ -173,9 +174,10 @@ public class PlaceOrderSteps {
     try {
       tx.executeWithoutResult(status -> {
         orders.insert(order);
-        outbox.append(order.orderNo(), OrderEventPayloads.created(order));
+        outbox.append(Topics.ORDER_EVENTS, order.orderNo(), OrderEventPayloads.created(order));
         // the key and its order commit together: a retry can never find the key open while the order exists
-        if (c.idempotencyKey() != null && !idempotency.complete(c.userId(), c.idempotencyKey(), c.orderNo())) {
+        if (c.idempotencyKey() != null && !idempotency.complete(c.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE,
+            c.idempotencyKey(), c.orderNo())) {
           throw new IllegalStateException("Idempotency-Key of order " + c.orderNo() + " is no longer open");
         }
       });

@@ -1,18 +1,12 @@
 package com.ticketplatform.order.saga;
 
-import tools.jackson.databind.ObjectMapper;
-import com.ticketplatform.order.config.MysqlProperties;
+import com.ticketplatform.starter.persistence.MysqlServer;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
 import org.apache.seata.saga.engine.StateMachineEngine;
-import org.flywaydb.core.Flyway;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Wiring of the Seata SAGA engine (docs/ARCHITECTURE.md §7.1). The engine's log lives in the unsharded {@code ticket_order_saga}
@@ -24,22 +18,9 @@ public class SeataSagaConfig {
 
   public static final String SAGA_SCHEMA = "ticket_order_saga";
 
-  @Bean(name = "seataSagaDataSource")
-  public DataSource seataSagaDataSource(MysqlProperties mysql) throws SQLException {
-    String schema = mysql.schema(SAGA_SCHEMA);
-    try (Connection c = DriverManager.getConnection(mysql.serverUrl(), mysql.username(), mysql.password());
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE IF NOT EXISTS `" + schema + "` DEFAULT CHARACTER SET utf8mb4");
-    }
-    HikariDataSource ds = new HikariDataSource();
-    ds.setPoolName("order-saga-log");
-    ds.setDriverClassName("org.mariadb.jdbc.Driver");
-    ds.setJdbcUrl(mysql.url(SAGA_SCHEMA));
-    ds.setUsername(mysql.username());
-    ds.setPassword(mysql.password());
-    ds.setMaximumPoolSize(10);
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration/order-saga").load().migrate();
-    return ds;
+  @Bean(name = "seataSagaDataSource", destroyMethod = "close")
+  public HikariDataSource seataSagaDataSource(MysqlServer mysql) throws SQLException {
+    return mysql.openMigrated(SAGA_SCHEMA, "classpath:db/migration/order-saga", "order-saga-log", 10);
   }
 
   @Bean

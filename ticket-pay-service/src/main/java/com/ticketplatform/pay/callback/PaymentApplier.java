@@ -1,12 +1,13 @@
 package com.ticketplatform.pay.callback;
 
 import com.ticketplatform.common.event.PaymentEvents;
+import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.pay.flow.PayFlowMapper;
 import com.ticketplatform.pay.flow.PayFlowRow;
 import com.ticketplatform.pay.flow.PayFlowRules;
-import com.ticketplatform.pay.outbox.OutboxWriter;
 import com.ticketplatform.pay.refund.RefundRow;
 import com.ticketplatform.pay.refund.RefundService;
+import com.ticketplatform.starter.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -26,12 +27,12 @@ public class PaymentApplier {
   private static final Logger log = LoggerFactory.getLogger(PaymentApplier.class);
 
   private final PayFlowMapper flows;
-  private final OutboxWriter outbox;
+  private final Outbox outbox;
   private final RefundService refunds;
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  public PaymentApplier(PayFlowMapper flows, OutboxWriter outbox, RefundService refunds, TransactionTemplate tx,
+  public PaymentApplier(PayFlowMapper flows, Outbox outbox, RefundService refunds, TransactionTemplate tx,
       Clock clock) {
     this.flows = flows;
     this.outbox = outbox;
@@ -72,7 +73,7 @@ public class PaymentApplier {
             if (flows.markPaid(flow.orderNo, notice.paymentId(), paidAt, now) != 1) {
               return false;
             }
-            outbox.paymentEvent(flow.orderNo, new PaymentEvents.PaymentSucceeded(flow.orderNo, notice.paymentId(),
+            outbox.append(Topics.PAYMENT_EVENTS, flow.orderNo, new PaymentEvents.PaymentSucceeded(flow.orderNo, notice.paymentId(),
                 flow.amount, flow.currency, paidAt));
             return true;
           });
@@ -113,7 +114,7 @@ public class PaymentApplier {
       if (flows.markDeclined(flow.orderNo, notice.paymentId(), clock.instant()) != 1) {
         return false;
       }
-      outbox.paymentEvent(flow.orderNo, new PaymentEvents.PaymentFailed(flow.orderNo, notice.paymentId(),
+      outbox.append(Topics.PAYMENT_EVENTS, flow.orderNo, new PaymentEvents.PaymentFailed(flow.orderNo, notice.paymentId(),
           "declined by the provider"));
       return true;
     });

@@ -6,18 +6,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 @ConfigurationProperties("ticket.pay")
 public record PayProperties(
-    @DefaultValue("ticket_pay") String schema,
     @DefaultValue("http://127.0.0.1:8090") String providerUrl,
     @DefaultValue("dev-sandbox-secret-change-me") String providerSecret,
     @DefaultValue("http://127.0.0.1:8080/pay/callback") String callbackUrl,
     @DefaultValue("5m") Duration callbackTolerance,
     @DefaultValue("2s") Duration providerConnectTimeout,
     @DefaultValue("5s") Duration providerReadTimeout,
-    @DefaultValue Outbox outbox,
     @DefaultValue Reconcile reconcile) {
-
-  /** pollIntervalMs drives the relay's @Scheduled delay. */
-  public record Outbox(@DefaultValue("500") long pollIntervalMs, @DefaultValue("100") int batchSize) {}
 
   /**
    * {@code orderGrace}: how long after its payment a flow's order may still be waiting for it before reconciliation

@@ -2,11 +2,12 @@ package com.ticketplatform.pay.reconcile;
 
 import com.ticketplatform.client.order.OrderClient;
 import com.ticketplatform.common.event.PaymentEvents;
+import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.pay.flow.PayFlowMapper;
 import com.ticketplatform.pay.flow.PayFlowRow;
 import com.ticketplatform.pay.flow.PayFlowStatus;
-import com.ticketplatform.pay.outbox.OutboxWriter;
 import com.ticketplatform.pay.refund.RefundService;
+import com.ticketplatform.starter.outbox.Outbox;
 import feign.FeignException;
 import feign.RetryableException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,12 +40,12 @@ public class PaidFlowsCheck {
 
   private final PayFlowMapper flows;
   private final OrderClient orders;
-  private final OutboxWriter outbox;
+  private final Outbox outbox;
   private final RefundService refunds;
   private final TransactionTemplate tx;
   private final MeterRegistry meters;
 
-  public PaidFlowsCheck(PayFlowMapper flows, OrderClient orders, OutboxWriter outbox, RefundService refunds,
+  public PaidFlowsCheck(PayFlowMapper flows, OrderClient orders, Outbox outbox, RefundService refunds,
       TransactionTemplate tx, MeterRegistry meters) {
     this.flows = flows;
     this.orders = orders;
@@ -82,7 +83,7 @@ public class PaidFlowsCheck {
       checked++;
       switch (order.status()) {
         case "PENDING_PAYMENT" -> {
-          tx.executeWithoutResult(s -> outbox.paymentEvent(flow.orderNo, new PaymentEvents.PaymentSucceeded(
+          tx.executeWithoutResult(s -> outbox.append(Topics.PAYMENT_EVENTS, flow.orderNo, new PaymentEvents.PaymentSucceeded(
               flow.orderNo, flow.paymentId, flow.amount, flow.currency, flow.paidAt)));
           reannounced++;
           meters.counter("ticket.pay.reconcile.orders.repaired", "action", "reannounced").increment();

@@ -2,12 +2,13 @@ package com.ticketplatform.pay.refund;
 
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.event.PaymentEvents;
+import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.pay.flow.PayFlowMapper;
 import com.ticketplatform.pay.flow.PayFlowRow;
 import com.ticketplatform.pay.flow.PayFlowStatus;
-import com.ticketplatform.pay.outbox.OutboxWriter;
 import com.ticketplatform.pay.provider.ProviderClient;
+import com.ticketplatform.starter.outbox.Outbox;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,12 +30,12 @@ public class RefundService {
   private final RefundMapper refunds;
   private final PayFlowMapper flows;
   private final ProviderClient provider;
-  private final OutboxWriter outbox;
+  private final Outbox outbox;
   private final SnowflakeIdGenerator ids;
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  public RefundService(RefundMapper refunds, PayFlowMapper flows, ProviderClient provider, OutboxWriter outbox,
+  public RefundService(RefundMapper refunds, PayFlowMapper flows, ProviderClient provider, Outbox outbox,
       SnowflakeIdGenerator ids, TransactionTemplate tx, Clock clock) {
     this.refunds = refunds;
     this.flows = flows;
@@ -112,7 +113,7 @@ public class RefundService {
       refunds.markSucceeded(orderNo, key, confirmed.refundId(), now);
       if (RefundRow.KIND_CUSTOMER.equals(row.kind) && flows.transition(orderNo, PayFlowStatus.REFUNDING.name(),
           PayFlowStatus.REFUNDED.name(), now) == 1) {
-        outbox.paymentEvent(orderNo, new PaymentEvents.PaymentRefunded(orderNo, row.paymentId,
+        outbox.append(Topics.PAYMENT_EVENTS, orderNo, new PaymentEvents.PaymentRefunded(orderNo, row.paymentId,
             confirmed.refundId(), row.amount, row.currency));
       }
     });

@@ -1,17 +1,14 @@
 package com.ticketplatform.starter.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFactory;
-import org.flywaydb.core.Flyway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,57 +17,51 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The data source of a service with one physical schema ({@code ticket.persistence.schema}, docs/ARCHITECTURE.md §5).
- * Flyway migrates the physical schema (creating it when missing) before the sharding DataSource is built, so no DDL
- * ever goes through ShardingSphere, and Boot's own Flyway (off in the service's application.yml) never sees the logical
- * tables. Runs before Boot's DataSource auto-configuration, which then backs off.
+ * The data source of a service whose schema is spread by ShardingSphere-JDBC ({@code ticket.persistence.*},
+ * docs/ARCHITECTURE.md §5). Each physical database is created when missing and migrated by Flyway before the sharding
+ * DataSource is built over them, so no DDL ever goes through ShardingSphere and Boot's own Flyway (off in the service's
+ * application.yml) never sees the logical tables. Runs before Boot's DataSource auto-configuration, which backs off.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnProperty(name = "ticket.persistence.schema")
-@EnableConfigurationProperties(ShardedSchemaProperties.class)
+@EnableConfigurationProperties({ShardedSchemaProperties.class, MysqlServer.class})
 public class ShardedSchemaAutoConfiguration {
+
+  @Bean(destroyMethod = "close")
+  PhysicalDatabases physicalDatabases(ShardedSchemaProperties persistence, MysqlServer mysql) throws Exception {
+    List<PhysicalDatabases.Database> databases = new ArrayList<>();
+    try {
+      for (int i = 0; i < persistence.databases(); i++) {
+        boolean one = persistence.databases() == 1;
+        String schema = one ? persistence.schema() : persistence.schema() + "_" + i;
+        String name = one ? "ds" : "ds_" + i;
+        databases.add(new PhysicalDatabases.Database(name, schema, mysql.openMigrated(schema,
+            persistence.migrations(), schema + "-ds", persistence.poolSize())));
+      }
+    } catch (SQLException | RuntimeException e) {
+      new PhysicalDatabases(databases).close();
+      throw e;
+    }
+    return new PhysicalDatabases(databases);
+  }
 
   @Bean
   @Primary
-  DataSource dataSource(ShardedSchemaProperties persistence, @Value("${ticket.mysql.host}") String host,
-      @Value("${ticket.mysql.port}") int port, @Value("${ticket.mysql.username}") String username,
-      @Value("${ticket.mysql.password:}") String password, @Value("${ticket.mysql.schema-suffix:}") String suffix)
+  DataSource dataSource(ShardedSchemaProperties persistence, PhysicalDatabases databases)
       throws SQLException, IOException {
-    String schema = persistence.schema() + suffix;
-    String server = "jdbc:mariadb://" + host + ":" + port + "/";
-    Flyway.configure()
-        .dataSource(server, username, password)
-        .schemas(schema)
-        .defaultSchema(schema)
-        .createSchemas(true)
-        .locations(persistence.migrations())
-        .load()
-        .migrate();
-
-    HikariConfig pool = new HikariConfig();
-    pool.setPoolName(persistence.schema() + "-ds");
-    pool.setDriverClassName("org.mariadb.jdbc.Driver");
-    pool.setJdbcUrl(server + schema);
-    pool.setUsername(username);
-    pool.setPassword(password);
-    pool.setMaximumPoolSize(persistence.poolSize());
-    pool.setMinimumIdle(1);
-    pool.setConnectionTimeout(5_000);
-    HikariDataSource physical = new HikariDataSource(pool);
-    try (InputStream rules = new ClassPathResource(persistence.rules()).getInputStream()) {
-      DataSource sharding = YamlShardingSphereDataSourceFactory.createDataSource(Map.of("ds", physical),
-          rules.readAllBytes());
+    String rules = new String(new ClassPathResource(persistence.rules()).getContentAsByteArray(),
+        StandardCharsets.UTF_8).replace("${SQL_SHOW}", Boolean.toString(persistence.sqlShow()));
+    DataSource sharding = YamlShardingSphereDataSourceFactory.createDataSource(databases.byName(),
+        rules.getBytes(StandardCharsets.UTF_8));
+    // the first sharded connection loads metadata: slow on a cold JVM, so paid now rather than by the first customer
+    try (Connection warm = sharding.getConnection()) {
       if (persistence.warmUpSql() != null && !persistence.warmUpSql().isBlank()) {
-        try (Connection warm = sharding.getConnection();
-            PreparedStatement statement = warm.prepareStatement(persistence.warmUpSql())) {
+        try (PreparedStatement statement = warm.prepareStatement(persistence.warmUpSql())) {
           statement.setLong(1, 0L);
           statement.executeQuery().close();
         }
       }
-      return sharding;
-    } catch (SQLException | IOException | RuntimeException e) {
-      physical.close();
-      throw e;
     }
+    return sharding;
   }
 }

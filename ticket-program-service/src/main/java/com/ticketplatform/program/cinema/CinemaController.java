@@ -2,7 +2,7 @@ package com.ticketplatform.program.cinema;
 
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.Caller;
-import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import com.ticketplatform.program.web.AdminResponses;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class CinemaController {
 
   private final CinemaService cinemas;
-  private final Idempotency idempotency;
+  private final IdempotencyRecords idempotency;
 
-  public CinemaController(CinemaService cinemas, Idempotency idempotency) {
+  public CinemaController(CinemaService cinemas, IdempotencyRecords idempotency) {
     this.cinemas = cinemas;
     this.idempotency = idempotency;
   }
@@ -41,8 +41,8 @@ public class CinemaController {
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
       @Valid @RequestBody CinemaRequest request) {
     long userId = caller.requireUser();
-    return AdminResponses.created(idempotency.create(Idempotency.scope(userId, "POST /api/admin/cinemas"), key,
-        request, ticket -> cinemas.create(request, ticket), cinemas::get));
+    return AdminResponses.created(idempotency.create(userId, "POST /api/admin/cinemas", key,
+        idempotency.hashOf(request), recorder -> cinemas.create(request, recorder), cinemas::get));
   }
 
   @GetMapping("/api/admin/cinemas")

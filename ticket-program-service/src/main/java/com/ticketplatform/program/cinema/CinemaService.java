@@ -6,7 +6,7 @@ import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.program.event.ProgramEventPublisher;
 import com.ticketplatform.program.hall.Hall;
 import com.ticketplatform.program.hall.HallMapper;
-import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import com.ticketplatform.program.showtime.ShowtimeMapper;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +37,7 @@ public class CinemaService {
   }
 
   @Transactional
-  public long create(CinemaRequest request, Idempotency.Ticket ticket) {
+  public long create(CinemaRequest request, IdempotencyRecords.Recorder recorder) {
     Instant now = clock.instant();
     Cinema cinema = new Cinema();
     cinema.id = ids.nextId();
@@ -47,7 +47,7 @@ public class CinemaService {
     cinema.createdAt = now;
     cinema.updatedAt = now;
     cinemas.insert(cinema);
-    ticket.recordCreated(cinema.id);
+    recorder.created(cinema.id);
     return cinema.id;
   }
 

@@ -10,7 +10,7 @@ import com.ticketplatform.program.hall.Hall;
 import com.ticketplatform.program.hall.HallMapper;
 import com.ticketplatform.program.hall.HallRequest;
 import com.ticketplatform.program.hall.HallService;
-import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.starter.idempotency.IdempotencyRecords.Recorder;
 import com.ticketplatform.program.program.Category;
 import com.ticketplatform.program.program.Program;
 import com.ticketplatform.program.program.ProgramMapper;
@@ -63,12 +63,11 @@ public class DemoCatalogue implements ApplicationRunner {
   private final HallMapper halls;
   private final ProgramMapper programs;
   private final ShowtimeMapper showtimes;
-  private final Idempotency idempotency;
   private final Clock clock;
 
   public DemoCatalogue(CinemaService cinemaService, HallService hallService, ProgramService programService,
       ShowtimeService showtimeService, CinemaMapper cinemas, HallMapper halls, ProgramMapper programs,
-      ShowtimeMapper showtimes, Idempotency idempotency, Clock clock) {
+      ShowtimeMapper showtimes, Clock clock) {
     this.cinemaService = cinemaService;
     this.hallService = hallService;
     this.programService = programService;
@@ -77,7 +76,6 @@ public class DemoCatalogue implements ApplicationRunner {
     this.halls = halls;
     this.programs = programs;
     this.showtimes = showtimes;
-    this.idempotency = idempotency;
     this.clock = clock;
   }
 
@@ -141,13 +139,13 @@ public class DemoCatalogue implements ApplicationRunner {
 
   private long ensureProgram(ProgramRequest request) {
     Program existing = programs.selectOne(new QueryWrapper<Program>().eq("title", request.title()).last("LIMIT 1"));
-    return existing != null ? existing.id : programService.create(request, idempotency.none());
+    return existing != null ? existing.id : programService.create(request, Recorder.NONE);
   }
 
   private long ensureCinema(CinemaPlan plan) {
     Cinema existing = cinemas.selectOne(new QueryWrapper<Cinema>().eq("name", plan.name()).last("LIMIT 1"));
     return existing != null ? existing.id
-        : cinemaService.create(new CinemaRequest(plan.name(), plan.city(), plan.address()), idempotency.none());
+        : cinemaService.create(new CinemaRequest(plan.name(), plan.city(), plan.address()), Recorder.NONE);
   }
 
   private Hall ensureHall(long cinemaId, HallPlan plan) {
@@ -156,7 +154,7 @@ public class DemoCatalogue implements ApplicationRunner {
     if (existing != null) {
       return existing;
     }
-    long hallId = hallService.create(cinemaId, hallRequest(plan), idempotency.none());
+    long hallId = hallService.create(cinemaId, hallRequest(plan), Recorder.NONE);
     return halls.selectById(hallId);
   }
 
@@ -201,7 +199,7 @@ public class DemoCatalogue implements ApplicationRunner {
         long programId = programIds.get((hallIndex * 3 + day + slot) % programIds.size());
         try {
           long showtimeId = showtimeService.create(
-              new ShowtimeRequest(programId, hall.id, startsAt, prices, "CNY"), idempotency.none());
+              new ShowtimeRequest(programId, hall.id, startsAt, prices, "CNY"), Recorder.NONE);
           showtimeService.putOnSale(showtimeId);
           created++;
         } catch (ApiException e) {

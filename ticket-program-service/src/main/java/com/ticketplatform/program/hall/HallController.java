@@ -2,7 +2,7 @@ package com.ticketplatform.program.hall;
 
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.Caller;
-import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import com.ticketplatform.program.web.AdminResponses;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class HallController {
 
   private final HallService halls;
-  private final Idempotency idempotency;
+  private final IdempotencyRecords idempotency;
 
-  public HallController(HallService halls, Idempotency idempotency) {
+  public HallController(HallService halls, IdempotencyRecords idempotency) {
     this.halls = halls;
     this.idempotency = idempotency;
   }
@@ -35,9 +35,8 @@ public class HallController {
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
       @PathVariable long cinemaId, @Valid @RequestBody HallRequest request) {
     long userId = caller.requireUser();
-    return AdminResponses.created(idempotency.create(
-        Idempotency.scope(userId, "POST /api/admin/cinemas/" + cinemaId + "/halls"), key, request,
-        ticket -> halls.create(cinemaId, request, ticket), halls::get));
+    return AdminResponses.created(idempotency.create(userId, "POST /api/admin/cinemas/" + cinemaId + "/halls", key,
+        idempotency.hashOf(request), recorder -> halls.create(cinemaId, request, recorder), halls::get));
   }
 
   @GetMapping("/api/admin/cinemas/{cinemaId}/halls")

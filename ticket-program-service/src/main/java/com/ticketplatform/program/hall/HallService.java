@@ -5,7 +5,7 @@ import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.program.cinema.CinemaMapper;
 import com.ticketplatform.program.event.ProgramEventPublisher;
-import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import com.ticketplatform.program.inventory.SeatInventory;
 import com.ticketplatform.program.seatmap.PlannedSeat;
 import com.ticketplatform.program.seatmap.SeatMapBuilder;
@@ -52,7 +52,7 @@ public class HallService {
   }
 
   @Transactional
-  public long create(long cinemaId, HallRequest request, Idempotency.Ticket ticket) {
+  public long create(long cinemaId, HallRequest request, IdempotencyRecords.Recorder recorder) {
     List<PlannedSeat> planned = SeatMapBuilder.build(request.seatMap());
     // the cinema row lock keeps a concurrent cinema delete from orphaning the new hall
     if (cinemas.lockById(cinemaId) == null) {
@@ -70,7 +70,7 @@ public class HallService {
     hall.updatedAt = now;
     halls.insert(hall);
     insertSeats(hall.id, planned);
-    ticket.recordCreated(hall.id);
+    recorder.created(hall.id);
     return hall.id;
   }
 

@@ -2,7 +2,7 @@ package com.ticketplatform.program.program;
 
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.Caller;
-import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import com.ticketplatform.program.search.ProgramSearch;
 import com.ticketplatform.program.search.ProgramSearchPage;
 import com.ticketplatform.program.web.AdminResponses;
@@ -25,9 +25,9 @@ public class ProgramController {
 
   private final ProgramService programs;
   private final ProgramSearch search;
-  private final Idempotency idempotency;
+  private final IdempotencyRecords idempotency;
 
-  public ProgramController(ProgramService programs, ProgramSearch search, Idempotency idempotency) {
+  public ProgramController(ProgramService programs, ProgramSearch search, IdempotencyRecords idempotency) {
     this.programs = programs;
     this.search = search;
     this.idempotency = idempotency;
@@ -52,8 +52,8 @@ public class ProgramController {
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
       @Valid @RequestBody ProgramRequest request) {
     long userId = caller.requireUser();
-    return AdminResponses.created(idempotency.create(Idempotency.scope(userId, "POST /api/admin/programs"), key,
-        request, ticket -> programs.create(request, ticket), programs::get));
+    return AdminResponses.created(idempotency.create(userId, "POST /api/admin/programs", key,
+        idempotency.hashOf(request), recorder -> programs.create(request, recorder), programs::get));
   }
 
   @GetMapping("/api/admin/programs/{programId}")

@@ -13,7 +13,7 @@ import com.ticketplatform.program.cinema.CinemaMapper;
 import com.ticketplatform.program.event.ProgramEventPublisher;
 import com.ticketplatform.program.hall.Hall;
 import com.ticketplatform.program.hall.HallMapper;
-import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import com.ticketplatform.program.showtime.Showtime;
 import com.ticketplatform.program.showtime.ShowtimeMapper;
 import java.time.Clock;
@@ -57,7 +57,7 @@ public class ProgramService {
   }
 
   @Transactional
-  public long create(ProgramRequest request, Idempotency.Ticket ticket) {
+  public long create(ProgramRequest request, IdempotencyRecords.Recorder recorder) {
     Instant now = clock.instant();
     Program program = new Program();
     program.id = ids.nextId();
@@ -68,7 +68,7 @@ public class ProgramService {
     // before commit: the filter must never lack an id that exists
     bloom.addProgram(program.id);
     events.programChanged(program.id);
-    ticket.recordCreated(program.id);
+    recorder.created(program.id);
     return program.id;
   }
 

@@ -2,7 +2,7 @@ package com.ticketplatform.program.showtime;
 
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.Caller;
-import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import com.ticketplatform.program.web.AdminResponses;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class ShowtimeController {
 
   private final ShowtimeService showtimes;
-  private final Idempotency idempotency;
+  private final IdempotencyRecords idempotency;
 
-  public ShowtimeController(ShowtimeService showtimes, Idempotency idempotency) {
+  public ShowtimeController(ShowtimeService showtimes, IdempotencyRecords idempotency) {
     this.showtimes = showtimes;
     this.idempotency = idempotency;
   }
@@ -35,8 +35,8 @@ public class ShowtimeController {
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
       @Valid @RequestBody ShowtimeRequest request) {
     long userId = caller.requireUser();
-    return AdminResponses.created(idempotency.create(Idempotency.scope(userId, "POST /api/admin/showtimes"), key,
-        request, ticket -> showtimes.create(request, ticket), showtimes::get));
+    return AdminResponses.created(idempotency.create(userId, "POST /api/admin/showtimes", key,
+        idempotency.hashOf(request), recorder -> showtimes.create(request, recorder), showtimes::get));
   }
 
   @GetMapping("/{showtimeId}")

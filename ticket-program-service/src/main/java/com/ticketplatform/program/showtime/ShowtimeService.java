@@ -8,7 +8,7 @@ import com.ticketplatform.program.event.ProgramEventPublisher;
 import com.ticketplatform.program.hall.Hall;
 import com.ticketplatform.program.hall.HallMapper;
 import com.ticketplatform.program.hall.SeatMapper;
-import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import com.ticketplatform.program.inventory.SeatInventory;
 import com.ticketplatform.program.program.Program;
 import com.ticketplatform.program.program.ProgramMapper;
@@ -59,7 +59,7 @@ public class ShowtimeService {
   }
 
   @Transactional
-  public long create(ShowtimeRequest request, Idempotency.Ticket ticket) {
+  public long create(ShowtimeRequest request, IdempotencyRecords.Recorder recorder) {
     Instant now = clock.instant();
     Showtime showtime = new Showtime();
     showtime.id = ids.nextId();
@@ -70,7 +70,7 @@ public class ShowtimeService {
     showtimes.insert(showtime);
     bloom.addShowtime(showtime.id);
     events.showtimeChanged(showtime.programId, showtime.id, showtime.status);
-    ticket.recordCreated(showtime.id);
+    recorder.created(showtime.id);
     return showtime.id;
   }
 

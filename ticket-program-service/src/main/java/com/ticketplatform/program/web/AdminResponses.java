@@ -1,6 +1,6 @@
 package com.ticketplatform.program.web;
 
-import com.ticketplatform.program.idempotency.Idempotency;
+import com.ticketplatform.starter.idempotency.IdempotencyOutcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -11,11 +11,11 @@ public final class AdminResponses {
 
   private AdminResponses() {}
 
-  public static <T> ResponseEntity<T> created(Idempotency.Outcome<T> outcome) {
+  public static <T> ResponseEntity<T> created(IdempotencyOutcome<T> outcome) {
     ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.CREATED);
     if (outcome.replayed()) {
       builder.header(REPLAYED_HEADER, "true");
     }
-    return builder.body(outcome.resource());
+    return builder.body(outcome.value());
   }
 }

@@ -7,7 +7,6 @@ import com.ticketplatform.program.cinema.CinemaMapper;
 import com.ticketplatform.program.cinema.CinemaService;
 import com.ticketplatform.program.hall.HallMapper;
 import com.ticketplatform.program.hall.HallService;
-import com.ticketplatform.program.idempotency.Idempotency;
 import com.ticketplatform.program.program.ProgramMapper;
 import com.ticketplatform.program.program.ProgramService;
 import com.ticketplatform.program.showtime.ShowtimeMapper;
@@ -36,13 +35,12 @@ class DemoCatalogueIT extends IntegrationTestBase {
   @Autowired HallMapper halls;
   @Autowired ProgramMapper programs;
   @Autowired ShowtimeMapper showtimes;
-  @Autowired Idempotency idempotency;
   @Autowired StringRedisTemplate redis;
 
   @Test
   void buildsAWeekOfOnSaleShowtimesAndIsIdempotent() {
     DemoCatalogue demo = new DemoCatalogue(cinemaService, hallService, programService, showtimeService, cinemas,
-        halls, programs, showtimes, idempotency, Clock.fixed(DEMO_NOW, ZoneOffset.UTC));
+        halls, programs, showtimes, Clock.fixed(DEMO_NOW, ZoneOffset.UTC));
     int before = demoShowtimes();
     demo.run(null);
     int afterFirst = demoShowtimes();

@@ -4,7 +4,7 @@ import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.CursorPage;
 import com.ticketplatform.common.web.PageRequest;
 import com.ticketplatform.common.web.Caller;
-import com.ticketplatform.user.web.IdempotentExecutor;
+import com.ticketplatform.starter.idempotency.RedisIdempotency;
 import com.ticketplatform.common.ratelimit.FixedWindowLimiter;
 import com.ticketplatform.common.web.ClientAddress;
 import com.ticketplatform.user.config.AuthProperties;
@@ -26,14 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
   private final UserService users;
-  private final IdempotentExecutor idempotent;
+  private final RedisIdempotency idempotency;
   private final FixedWindowLimiter registrations;
   private final AuthProperties.Registration registrationLimit;
 
-  UserController(UserService users, IdempotentExecutor idempotent, StringRedisTemplate redis,
+  UserController(UserService users, RedisIdempotency idempotency, StringRedisTemplate redis,
       AuthProperties properties) {
     this.users = users;
-    this.idempotent = idempotent;
+    this.idempotency = idempotency;
     this.registrations = new FixedWindowLimiter(redis, "auth:register:client:", "new accounts from one address");
     this.registrationLimit = properties.registration();
   }
@@ -44,14 +44,14 @@ class UserController {
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       HttpServletRequest http) {
     String client = ClientAddress.of(http);
-    UserView created = idempotent.execute("register", idempotencyKey, UserView.class,
+    UserView created = idempotency.execute("register", idempotencyKey, UserView.class,
         () -> {
           // a replayed registration is not a new account: only first attempts count against the address
           registrations.hit(client, registrationLimit.perClient(), registrationLimit.window());
           return users.register(request.loginName(), request.password(), request.displayName(),
               List.of(AuthHeaders.ROLE_CUSTOMER));
         },
-        request.loginName(), request.password(), request.displayName());
+        request.loginName(), request.password(), request.displayName()).value();
     return ResponseEntity.status(HttpStatus.CREATED).body(created);
   }
 

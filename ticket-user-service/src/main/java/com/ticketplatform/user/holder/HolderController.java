@@ -4,7 +4,7 @@ import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.user.holder.HolderDtos.CreateHolderRequest;
 import com.ticketplatform.user.holder.HolderDtos.HolderView;
 import com.ticketplatform.common.web.Caller;
-import com.ticketplatform.user.web.IdempotentExecutor;
+import com.ticketplatform.starter.idempotency.RedisIdempotency;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class HolderController {
 
   private final HolderService holders;
-  private final IdempotentExecutor idempotent;
+  private final RedisIdempotency idempotency;
 
-  HolderController(HolderService holders, IdempotentExecutor idempotent) {
+  HolderController(HolderService holders, RedisIdempotency idempotency) {
     this.holders = holders;
-    this.idempotent = idempotent;
+    this.idempotency = idempotency;
   }
 
   @GetMapping
@@ -41,9 +41,9 @@ class HolderController {
   ResponseEntity<HolderView> add(Caller caller, @Valid @RequestBody CreateHolderRequest request,
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
     long userId = caller.requireUser();
-    HolderView created = idempotent.execute("holder:" + userId, idempotencyKey, HolderView.class,
+    HolderView created = idempotency.execute("holder:" + userId, idempotencyKey, HolderView.class,
         () -> holders.add(userId, request.name(), request.idType(), request.idNumber()),
-        request.name(), request.idType(), request.idNumber());
+        request.name(), request.idType(), request.idNumber()).value();
     return ResponseEntity.status(HttpStatus.CREATED).body(created);
   }
 

@@ -1,22 +1,22 @@
 package com.ticketplatform.user.keys;
 
+import com.ticketplatform.starter.idempotency.Fingerprinter;
 import com.ticketplatform.starter.keys.KeyRing;
 import com.ticketplatform.starter.keys.KeyRings;
 import com.ticketplatform.user.auth.SigningKeys;
 import com.ticketplatform.user.config.AuthProperties;
 import com.ticketplatform.user.holder.HolderCipher;
 import com.ticketplatform.user.secret.LegacySecrets;
-import com.ticketplatform.user.web.IdempotentExecutor;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The service's three keys, each a {@link KeyRing} of ticket-platform-starter (docs/ARCHITECTURE.md §9), which keeps
@@ -26,6 +26,9 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KeyProperties.class)
 class KeysConfig {
+
+  /** The purpose of the Idempotency-Key fingerprint key in the key ring (the name earlier versions stored it under). */
+  static final String FINGERPRINT_PURPOSE = "idempotency-hmac";
 
   @Bean
   KeyRing signingKeyRing(KeyRings rings, KeyProperties properties, LegacySecrets legacy) {
@@ -46,10 +49,11 @@ class KeysConfig {
                 Base64.getDecoder().decode(configuredKey.strip()), null), Instant.EPOCH, () -> { })));
   }
 
+  /** The key of the Idempotency-Key fingerprints; never rotated, so fingerprints kept for a day keep matching. */
   @Bean
   KeyRing fingerprintKeyRing(KeyRings rings, LegacySecrets legacy) {
-    return rings.open(IdempotentExecutor.SECRET_PURPOSE, IdempotentExecutor::generateKey, KeyRing.Policy.never(),
-        () -> legacy.take(IdempotentExecutor.SECRET_PURPOSE));
+    return rings.open(FINGERPRINT_PURPOSE, KeysConfig::newFingerprintKey, KeyRing.Policy.never(),
+        () -> legacy.take(FINGERPRINT_PURPOSE));
   }
 
   @Bean
@@ -62,9 +66,18 @@ class KeysConfig {
     return HolderCipher.of(ring);
   }
 
+  /**
+   * Idempotency-Keys of registrations and holders remember a keyed digest of the request: it holds a password or an
+   * ID number, which a plain digest in Redis would let anyone with a guess confirm (RedisIdempotency).
+   */
   @Bean
-  IdempotentExecutor idempotentExecutor(StringRedisTemplate redis, ObjectMapper json,
-      @Qualifier("fingerprintKeyRing") KeyRing ring) {
-    return new IdempotentExecutor(redis, json, ring.current().secret());
+  Fingerprinter requestFingerprinter(@Qualifier("fingerprintKeyRing") KeyRing ring) {
+    return Fingerprinter.hmacSha256(ring.current().secret());
+  }
+
+  private static KeyRing.Material newFingerprintKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return new KeyRing.Material("idempotency-" + UUID.randomUUID(), key, null);
   }
 }
