@@ -6,7 +6,6 @@ import com.ticketplatform.comment.comment.CommentRequests.RateRequest;
 import com.ticketplatform.comment.comment.CommentRequests.ReplyRequest;
 import com.ticketplatform.common.idempotency.IdempotencyGuard;
 import com.ticketplatform.comment.ratelimit.PostingRateLimiter;
-import com.ticketplatform.comment.summary.RatingSummaryService;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
@@ -16,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -38,7 +38,7 @@ public class CommentService {
   private final BuyerVerifier buyers;
   private final PostingRateLimiter rateLimiter;
   private final IdempotencyGuard idempotency;
-  private final RatingSummaryService summaries;
+  private final ApplicationEventPublisher events;
   private final BannedWordsFilter bannedWords;
   private final SnowflakeIdGenerator ids;
   private final Clock clock;
@@ -46,14 +46,14 @@ public class CommentService {
   private final TransactionTemplate tx;
 
   public CommentService(CommentMapper comments, BuyerVerifier buyers, PostingRateLimiter rateLimiter,
-      IdempotencyGuard idempotency, RatingSummaryService summaries, SnowflakeIdGenerator ids, Clock clock,
+      IdempotencyGuard idempotency, ApplicationEventPublisher events, SnowflakeIdGenerator ids, Clock clock,
       CommentProperties properties, TransactionTemplate tx) {
     this.tx = tx;
     this.comments = comments;
     this.buyers = buyers;
     this.rateLimiter = rateLimiter;
     this.idempotency = idempotency;
-    this.summaries = summaries;
+    this.events = events;
     this.bannedWords = new BannedWordsFilter(properties.bannedWords());
     this.ids = ids;
     this.clock = clock;
@@ -120,7 +120,7 @@ public class CommentService {
     } catch (DuplicateKeyException e) {
       throw alreadyRated();
     }
-    summaries.invalidateAfterCommit(programId);
+    events.publishEvent(new RatingsChanged(programId));
     return row.id;
   }
 
@@ -141,7 +141,7 @@ public class CommentService {
     row.text = request.text();
     row.updatedAt = now();
     comments.updateRatingAndText(row);
-    summaries.invalidateAfterCommit(programId);
+    events.publishEvent(new RatingsChanged(programId));
     return CommentView.of(comments.findById(commentId));
   }
 
@@ -247,7 +247,7 @@ public class CommentService {
       return;
     }
     if (row.isTopLevel()) {
-      summaries.invalidateAfterCommit(row.programId);
+      events.publishEvent(new RatingsChanged(row.programId));
     } else {
       // a hidden reply is not counted on its parent
       comments.addReplies(row.parentId, row.programId, CommentRow.HIDDEN.equals(to) ? -1 : 1);
