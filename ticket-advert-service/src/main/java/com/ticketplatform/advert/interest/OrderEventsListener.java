@@ -3,7 +3,6 @@ package com.ticketplatform.advert.interest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import com.ticketplatform.advert.serving.Signals;
 import com.ticketplatform.common.event.Topics;
 import java.time.Clock;
 import java.time.LocalDateTime;

@@ -1,6 +1,7 @@
 package com.ticketplatform.advert.serving;
 
 import com.ticketplatform.advert.advert.AdvertView;
+import com.ticketplatform.advert.interest.Signals;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package com.ticketplatform.advert.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketplatform.advert.advert.AdvertView;
+import com.ticketplatform.advert.interest.Signals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,6 @@ import com.ticketplatform.comment.comment.CommentRequests.ReplyRequest;
 import com.ticketplatform.starter.idempotency.IdempotencyOutcome;
 import com.ticketplatform.starter.idempotency.RedisIdempotency;
 import com.ticketplatform.comment.ratelimit.PostingRateLimiter;
-import com.ticketplatform.comment.summary.RatingSummaryService;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
@@ -17,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -39,7 +39,7 @@ public class CommentService {
   private final BuyerVerifier buyers;
   private final PostingRateLimiter rateLimiter;
   private final RedisIdempotency idempotency;
-  private final RatingSummaryService summaries;
+  private final ApplicationEventPublisher events;
   private final BannedWordsFilter bannedWords;
   private final SnowflakeIdGenerator ids;
   private final Clock clock;
@@ -47,14 +47,14 @@ public class CommentService {
   private final TransactionTemplate tx;
 
   public CommentService(CommentMapper comments, BuyerVerifier buyers, PostingRateLimiter rateLimiter,
-      RedisIdempotency idempotency, RatingSummaryService summaries, SnowflakeIdGenerator ids, Clock clock,
+      RedisIdempotency idempotency, ApplicationEventPublisher events, SnowflakeIdGenerator ids, Clock clock,
       CommentProperties properties, TransactionTemplate tx) {
     this.tx = tx;
     this.comments = comments;
     this.buyers = buyers;
     this.rateLimiter = rateLimiter;
     this.idempotency = idempotency;
-    this.summaries = summaries;
+    this.events = events;
     this.bannedWords = new BannedWordsFilter(properties.bannedWords());
     this.ids = ids;
     this.clock = clock;
@@ -121,7 +121,7 @@ public class CommentService {
     } catch (DuplicateKeyException e) {
       throw alreadyRated();
     }
-    summaries.invalidateAfterCommit(programId);
+    events.publishEvent(new RatingsChanged(programId));
     return row.id;
   }
 
@@ -142,7 +142,7 @@ public class CommentService {
     row.text = request.text();
     row.updatedAt = now();
     comments.updateRatingAndText(row);
-    summaries.invalidateAfterCommit(programId);
+    events.publishEvent(new RatingsChanged(programId));
     return CommentView.of(comments.findById(commentId));
   }
 
@@ -248,7 +248,7 @@ public class CommentService {
       return;
     }
     if (row.isTopLevel()) {
-      summaries.invalidateAfterCommit(row.programId);
+      events.publishEvent(new RatingsChanged(row.programId));
     } else {
       // a hidden reply is not counted on its parent
       comments.addReplies(row.parentId, row.programId, CommentRow.HIDDEN.equals(to) ? -1 : 1);

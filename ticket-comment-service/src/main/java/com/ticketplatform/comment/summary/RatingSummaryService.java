@@ -3,10 +3,12 @@ package com.ticketplatform.comment.summary;
 import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.comment.comment.CommentMapper;
 import com.ticketplatform.comment.comment.CommentProperties;
+import com.ticketplatform.comment.comment.RatingsChanged;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -14,9 +16,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Rating summaries cached in Redis under a per-program generation number. Every write that can change a summary
- * bumps the generation after its transaction commits; readers look up the summary of the current generation only.
- * A reader that computed from old data while a write happened therefore stores its result under a generation nobody
- * asks for any more, so no stale summary survives an edit or a hide (plain delete-on-write would let it back in).
+ * (announced as {@link RatingsChanged}) bumps the generation after its transaction commits; readers look up the
+ * summary of the current generation only. A reader that computed from old data while a write happened therefore
+ * stores its result under a generation nobody asks for any more, so no stale summary survives an edit or a hide
+ * (plain delete-on-write would let it back in).
  */
 @Service
 public class RatingSummaryService {
@@ -79,8 +82,14 @@ public class RatingSummaryService {
     return RatingSummary.of(programId, counts);
   }
 
+  /** A rating of the program changed: its summary is stale once the writer's transaction commits. */
+  @EventListener
+  public void onRatingsChanged(RatingsChanged changed) {
+    invalidateAfterCommit(changed.programId());
+  }
+
   /** Invalidates the program's summary once the current transaction commits (at once when there is none). */
-  public void invalidateAfterCommit(long programId) {
+  void invalidateAfterCommit(long programId) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override

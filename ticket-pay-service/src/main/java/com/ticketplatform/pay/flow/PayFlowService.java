@@ -7,13 +7,15 @@ import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.pay.config.PayProperties;
 import com.ticketplatform.pay.provider.ProviderClient;
-import com.ticketplatform.pay.refund.RefundService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 
-/** The internal API the order service drives (see {@code PayClient}); every operation is idempotent by order no. */
+/**
+ * The internal API the order service drives (see {@code PayClient}), refunds aside: those are {@code RefundService}'s,
+ * which moves the flow (a flow never calls a refund). Every operation is idempotent by order no.
+ */
 @Service
 public class PayFlowService {
 
@@ -22,16 +24,14 @@ public class PayFlowService {
 
   private final PayFlowMapper flows;
   private final ProviderClient provider;
-  private final RefundService refunds;
   private final SnowflakeIdGenerator ids;
   private final PayProperties properties;
   private final Clock clock;
 
-  public PayFlowService(PayFlowMapper flows, ProviderClient provider, RefundService refunds,
-      SnowflakeIdGenerator ids, PayProperties properties, Clock clock) {
+  public PayFlowService(PayFlowMapper flows, ProviderClient provider, SnowflakeIdGenerator ids,
+      PayProperties properties, Clock clock) {
     this.flows = flows;
     this.provider = provider;
-    this.refunds = refunds;
     this.ids = ids;
     this.properties = properties;
     this.clock = clock;
@@ -91,12 +91,6 @@ public class PayFlowService {
       }
     }
     return new PaymentStartView(created.paymentId(), created.payUrl());
-  }
-
-  public PayFlowView refund(long orderNo, String reason) {
-    PayFlowRow flow = require(orderNo);
-    PayFlowRules.checkRefund(flow);
-    return refunds.refundFlow(flow, reason).view();
   }
 
   public PayFlowView get(long orderNo) {

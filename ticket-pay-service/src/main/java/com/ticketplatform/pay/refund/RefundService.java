@@ -1,11 +1,13 @@
 package com.ticketplatform.pay.refund;
 
+import com.ticketplatform.client.pay.PayFlowView;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.event.PaymentEvents;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.pay.flow.PayFlowMapper;
 import com.ticketplatform.pay.flow.PayFlowRow;
+import com.ticketplatform.pay.flow.PayFlowRules;
 import com.ticketplatform.pay.flow.PayFlowStatus;
 import com.ticketplatform.pay.provider.ProviderClient;
 import com.ticketplatform.starter.outbox.Outbox;
@@ -118,6 +120,19 @@ public class RefundService {
       }
     });
     return true;
+  }
+
+  /**
+   * The customer refund the order service asks for (see {@code PayClient}): only a flow the money reached can be
+   * refunded, and asking again answers the flow's state.
+   */
+  public PayFlowView refund(long orderNo, String reason) {
+    PayFlowRow flow = flows.find(orderNo);
+    if (flow == null) {
+      throw ApiException.notFound("pay flow of order " + orderNo);
+    }
+    PayFlowRules.checkRefund(flow);
+    return refundFlow(flow, reason).view();
   }
 
   /** A customer refund of a PAID flow: PAID → REFUNDING with its ledger row, then the provider call. */

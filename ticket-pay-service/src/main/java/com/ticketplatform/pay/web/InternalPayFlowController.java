@@ -6,6 +6,7 @@ import com.ticketplatform.client.pay.PayFlowView;
 import com.ticketplatform.client.pay.PaymentStartView;
 import com.ticketplatform.client.pay.RefundRequest;
 import com.ticketplatform.pay.flow.PayFlowService;
+import com.ticketplatform.pay.refund.RefundService;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class InternalPayFlowController implements PayClient {
 
   private final PayFlowService flows;
+  private final RefundService refunds;
 
-  public InternalPayFlowController(PayFlowService flows) {
+  public InternalPayFlowController(PayFlowService flows, RefundService refunds) {
     this.flows = flows;
+    this.refunds = refunds;
   }
 
   @Override
@@ -41,7 +44,7 @@ public class InternalPayFlowController implements PayClient {
 
   @Override
   public PayFlowView refund(long orderNo, @Valid RefundRequest request) {
-    return flows.refund(orderNo, request.reason());
+    return refunds.refund(orderNo, request.reason());
   }
 
   @Override

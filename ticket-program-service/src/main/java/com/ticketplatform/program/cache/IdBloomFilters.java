@@ -1,11 +1,6 @@
 package com.ticketplatform.program.cache;
 
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.ticketplatform.program.config.ProgramProperties;
-import com.ticketplatform.program.program.Program;
-import com.ticketplatform.program.program.ProgramMapper;
-import com.ticketplatform.program.showtime.Showtime;
-import com.ticketplatform.program.showtime.ShowtimeMapper;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RBloomFilter;
@@ -36,21 +31,21 @@ public class IdBloomFilters implements SmartInitializingSingleton {
   private final RBloomFilter<String> programs;
   private final RBloomFilter<String> showtimes;
   private final ProgramProperties.Cache settings;
-  private final ProgramMapper programMapper;
-  private final ShowtimeMapper showtimeMapper;
+  private final ExistingIds.Programs programIds;
+  private final ExistingIds.Showtimes showtimeIds;
   /** Set once a warm-up has filled both filters: a "no" from a filter being (re)filled is not trusted. */
   private final RBucket<String> complete;
   private final AtomicLong failedAdds = new AtomicLong();
   private volatile boolean ready;
 
-  public IdBloomFilters(RedissonClient redisson, ProgramProperties properties, ProgramMapper programMapper,
-      ShowtimeMapper showtimeMapper) {
+  public IdBloomFilters(RedissonClient redisson, ProgramProperties properties, ExistingIds.Programs programIds,
+      ExistingIds.Showtimes showtimeIds) {
     this.settings = properties.cache();
     this.programs = redisson.getBloomFilter(settings.keyPrefix() + "bloom:program", StringCodec.INSTANCE);
     this.showtimes = redisson.getBloomFilter(settings.keyPrefix() + "bloom:showtime", StringCodec.INSTANCE);
     this.complete = redisson.getBucket(settings.keyPrefix() + "bloom:complete", StringCodec.INSTANCE);
-    this.programMapper = programMapper;
-    this.showtimeMapper = showtimeMapper;
+    this.programIds = programIds;
+    this.showtimeIds = showtimeIds;
   }
 
   @Override
@@ -71,10 +66,8 @@ public class IdBloomFilters implements SmartInitializingSingleton {
 
   private boolean holdsNewest() {
     try {
-      Object program = programMapper.selectObjs(new QueryWrapper<Program>().select("MAX(id)")).stream()
-          .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-      Object showtime = showtimeMapper.selectObjs(new QueryWrapper<Showtime>().select("MAX(id)")).stream()
-          .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      Long program = programIds.newestId();
+      Long showtime = showtimeIds.newestId();
       boolean holds = (program == null || programs.contains(program.toString()))
           && (showtime == null || showtimes.contains(showtime.toString()));
       if (!holds) {
@@ -93,30 +86,24 @@ public class IdBloomFilters implements SmartInitializingSingleton {
       complete.delete(); // every instance distrusts the filters' "no" until they are full again
       programs.tryInit(settings.bloomExpectedInsertions(), settings.bloomFalsePositiveRate());
       showtimes.tryInit(settings.bloomExpectedInsertions(), settings.bloomFalsePositiveRate());
-      long lastId = Long.MIN_VALUE;
-      while (true) {
-        List<Object> ids = programMapper.selectObjs(new QueryWrapper<Program>().select("id")
-            .gt("id", lastId).orderByAsc("id").last("LIMIT " + BATCH));
-        ids.forEach(id -> programs.add(id.toString()));
-        if (ids.size() < BATCH) {
-          break;
-        }
-        lastId = ((Number) ids.get(ids.size() - 1)).longValue();
-      }
-      lastId = Long.MIN_VALUE;
-      while (true) {
-        List<Object> ids = showtimeMapper.selectObjs(new QueryWrapper<Showtime>().select("id")
-            .gt("id", lastId).orderByAsc("id").last("LIMIT " + BATCH));
-        ids.forEach(id -> showtimes.add(id.toString()));
-        if (ids.size() < BATCH) {
-          break;
-        }
-        lastId = ((Number) ids.get(ids.size() - 1)).longValue();
-      }
+      fill(programs, programIds);
+      fill(showtimes, showtimeIds);
       complete.set("1");
       ready = failedAdds.get() == failuresBefore; // an add that failed meanwhile: the next check fills again
     } catch (RuntimeException e) {
       log.warn("Bloom filters not warmed up ({}); reads bypass them until a retry succeeds", e.toString());
+    }
+  }
+
+  private static void fill(RBloomFilter<String> filter, ExistingIds existing) {
+    long lastId = Long.MIN_VALUE;
+    while (true) {
+      List<Long> ids = existing.idsAfter(lastId, BATCH);
+      ids.forEach(id -> filter.add(id.toString()));
+      if (ids.size() < BATCH) {
+        break;
+      }
+      lastId = ids.get(ids.size() - 1);
     }
   }
 

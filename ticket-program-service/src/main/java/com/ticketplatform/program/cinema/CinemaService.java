@@ -3,14 +3,11 @@ package com.ticketplatform.program.cinema;
 import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
-import com.ticketplatform.program.event.ProgramEventPublisher;
-import com.ticketplatform.program.hall.Hall;
-import com.ticketplatform.program.hall.HallMapper;
 import com.ticketplatform.starter.idempotency.IdempotencyRecords;
-import com.ticketplatform.program.showtime.ShowtimeMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,17 +17,15 @@ public class CinemaService {
   public static final String CINEMA_HAS_HALLS = "CINEMA_HAS_HALLS";
 
   private final CinemaMapper cinemas;
-  private final HallMapper halls;
-  private final ShowtimeMapper showtimes;
+  private final CinemaHalls halls;
   private final SnowflakeIdGenerator ids;
   private final Clock clock;
-  private final ProgramEventPublisher events;
+  private final ApplicationEventPublisher events;
 
-  public CinemaService(CinemaMapper cinemas, HallMapper halls, ShowtimeMapper showtimes, SnowflakeIdGenerator ids,
-      Clock clock, ProgramEventPublisher events) {
+  public CinemaService(CinemaMapper cinemas, CinemaHalls halls, SnowflakeIdGenerator ids, Clock clock,
+      ApplicationEventPublisher events) {
     this.cinemas = cinemas;
     this.halls = halls;
-    this.showtimes = showtimes;
     this.ids = ids;
     this.clock = clock;
     this.events = events;
@@ -75,7 +70,7 @@ public class CinemaService {
     cinema.address = request.address().trim();
     cinema.updatedAt = clock.instant();
     cinemas.updateById(cinema);
-    showtimes.programsWithUpcomingShowtimesInCinema(cinemaId, clock.instant()).forEach(events::programChanged);
+    events.publishEvent(new CinemaChanged(cinemaId));
     return CinemaView.of(cinema);
   }
 
@@ -84,7 +79,7 @@ public class CinemaService {
     if (cinemas.lockById(cinemaId) == null) {
       throw ApiException.notFound("cinema " + cinemaId);
     }
-    if (halls.selectCount(new QueryWrapper<Hall>().eq("cinema_id", cinemaId)) > 0) {
+    if (halls.existIn(cinemaId)) {
       throw ApiException.conflict(CINEMA_HAS_HALLS, "delete the cinema's halls first");
     }
     cinemas.deleteById(cinemaId);

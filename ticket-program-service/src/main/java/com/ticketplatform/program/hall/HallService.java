@@ -4,24 +4,18 @@ import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.program.cinema.CinemaMapper;
-import com.ticketplatform.program.event.ProgramEventPublisher;
 import com.ticketplatform.starter.idempotency.IdempotencyRecords;
-import com.ticketplatform.program.inventory.SeatInventory;
 import com.ticketplatform.program.seatmap.PlannedSeat;
 import com.ticketplatform.program.seatmap.SeatMapBuilder;
-import com.ticketplatform.program.showtime.Showtime;
-import com.ticketplatform.program.showtime.ShowtimeMapper;
-import com.ticketplatform.program.showtime.ShowtimeStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Halls and their seat maps. Every write locks the hall row first (the same lock showtime scheduling takes). */
 @Service
@@ -33,19 +27,17 @@ public class HallService {
   private final HallMapper halls;
   private final SeatMapper seats;
   private final CinemaMapper cinemas;
-  private final ShowtimeMapper showtimes;
-  private final SeatInventory inventory;
-  private final ProgramEventPublisher events;
+  private final HallShowtimes showtimes;
+  private final ApplicationEventPublisher events;
   private final SnowflakeIdGenerator ids;
   private final Clock clock;
 
-  public HallService(HallMapper halls, SeatMapper seats, CinemaMapper cinemas, ShowtimeMapper showtimes,
-      SeatInventory inventory, ProgramEventPublisher events, SnowflakeIdGenerator ids, Clock clock) {
+  public HallService(HallMapper halls, SeatMapper seats, CinemaMapper cinemas, HallShowtimes showtimes,
+      ApplicationEventPublisher events, SnowflakeIdGenerator ids, Clock clock) {
     this.halls = halls;
     this.seats = seats;
     this.cinemas = cinemas;
     this.showtimes = showtimes;
-    this.inventory = inventory;
     this.events = events;
     this.ids = ids;
     this.clock = clock;
@@ -99,20 +91,10 @@ public class HallService {
     List<Seat> current = seats.findByHall(hallId);
     boolean seatMapChanged = hall.seatRows != request.rows() || hall.seatCols != request.cols()
         || !sameSeats(current, planned);
-    List<Showtime> live = showtimes.findByHall(hallId).stream()
-        .filter(s -> s.statusEnum() == ShowtimeStatus.SCHEDULED || s.statusEnum() == ShowtimeStatus.ON_SALE)
-        .toList();
     if (seatMapChanged) {
-      if (live.stream().anyMatch(s -> s.statusEnum() == ShowtimeStatus.ON_SALE)) {
-        throw ApiException.conflict(HALL_ON_SALE, "the seat map cannot change while a showtime in the hall is on sale");
-      }
+      showtimes.checkSeatMapMayChange(hallId);
       replaceSeats(hallId, current, planned);
-      // a scheduled showtime may carry an inventory from an on-sale attempt that did not commit: it is stale now
-      for (Showtime scheduled : live) {
-        if (!inventory.retireIfUnsold(scheduled.id)) {
-          throw ApiException.conflict(HALL_HAS_SALES, "showtime " + scheduled.id + " has locked or sold seats");
-        }
-      }
+      showtimes.seatMapChanged(hallId);
     }
     hall.name = request.name().trim();
     hall.seatRows = request.rows();
@@ -120,51 +102,21 @@ public class HallService {
     hall.seatCount = planned.size();
     hall.updatedAt = clock.instant();
     halls.updateById(hall);
-    live.forEach(s -> events.showtimeChanged(s.programId, s.id, s.status));
+    events.publishEvent(new HallChanged(hallId));
     return HallView.of(hall, seats.findByHall(hallId));
   }
 
   /**
-   * Deletes the hall with its seats and showtimes, unless a showtime has locked or sold seats. The check and the
-   * removal of each showtime's inventory are one Redis script, so no seat can be locked between them; if a later
-   * showtime turns out to have sales, the inventories already removed are restored (they had no sales).
+   * Deletes the hall with its seats and showtimes, unless a showtime has locked or sold seats
+   * ({@link HallShowtimes#deleteAll}: nothing is removed then).
    */
   @Transactional
   public void delete(long hallId) {
     lock(hallId);
-    List<Showtime> ofHall = showtimes.findByHall(hallId);
     List<Long> seatIds = seats.findByHall(hallId).stream().map(s -> s.id).toList();
-    List<Showtime> retired = new ArrayList<>();
-    for (Showtime showtime : ofHall) {
-      boolean onSaleWithoutInventory = showtime.statusEnum() == ShowtimeStatus.ON_SALE
-          && !inventory.exists(showtime.id);
-      if (onSaleWithoutInventory || !inventory.retireIfUnsold(showtime.id)) {
-        restore(retired, seatIds);
-        throw ApiException.conflict(HALL_HAS_SALES, onSaleWithoutInventory
-            ? "showtime " + showtime.id + " is on sale and its seat inventory is being rebuilt"
-            : "showtime " + showtime.id + " has locked or sold seats");
-      }
-      retired.add(showtime);
-    }
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCompletion(int status) {
-        if (status != STATUS_COMMITTED) {
-          restore(retired, seatIds);
-        }
-      }
-    });
-    for (Showtime showtime : ofHall) {
-      showtimes.deleteById(showtime.id);
-      events.showtimeChanged(showtime.programId, showtime.id, ShowtimeStatus.CANCELLED.name());
-    }
+    showtimes.deleteAll(hallId, seatIds);
     seats.deleteByHall(hallId);
     halls.deleteById(hallId);
-  }
-
-  private void restore(List<Showtime> retired, List<Long> seatIds) {
-    retired.stream().filter(s -> s.statusEnum() == ShowtimeStatus.ON_SALE)
-        .forEach(s -> inventory.initialise(s.id, seatIds));
   }
 
   private void lock(long hallId) {

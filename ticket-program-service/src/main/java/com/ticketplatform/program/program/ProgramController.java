@@ -3,8 +3,6 @@ package com.ticketplatform.program.program;
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.starter.idempotency.IdempotencyRecords;
-import com.ticketplatform.program.search.ProgramSearch;
-import com.ticketplatform.program.search.ProgramSearchPage;
 import com.ticketplatform.program.web.AdminResponses;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -16,29 +14,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** A program's detail, and its administration; the program list is search's ({@code ProgramSearchController}). */
 @RestController
 public class ProgramController {
 
   private final ProgramService programs;
-  private final ProgramSearch search;
   private final IdempotencyRecords idempotency;
 
-  public ProgramController(ProgramService programs, ProgramSearch search, IdempotencyRecords idempotency) {
+  public ProgramController(ProgramService programs, IdempotencyRecords idempotency) {
     this.programs = programs;
-    this.search = search;
     this.idempotency = idempotency;
-  }
-
-  /** Program search: ranked by the search engine, or by MySQL (newest first, degraded) while it is unavailable. */
-  @GetMapping("/api/programs")
-  public ProgramSearchPage search(@RequestParam(required = false) String keyword,
-      @RequestParam(required = false) String city, @RequestParam(required = false) String category,
-      @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
-    return search.search(keyword, city, category, cursor, size);
   }
 
   @GetMapping("/api/programs/{programId}")

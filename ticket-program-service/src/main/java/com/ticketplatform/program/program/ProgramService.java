@@ -8,21 +8,14 @@ import com.ticketplatform.common.web.CursorPage;
 import com.ticketplatform.common.web.PageRequest;
 import com.ticketplatform.program.cache.CatalogueCache;
 import com.ticketplatform.program.cache.IdBloomFilters;
-import com.ticketplatform.program.cinema.Cinema;
-import com.ticketplatform.program.cinema.CinemaMapper;
 import com.ticketplatform.program.event.ProgramEventPublisher;
-import com.ticketplatform.program.hall.Hall;
-import com.ticketplatform.program.hall.HallMapper;
 import com.ticketplatform.starter.idempotency.IdempotencyRecords;
-import com.ticketplatform.program.showtime.Showtime;
-import com.ticketplatform.program.showtime.ShowtimeMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,25 +26,23 @@ public class ProgramService {
   static final String CACHE = "program-detail";
 
   private final ProgramMapper programs;
-  private final ShowtimeMapper showtimes;
-  private final CinemaMapper cinemas;
-  private final HallMapper halls;
+  private final ProgramShowtimes showtimes;
   private final CatalogueCache cache;
   private final IdBloomFilters bloom;
   private final ProgramEventPublisher events;
+  private final ApplicationEventPublisher applicationEvents;
   private final SnowflakeIdGenerator ids;
   private final Clock clock;
 
-  public ProgramService(ProgramMapper programs, ShowtimeMapper showtimes, CinemaMapper cinemas, HallMapper halls,
-      CatalogueCache cache, IdBloomFilters bloom, ProgramEventPublisher events, SnowflakeIdGenerator ids,
-      Clock clock) {
+  public ProgramService(ProgramMapper programs, ProgramShowtimes showtimes, CatalogueCache cache,
+      IdBloomFilters bloom, ProgramEventPublisher events, ApplicationEventPublisher applicationEvents,
+      SnowflakeIdGenerator ids, Clock clock) {
     this.programs = programs;
     this.showtimes = showtimes;
-    this.cinemas = cinemas;
-    this.halls = halls;
     this.cache = cache;
     this.bloom = bloom;
     this.events = events;
+    this.applicationEvents = applicationEvents;
     this.ids = ids;
     this.clock = clock;
   }
@@ -90,8 +81,7 @@ public class ProgramService {
     events.programChanged(programId);
     if (!oldTitle.equals(program.title)) {
       // seat maps and sale info carry the title too
-      showtimes.upcomingOfProgram(programId, clock.instant())
-          .forEach(s -> events.showtimeChanged(programId, s.id, s.status));
+      applicationEvents.publishEvent(new ProgramRetitled(programId));
     }
     return load(programId, true).orElseThrow();
   }
@@ -101,7 +91,7 @@ public class ProgramService {
     if (programs.selectById(programId) == null) {
       throw ApiException.notFound("program " + programId);
     }
-    if (showtimes.selectCount(new QueryWrapper<Showtime>().eq("program_id", programId)) > 0) {
+    if (showtimes.existFor(programId)) {
       throw ApiException.conflict(PROGRAM_HAS_SHOWTIMES, "the program has showtimes; cancel them instead");
     }
     programs.deleteById(programId);
@@ -155,23 +145,8 @@ public class ProgramService {
     if (program == null) {
       return Optional.empty();
     }
-    Instant now = clock.instant();
-    List<Showtime> upcoming = showtimes.upcomingOfProgram(programId, includePast ? Instant.EPOCH : now);
-    Map<Long, Cinema> cinemaById = upcoming.isEmpty() ? Map.of()
-        : cinemas.selectBatchIds(upcoming.stream().map(s -> s.cinemaId).distinct().toList()).stream()
-            .collect(Collectors.toMap(c -> c.id, Function.identity()));
-    Map<Long, Hall> hallById = upcoming.isEmpty() ? Map.of()
-        : halls.selectBatchIds(upcoming.stream().map(s -> s.hallId).distinct().toList()).stream()
-            .collect(Collectors.toMap(h -> h.id, Function.identity()));
-    List<ProgramDetail.ShowtimeSummary> summaries = upcoming.stream()
-        .filter(s -> cinemaById.containsKey(s.cinemaId) && hallById.containsKey(s.hallId))
-        .map(s -> {
-          Cinema c = cinemaById.get(s.cinemaId);
-          Hall h = hallById.get(s.hallId);
-          return new ProgramDetail.ShowtimeSummary(s.id, c.id, c.name, c.city, c.address, h.id, h.name, s.startsAt,
-              s.endsAt, s.status, s.currency, s.prices().asMap());
-        })
-        .toList();
+    List<ProgramDetail.ShowtimeSummary> summaries = showtimes.notEndedBy(programId,
+        includePast ? Instant.EPOCH : clock.instant());
     return Optional.of(new ProgramDetail(program.id, program.title, program.category, program.durationMinutes,
         program.rating, program.posterUrl, program.description, castOf(program), summaries));
   }

@@ -1,6 +1,7 @@
 package com.ticketplatform.program.showtime;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import com.ticketplatform.program.cache.ExistingIds;
 import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
@@ -8,7 +9,15 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
-public interface ShowtimeMapper extends BaseMapper<Showtime> {
+public interface ShowtimeMapper extends BaseMapper<Showtime>, ExistingIds.Showtimes {
+
+  @Override
+  @Select("SELECT MAX(id) FROM showtime")
+  Long newestId();
+
+  @Override
+  @Select("SELECT id FROM showtime WHERE id > #{afterId} ORDER BY id LIMIT #{limit}")
+  List<Long> idsAfter(long afterId, int limit);
 
   @Select("SELECT * FROM showtime WHERE id = #{id} FOR UPDATE")
   Showtime lockById(long id);

@@ -1,4 +1,4 @@
-package com.ticketplatform.program.inventory;
+package com.ticketplatform.program.sale;
 
 import java.math.BigDecimal;
 import java.time.Instant;

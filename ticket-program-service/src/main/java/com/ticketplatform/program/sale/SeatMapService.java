@@ -1,4 +1,4 @@
-package com.ticketplatform.program.inventory;
+package com.ticketplatform.program.sale;
 
 import com.ticketplatform.client.order.OrderClient;
 import java.util.Optional;
@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.program.inventory.SeatInventory;
 import com.ticketplatform.program.seatmap.SeatMapBuilder;
 import com.ticketplatform.program.showtime.Showtime;
 import com.ticketplatform.program.showtime.ShowtimeMapper;
@@ -21,6 +22,10 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+/**
+ * A showtime as it is sold: the public seat map (the cached layout, with the live status from the seat inventory)
+ * and the sale info the order service prices a purchase with.
+ */
 @Service
 public class SeatMapService {
 

@@ -1,4 +1,4 @@
-package com.ticketplatform.program.inventory;
+package com.ticketplatform.program.sale;
 
 import com.ticketplatform.common.error.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,8 +1,8 @@
-package com.ticketplatform.advert.serving;
+package com.ticketplatform.advert.interest;
 
 import java.util.Locale;
 
-/** Names of the interest counters kept per user. */
+/** Names of the interest counters kept per user: written from order events here, read by advert serving to rank. */
 public final class Signals {
 
   private Signals() {}

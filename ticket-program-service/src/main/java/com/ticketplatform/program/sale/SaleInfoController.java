@@ -1,4 +1,4 @@
-package com.ticketplatform.program.inventory;
+package com.ticketplatform.program.sale;
 
 import com.ticketplatform.client.program.ProgramClient;
 import com.ticketplatform.client.program.ShowtimeSaleInfo;

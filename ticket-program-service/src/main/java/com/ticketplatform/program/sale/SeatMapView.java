@@ -1,4 +1,4 @@
-package com.ticketplatform.program.inventory;
+package com.ticketplatform.program.sale;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;

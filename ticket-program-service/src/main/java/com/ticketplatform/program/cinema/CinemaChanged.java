@@ -1,0 +1,7 @@
+package com.ticketplatform.program.cinema;
+
+/**
+ * A cinema was renamed or moved: every program showing there displays it. Published in the writer's transaction,
+ * synchronously, so listeners record their events in it (docs/ARCHITECTURE.md §5).
+ */
+public record CinemaChanged(long cinemaId) {}

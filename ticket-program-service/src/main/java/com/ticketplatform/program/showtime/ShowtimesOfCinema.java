@@ -1,0 +1,29 @@
+package com.ticketplatform.program.showtime;
+
+import com.ticketplatform.program.cinema.CinemaChanged;
+import com.ticketplatform.program.event.ProgramEventPublisher;
+import java.time.Clock;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** The showtimes in a cinema as a change to the cinema affects them. */
+@Component
+class ShowtimesOfCinema {
+
+  private final ShowtimeMapper showtimes;
+  private final ProgramEventPublisher events;
+  private final Clock clock;
+
+  ShowtimesOfCinema(ShowtimeMapper showtimes, ProgramEventPublisher events, Clock clock) {
+    this.showtimes = showtimes;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** A renamed or moved cinema changes the detail of every program with an upcoming showtime there. */
+  @EventListener
+  public void onCinemaChanged(CinemaChanged changed) {
+    showtimes.programsWithUpcomingShowtimesInCinema(changed.cinemaId(), clock.instant())
+        .forEach(events::programChanged);
+  }
+}
