@@ -175,7 +175,8 @@ class CrashRecoveryIT {
         "--seata.saga.state-machine.trans-operation-timeout=5000",
         "--ticket.order.saga-recovery-interval=PT3S",
         // a process of its own, without the tests' application.properties: this machine's development secrets
-        "--ticket.security.dev-secrets-allowed=true", "--ticket.internal-auth.enabled=false"));
+        "--ticket.security.dev-secrets-allowed=true", "--ticket.internal-auth.enabled=false",
+        "--ticket.keys.kek=local-dev:NTBiIvZXAlOb5QKD16CQ2jnrMrNQ+0blEnE2KWw6mnY="));
     if (crash) {
       cmd.add("--ticket.order.fault-injection.halt-after-step=CreateOrder");
     }

@@ -15,6 +15,8 @@ public final class AuthHeaders {
 
   public static final String ROLE_CUSTOMER = "CUSTOMER";
   public static final String ROLE_ADMIN = "ADMIN";
+  /** Door staff, scoped to one cinema: the role is {@code DOOR:<cinemaId>}. */
+  public static final String ROLE_DOOR = "DOOR";
 
   private AuthHeaders() {}
 }

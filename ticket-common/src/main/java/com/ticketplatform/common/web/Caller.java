@@ -59,4 +59,18 @@ public record Caller(Long userId, Set<String> roles) {
     }
     return this;
   }
+
+  /** Door staff of {@code cinemaId} (role {@code DOOR:<cinemaId>}), or an administrator. */
+  public boolean isDoorOf(long cinemaId) {
+    return isAdmin() || roles.contains(AuthHeaders.ROLE_DOOR + ":" + cinemaId);
+  }
+
+  /** 401 for an anonymous caller, 403 for one who is neither door staff of some cinema nor an administrator. */
+  public Caller requireDoorStaff() {
+    requireUser();
+    if (!isAdmin() && roles.stream().noneMatch(r -> r.startsWith(AuthHeaders.ROLE_DOOR + ":"))) {
+      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "door staff only");
+    }
+    return this;
+  }
 }

@@ -40,16 +40,18 @@ public class OrderLifecycle {
   private final SeatClaims claims;
   private final InventoryRebuilder rebuilder;
   private final PayClient pay;
+  private final UsedTickets usedTickets;
   private final Clock clock;
 
   public OrderLifecycle(OrderTransitions transitions, OrderRepository orders, SeatInventory inventory,
-      SeatClaims claims, InventoryRebuilder rebuilder, PayClient pay, Clock clock) {
+      SeatClaims claims, InventoryRebuilder rebuilder, PayClient pay, UsedTickets usedTickets, Clock clock) {
     this.claims = claims;
     this.rebuilder = rebuilder;
     this.transitions = transitions;
     this.orders = orders;
     this.inventory = inventory;
     this.pay = pay;
+    this.usedTickets = usedTickets;
     this.clock = clock;
   }
 
@@ -207,6 +209,12 @@ public class OrderLifecycle {
       OrderTransitions.Result result = transitions.apply(current.orderNo(), o -> {
         if (o.status() != OrderStatus.PAID) {
           return OrderTransitions.Decision.none();
+        }
+        // read after the order: an admission commits a new order version first, so one that slips in between makes
+        // this transition miss its version and decide again, seeing the used ticket
+        if (usedTickets.anyUsed(o.orderNo())) {
+          throw ApiException.unprocessable(OrderErrors.ORDER_NOT_REFUNDABLE,
+              "a ticket of this order has been used at the door");
         }
         try {
           o.requestRefund(now);
