@@ -383,6 +383,26 @@ class UserServiceIT {
   }
 
   @Test
+  void anAdminCreatesDoorStaffForOneCinemaWhoseTokenSaysSo() throws Exception {
+    String loginName = uniqueEmail();
+    Map<String, Object> body = Map.of("loginName", loginName, "password", "Door#2026x", "displayName", "Gate 3",
+        "cinemaId", "4242");
+    Http.Reply customer = http.post("/api/admin/door-staff", body).header("X-User-Id", "5")
+        .header("X-User-Roles", "CUSTOMER").send();
+    assertThat(customer.status()).isEqualTo(403);
+
+    Http.Reply created = http.post("/api/admin/door-staff", body).header("X-User-Id", "1")
+        .header("X-User-Roles", "ADMIN").send();
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().get("roles").get(0).asText()).isEqualTo("DOOR:4242");
+
+    Http.Reply login = login(loginName, "Door#2026x", uniqueAddress());
+    assertThat(login.status()).as(login.toString()).isEqualTo(200);
+    assertThat(SignedJWT.parse(login.json().get("accessToken").asText()).getJWTClaimsSet()
+        .getStringListClaim("roles")).containsExactly("DOOR:4242");
+  }
+
+  @Test
   void registerHonoursIdempotencyKey() {
     String key = UUID.randomUUID().toString();
     Map<String, String> body = Map.of("loginName", uniqueEmail(), "password", "secret123", "displayName", "Idem");

@@ -24,6 +24,8 @@ public final class PublicRoutes {
       "/api/adverts", "/api/adverts/**",
       // announcements for everyone; the inbox (/api/announcements/inbox) is personal
       "/api/announcements",
+      // what any gate verifies e-tickets with: public keys only
+      "/api/tickets/keys",
   };
 
   static final String[] ANY_METHOD = {

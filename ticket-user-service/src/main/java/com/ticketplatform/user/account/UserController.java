@@ -60,6 +60,18 @@ class UserController {
     return users.get(caller.requireUser());
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
+  @PostMapping("/api/admin/door-staff")
+  ResponseEntity<UserView> addDoorStaff(Caller caller, @Valid @RequestBody DoorStaffRequest request,
+      @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+    long admin = caller.requireAdmin().userId();
+    UserView created = idempotency.execute("door-staff:" + admin, idempotencyKey, UserView.class,
+        () -> users.register(request.loginName(), request.password(), request.displayName(),
+            List.of(AuthHeaders.ROLE_DOOR + ":" + request.cinemaId())),
+        request.loginName(), request.password(), request.displayName(), request.cinemaId()).value();
+    return ResponseEntity.status(HttpStatus.CREATED).body(created);
+  }
+
   @GetMapping("/api/admin/users")
   CursorPage<UserView> list(Caller caller, @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer size) {
