@@ -1,6 +1,7 @@
 package com.ticketplatform.order.config;
 
 import com.ticketplatform.order.seat.SeatInventory;
+import com.ticketplatform.order.seat.SeatProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties(OrderProperties.class)
+@EnableConfigurationProperties({OrderProperties.class, SeatProperties.class})
 public class OrderServiceConfig {
 
   @Bean

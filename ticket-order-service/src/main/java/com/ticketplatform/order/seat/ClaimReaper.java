@@ -1,7 +1,6 @@
 package com.ticketplatform.order.seat;
 
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
-import com.ticketplatform.order.config.OrderProperties;
 import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.order.OrderStatus;
@@ -33,10 +32,10 @@ public class ClaimReaper {
   private final SeatClaims claims;
   private final SeatInventory inventory;
   private final OrderRepository orders;
-  private final OrderProperties props;
+  private final SeatProperties props;
   private final Clock clock;
 
-  public ClaimReaper(SeatClaims claims, SeatInventory inventory, OrderRepository orders, OrderProperties props,
+  public ClaimReaper(SeatClaims claims, SeatInventory inventory, OrderRepository orders, SeatProperties props,
       Clock clock) {
     this.claims = claims;
     this.inventory = inventory;

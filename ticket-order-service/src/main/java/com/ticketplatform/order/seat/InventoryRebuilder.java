@@ -4,7 +4,6 @@ import com.ticketplatform.client.program.ProgramClient;
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.common.seat.SeatInventoryKeys;
-import com.ticketplatform.order.config.OrderProperties;
 import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.order.OrderStatus;
@@ -40,11 +39,11 @@ public class InventoryRebuilder {
   private final OrderRepository orders;
   private final ProgramClient programs;
   private final RedissonClient redisson;
-  private final OrderProperties props;
+  private final SeatProperties props;
   private final Clock clock;
 
   public InventoryRebuilder(SeatInventory inventory, SeatClaims claims, OrderRepository orders,
-      ProgramClient programs, RedissonClient redisson, OrderProperties props, Clock clock) {
+      ProgramClient programs, RedissonClient redisson, SeatProperties props, Clock clock) {
     this.inventory = inventory;
     this.claims = claims;
     this.orders = orders;

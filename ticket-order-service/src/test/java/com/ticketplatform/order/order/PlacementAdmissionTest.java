@@ -48,7 +48,7 @@ class PlacementAdmissionTest {
   }
 
   private PlacementAdmission admission(int atOnce, Duration wait) {
-    return new PlacementAdmission(new OrderProperties(null, 0, null, null, atOnce, wait), meters);
+    return new PlacementAdmission(new OrderProperties(null, null, atOnce, wait), meters);
   }
 
   @Test
