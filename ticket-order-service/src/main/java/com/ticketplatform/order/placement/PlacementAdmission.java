@@ -1,7 +1,8 @@
-package com.ticketplatform.order.order;
+package com.ticketplatform.order.placement;
 
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.order.config.OrderProperties;
+import com.ticketplatform.order.order.OrderErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

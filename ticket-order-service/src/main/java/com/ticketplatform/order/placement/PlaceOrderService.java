@@ -1,4 +1,4 @@
-package com.ticketplatform.order.order;
+package com.ticketplatform.order.placement;
 
 import com.ticketplatform.client.program.ProgramClient;
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
@@ -6,6 +6,10 @@ import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.order.config.OrderProperties;
+import com.ticketplatform.order.order.Order;
+import com.ticketplatform.order.order.OrderErrors;
+import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.order.OrderTicket;
 import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.PlaceOrderSaga;
 import com.ticketplatform.order.seat.SeatInventory;
