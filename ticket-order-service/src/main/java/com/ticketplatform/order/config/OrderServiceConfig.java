@@ -1,5 +1,6 @@
 package com.ticketplatform.order.config;
 
+import com.ticketplatform.order.placement.PlacementProperties;
 import com.ticketplatform.order.seat.SeatInventory;
 import com.ticketplatform.order.seat.SeatProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties({OrderProperties.class, SeatProperties.class})
+@EnableConfigurationProperties({PlacementProperties.class, SeatProperties.class})
 public class OrderServiceConfig {
 
   @Bean

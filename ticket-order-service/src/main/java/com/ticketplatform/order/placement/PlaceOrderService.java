@@ -5,7 +5,6 @@ import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
-import com.ticketplatform.order.config.OrderProperties;
 import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderErrors;
 import com.ticketplatform.order.order.OrderRepository;
@@ -45,14 +44,14 @@ public class PlaceOrderService {
   private final IdempotencyRecords idempotency;
   private final OrderRepository orders;
   private final SnowflakeIdGenerator ids;
-  private final OrderProperties props;
+  private final PlacementProperties props;
   private final SeatProperties seatProps;
   private final SeatInventory seats;
   private final PlacementAdmission admission;
   private final Clock clock;
 
   public PlaceOrderService(ProgramClient programs, PlaceOrderSaga saga, IdempotencyRecords idempotency,
-      OrderRepository orders, SnowflakeIdGenerator ids, OrderProperties props, SeatProperties seatProps,
+      OrderRepository orders, SnowflakeIdGenerator ids, PlacementProperties props, SeatProperties seatProps,
       SeatInventory seats, PlacementAdmission admission, Clock clock) {
     this.programs = programs;
     this.admission = admission;
