@@ -1,6 +1,8 @@
 package com.ticketplatform.order.config;
 
+import com.ticketplatform.order.placement.PlacementProperties;
 import com.ticketplatform.order.seat.SeatInventory;
+import com.ticketplatform.order.seat.SeatProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties(OrderProperties.class)
+@EnableConfigurationProperties({PlacementProperties.class, SeatProperties.class})
 public class OrderServiceConfig {
 
   @Bean

@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Safety net behind the delayed queue: every shard is scanned for unpaid orders past their window. */
+/**
+ * Safety net behind the delayed queue: every shard is scanned for unpaid orders past their window, every
+ * {@code ticket.order.expiry-sweep-interval} (30 s unless set).
+ */
 @Component
 public class ExpirySweeper {
 

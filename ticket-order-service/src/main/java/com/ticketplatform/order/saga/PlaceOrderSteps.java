@@ -5,7 +5,6 @@ import com.ticketplatform.client.pay.PayClient;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.event.Topics;
-import com.ticketplatform.order.config.OrderProperties;
 import com.ticketplatform.order.expiry.ExpiryScheduler;
 import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderEventPayloads;
@@ -17,6 +16,7 @@ import com.ticketplatform.order.seat.InventoryRebuilder;
 import com.ticketplatform.order.seat.LockResult;
 import com.ticketplatform.order.seat.SeatClaims;
 import com.ticketplatform.order.seat.SeatInventory;
+import com.ticketplatform.order.seat.SeatProperties;
 import com.ticketplatform.order.seat.SeatRefusal;
 import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import com.ticketplatform.starter.outbox.Outbox;
@@ -59,7 +59,7 @@ public class PlaceOrderSteps {
   private final Outbox outbox;
   private final TransactionTemplate tx;
   private final PayClient pay;
-  private final OrderProperties props;
+  private final SeatProperties seatProps;
   private final ExpiryScheduler expiry;
   private final Clock clock;
   private final OrderMetrics orderMetrics;
@@ -70,7 +70,7 @@ public class PlaceOrderSteps {
   public PlaceOrderSteps(SeatInventory inventory, SeatClaims claims, InventoryRebuilder rebuilder,
       OrderRepository orders,
       IdempotencyRecords idempotency, OrderTransitions transitions, Outbox outbox, TransactionTemplate tx,
-      PayClient pay, OrderProperties props, ExpiryScheduler expiry, Clock clock, OrderMetrics orderMetrics,
+      PayClient pay, SeatProperties seatProps, ExpiryScheduler expiry, Clock clock, OrderMetrics orderMetrics,
       MeterRegistry meters) {
     this.orderMetrics = orderMetrics;
     // ticket_saga_compensations_total{step}: the forward step being undone, whoever runs it (engine or recovery)
@@ -91,7 +91,7 @@ public class PlaceOrderSteps {
     this.outbox = outbox;
     this.tx = tx;
     this.pay = pay;
-    this.props = props;
+    this.seatProps = seatProps;
     this.expiry = expiry;
     this.clock = clock;
   }
@@ -110,11 +110,11 @@ public class PlaceOrderSteps {
   // ---- LockSeats / ReleaseSeats ----
 
   public boolean lockSeats(PlaceOrderCommand c) {
-    LockResult result = inventory.lock(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds(), props.seatLimit());
+    LockResult result = inventory.lock(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds(), seatProps.seatLimit());
     if (result.outcome() == LockResult.Outcome.NOT_INITIALISED) {
       // Redis lost the showtime (restart, flush): rebuild it from the order shards first, never guess "all free"
       rebuilder.rebuildIfMissing(c.showtimeId());
-      result = inventory.lock(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds(), props.seatLimit());
+      result = inventory.lock(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds(), seatProps.seatLimit());
     }
     switch (result.outcome()) {
       case LOCKED -> {
@@ -123,7 +123,7 @@ public class PlaceOrderSteps {
         return true;
       }
       case TAKEN -> throw SeatRefusal.taken(result.seats());
-      case LIMIT_EXCEEDED -> throw SeatRefusal.overLimit(props.seatLimit(), (int) result.held());
+      case LIMIT_EXCEEDED -> throw SeatRefusal.overLimit(seatProps.seatLimit(), (int) result.held());
       case UNKNOWN_SEATS -> throw SeatRefusal.unknown(result.seats());
       default -> throw SeatRefusal.inventoryUnavailable();
     }

@@ -1,10 +1,6 @@
 package com.ticketplatform.order.seat;
 
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
-import com.ticketplatform.order.config.OrderProperties;
-import com.ticketplatform.order.order.Order;
-import com.ticketplatform.order.order.OrderRepository;
-import com.ticketplatform.order.order.OrderStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,15 +28,15 @@ public class ClaimReaper {
 
   private final SeatClaims claims;
   private final SeatInventory inventory;
-  private final OrderRepository orders;
-  private final OrderProperties props;
+  private final SeatHolders holders;
+  private final SeatProperties props;
   private final Clock clock;
 
-  public ClaimReaper(SeatClaims claims, SeatInventory inventory, OrderRepository orders, OrderProperties props,
+  public ClaimReaper(SeatClaims claims, SeatInventory inventory, SeatHolders holders, SeatProperties props,
       Clock clock) {
     this.claims = claims;
     this.inventory = inventory;
-    this.orders = orders;
+    this.holders = holders;
     this.props = props;
     this.clock = clock;
   }
@@ -62,15 +58,15 @@ public class ClaimReaper {
     for (long showtimeId : claims.showtimesWithClaims(over)) {
       try {
         // orders still holding seats keep their claims; only the others are looked up, one by one
-        Set<Long> holding = orders.holdingOrderNos(showtimeId);
+        Set<Long> holding = holders.holdingOrderNos(showtimeId);
         Map<Long, List<SeatClaim>> byOrder = claims.ofShowtime(showtimeId).stream()
             .filter(c -> !holding.contains(c.orderNo())).collect(Collectors.groupingBy(SeatClaim::orderNo));
         for (Map.Entry<Long, List<SeatClaim>> entry : byOrder.entrySet()) {
           long orderNo = entry.getKey();
           long userId = entry.getValue().get(0).userId();
           List<Long> seats = entry.getValue().stream().map(SeatClaim::seatId).toList();
-          Optional<Order> order = orders.find(orderNo);
-          boolean finished = order.map(o -> o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.REFUNDED)
+          Optional<SeatHolder> holder = holders.find(orderNo);
+          boolean finished = holder.map(SeatHolder::released)
               .orElse(SnowflakeIdGenerator.timestampOf(orderNo) < orphanCutoff);
           if (!finished) {
             continue;
@@ -80,7 +76,7 @@ public class ClaimReaper {
           claims.release(showtimeId, orderNo, userId);
           released++;
           log.warn("seat claims of order {} ({}) released after the fact: {}", orderNo,
-              order.map(o -> o.status().name()).orElse("never stored"), seats);
+              holder.map(h -> "cancelled or refunded").orElse("never stored"), seats);
         }
       } catch (RuntimeException e) {
         log.warn("claim check of showtime {} failed: {}", showtimeId, e.toString());

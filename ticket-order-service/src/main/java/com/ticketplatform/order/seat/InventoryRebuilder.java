@@ -4,10 +4,6 @@ import com.ticketplatform.client.program.ProgramClient;
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.common.seat.SeatInventoryKeys;
-import com.ticketplatform.order.config.OrderProperties;
-import com.ticketplatform.order.order.Order;
-import com.ticketplatform.order.order.OrderRepository;
-import com.ticketplatform.order.order.OrderStatus;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,11 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds a showtime's seat hash from the truth: the order shards say which seats are locked or sold and to whom;
- * the program service's sale info lists every seat ("A" for the rest). A missing hash is created in one script; an
- * existing one is patched field by field with compare-and-set, so seats locked concurrently are never overwritten.
- * A lock whose order is not in the database is kept while its saga may still be running (the order number carries
- * its creation time) and freed after {@code orphan-lock-grace}.
+ * Rebuilds a showtime's seat hash from the truth: the order shards ({@link SeatHolders}) say which seats are locked
+ * or sold and to whom; the program service's sale info lists every seat ("A" for the rest). A missing hash is created
+ * in one script; an existing one is patched field by field with compare-and-set, so seats locked concurrently are
+ * never overwritten. A lock whose order is not in the database is kept while its saga may still be running (the order
+ * number carries its creation time) and freed after {@code orphan-lock-grace}.
  */
 @Component
 public class InventoryRebuilder {
@@ -37,17 +33,17 @@ public class InventoryRebuilder {
 
   private final SeatInventory inventory;
   private final SeatClaims claims;
-  private final OrderRepository orders;
+  private final SeatHolders holders;
   private final ProgramClient programs;
   private final RedissonClient redisson;
-  private final OrderProperties props;
+  private final SeatProperties props;
   private final Clock clock;
 
-  public InventoryRebuilder(SeatInventory inventory, SeatClaims claims, OrderRepository orders,
-      ProgramClient programs, RedissonClient redisson, OrderProperties props, Clock clock) {
+  public InventoryRebuilder(SeatInventory inventory, SeatClaims claims, SeatHolders holders,
+      ProgramClient programs, RedissonClient redisson, SeatProperties props, Clock clock) {
     this.inventory = inventory;
     this.claims = claims;
-    this.orders = orders;
+    this.holders = holders;
     this.programs = programs;
     this.redisson = redisson;
     this.props = props;
@@ -87,13 +83,13 @@ public class InventoryRebuilder {
       if (now == null || claimedBy(now, claim)) {
         continue;
       }
-      Optional<Order> order = orders.find(claim.orderNo());
-      if (order.map(o -> o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.REFUNDED).orElse(false)) {
+      Optional<SeatHolder> holder = holders.find(claim.orderNo());
+      if (holder.map(SeatHolder::released).orElse(false)) {
         continue;
       }
       // locked while the order awaits payment (or is not stored yet); sold once paid, also while it is refunded
-      String wanted = order.filter(o -> o.status() != OrderStatus.PENDING_PAYMENT)
-          .map(o -> SeatInventoryKeys.sold(o.orderNo(), o.userId()))
+      String wanted = holder.filter(h -> h.hold() == SeatHolder.Hold.SOLD)
+          .map(h -> SeatInventoryKeys.sold(h.orderNo(), h.userId()))
           .orElse(SeatInventoryKeys.locked(claim.orderNo(), claim.userId()));
       changes.add(new SeatInventory.SeatChange(claim.seatId(), now, wanted));
     }
@@ -133,8 +129,7 @@ public class InventoryRebuilder {
       if (claim != null) {
         return; // claimed: by this order (fine) or by another one (restoreClaims puts the claimant back)
       }
-      boolean gone = closed.computeIfAbsent(holder, n -> orders.find(n)
-          .map(o -> o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.REFUNDED)
+      boolean gone = closed.computeIfAbsent(holder, n -> holders.find(n).map(SeatHolder::released)
           .orElse(SnowflakeIdGenerator.timestampOf(n) < graceCutoff));
       if (gone) {
         changes.add(new SeatInventory.SeatChange(seat, now, SeatInventoryKeys.AVAILABLE));
@@ -210,13 +205,13 @@ public class InventoryRebuilder {
     Map<Object, Object> current = inventory.snapshot(showtimeId);
     Map<Long, String> desired = new LinkedHashMap<>();
     info.seats().forEach(s -> desired.put(s.seatId(), SeatInventoryKeys.AVAILABLE));
-    Map<Long, Order> holding = new HashMap<>();
+    Map<Long, SeatHolder> holding = new HashMap<>();
     int held = 0;
-    for (Order o : orders.findHoldingSeats(showtimeId)) {
-      holding.put(o.orderNo(), o);
-      for (long seat : o.seatIds()) {
-        desired.put(seat, o.status() == OrderStatus.PENDING_PAYMENT
-            ? SeatInventoryKeys.locked(o.orderNo(), o.userId()) : SeatInventoryKeys.sold(o.orderNo(), o.userId()));
+    for (SeatHolder h : holders.holding(showtimeId)) {
+      holding.put(h.orderNo(), h);
+      for (long seat : h.seatIds()) {
+        desired.put(seat, h.hold() == SeatHolder.Hold.LOCKED
+            ? SeatInventoryKeys.locked(h.orderNo(), h.userId()) : SeatInventoryKeys.sold(h.orderNo(), h.userId()));
         held++;
       }
     }
@@ -248,7 +243,7 @@ public class InventoryRebuilder {
       if (SeatInventoryKeys.AVAILABLE.equals(wanted) && now != null && now.startsWith(SeatInventoryKeys.LOCKED_PREFIX)) {
         long lockOrder = Long.parseLong(now.split(":")[1]);
         SeatClaim claim = claimed.get(seat);
-        boolean inFlight = !holding.containsKey(lockOrder) && orders.find(lockOrder).isEmpty()
+        boolean inFlight = !holding.containsKey(lockOrder) && holders.find(lockOrder).isEmpty()
             && (SnowflakeIdGenerator.timestampOf(lockOrder) > graceCutoff
                 || claim != null && claim.orderNo() == lockOrder);
         if (inFlight) {

@@ -1,7 +1,5 @@
 package com.ticketplatform.order.seat;
 
-import com.ticketplatform.order.order.Order;
-import com.ticketplatform.order.order.OrderRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,13 +32,13 @@ public class InventoryWatchdog {
   /** Orders closed this recently still have their showtime checked: a rewound Redis may bring their holds back. */
   static final Duration RECENTLY_CLOSED = Duration.ofDays(1);
 
-  private final OrderRepository orders;
+  private final SeatHolders holders;
   private final SeatClaims claims;
   private final InventoryRebuilder rebuilder;
   private final Clock clock;
 
-  public InventoryWatchdog(OrderRepository orders, SeatClaims claims, InventoryRebuilder rebuilder, Clock clock) {
-    this.orders = orders;
+  public InventoryWatchdog(SeatHolders holders, SeatClaims claims, InventoryRebuilder rebuilder, Clock clock) {
+    this.holders = holders;
     this.claims = claims;
     this.rebuilder = rebuilder;
     this.clock = clock;
@@ -59,20 +57,20 @@ public class InventoryWatchdog {
    */
   public int backfillClaims() {
     int claimed = 0;
-    for (long showtimeId : orders.findLiveShowtimes(clock.instant())) {
+    for (long showtimeId : holders.liveShowtimes(clock.instant())) {
       try {
         Set<Long> withClaims = claims.ofShowtime(showtimeId).stream().map(SeatClaim::orderNo)
             .collect(Collectors.toSet());
-        for (long orderNo : orders.holdingOrderNos(showtimeId)) {
+        for (long orderNo : holders.holdingOrderNos(showtimeId)) {
           if (withClaims.contains(orderNo)) {
             continue;
           }
-          Optional<Order> order = orders.find(orderNo);
-          if (order.isEmpty()) {
+          Optional<SeatHolder> holder = holders.find(orderNo);
+          if (holder.isEmpty()) {
             continue;
           }
-          List<Long> taken = claims.claim(showtimeId, order.get().showtimeStartsAt(), orderNo, order.get().userId(),
-              order.get().seatIds());
+          List<Long> taken = claims.claim(showtimeId, holder.get().showtimeStartsAt(), orderNo, holder.get().userId(),
+              holder.get().seatIds());
           if (taken.isEmpty()) {
             claimed++;
           } else {
@@ -95,7 +93,7 @@ public class InventoryWatchdog {
   public int checkAll() {
     int rebuilt = 0;
     Instant now = clock.instant();
-    for (long showtimeId : orders.findShowtimesToCheck(now, now.minus(RECENTLY_CLOSED))) {
+    for (long showtimeId : holders.showtimesToCheck(now, now.minus(RECENTLY_CLOSED))) {
       try {
         if (rebuilder.rebuildIfMissing(showtimeId)) {
           rebuilt++;
@@ -103,7 +101,7 @@ public class InventoryWatchdog {
         }
         List<SeatClaim> held = claims.ofShowtime(showtimeId);
         if (rebuilder.restoreClaims(showtimeId, held) + rebuilder.releaseUnclaimed(showtimeId, held)
-            + rebuilder.sellPaidLocks(showtimeId, orders.soldOrderNos(showtimeId)) > 0) {
+            + rebuilder.sellPaidLocks(showtimeId, holders.soldOrderNos(showtimeId)) > 0) {
           rebuilt++;
         }
       } catch (RuntimeException e) {

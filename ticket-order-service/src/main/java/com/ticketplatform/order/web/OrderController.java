@@ -13,7 +13,7 @@ import com.ticketplatform.order.order.OrderErrors;
 import com.ticketplatform.order.order.OrderLifecycle;
 import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.order.OrderStatus;
-import com.ticketplatform.order.order.PlaceOrderService;
+import com.ticketplatform.order.placement.PlaceOrderService;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;

@@ -1,14 +1,18 @@
-package com.ticketplatform.order.order;
+package com.ticketplatform.order.placement;
 
 import com.ticketplatform.client.program.ProgramClient;
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
-import com.ticketplatform.order.config.OrderProperties;
+import com.ticketplatform.order.order.Order;
+import com.ticketplatform.order.order.OrderErrors;
+import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.order.OrderTicket;
 import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.PlaceOrderSaga;
 import com.ticketplatform.order.seat.SeatInventory;
+import com.ticketplatform.order.seat.SeatProperties;
 import com.ticketplatform.order.seat.SeatRefusal;
 import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import feign.FeignException;
@@ -40,14 +44,15 @@ public class PlaceOrderService {
   private final IdempotencyRecords idempotency;
   private final OrderRepository orders;
   private final SnowflakeIdGenerator ids;
-  private final OrderProperties props;
+  private final PlacementProperties props;
+  private final SeatProperties seatProps;
   private final SeatInventory seats;
   private final PlacementAdmission admission;
   private final Clock clock;
 
   public PlaceOrderService(ProgramClient programs, PlaceOrderSaga saga, IdempotencyRecords idempotency,
-      OrderRepository orders, SnowflakeIdGenerator ids, OrderProperties props, SeatInventory seats,
-      PlacementAdmission admission, Clock clock) {
+      OrderRepository orders, SnowflakeIdGenerator ids, PlacementProperties props, SeatProperties seatProps,
+      SeatInventory seats, PlacementAdmission admission, Clock clock) {
     this.programs = programs;
     this.admission = admission;
     this.seats = seats;
@@ -56,6 +61,7 @@ public class PlaceOrderService {
     this.orders = orders;
     this.ids = ids;
     this.props = props;
+    this.seatProps = seatProps;
     this.clock = clock;
   }
 
@@ -70,8 +76,8 @@ public class PlaceOrderService {
     if (distinct.size() != seatIds.size()) {
       throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "seatIds must not repeat a seat");
     }
-    if (seatIds.size() > props.seatLimit()) {
-      throw SeatRefusal.overLimit(props.seatLimit(), -1);
+    if (seatIds.size() > seatProps.seatLimit()) {
+      throw SeatRefusal.overLimit(seatProps.seatLimit(), -1);
     }
     // On a sell-out most requests ask for seats already gone: refuse those with one Redis read instead of an
     // idempotency claim, a price lookup and a saga that would only compensate. Only the rest wait for a turn.

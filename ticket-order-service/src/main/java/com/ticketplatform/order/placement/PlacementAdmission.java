@@ -1,7 +1,7 @@
-package com.ticketplatform.order.order;
+package com.ticketplatform.order.placement;
 
 import com.ticketplatform.common.error.ApiException;
-import com.ticketplatform.order.config.OrderProperties;
+import com.ticketplatform.order.order.OrderErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +25,7 @@ public class PlacementAdmission {
   private final Duration queueWait;
   private final Counter refused;
 
-  public PlacementAdmission(OrderProperties props, MeterRegistry meters) {
+  public PlacementAdmission(PlacementProperties props, MeterRegistry meters) {
     this.turns = new Semaphore(props.placementsAtOnce(), true);
     this.queueWait = props.placementQueueWait();
     this.refused = Counter.builder("ticket.order.admission.refused")

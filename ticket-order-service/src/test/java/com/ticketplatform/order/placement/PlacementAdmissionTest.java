@@ -1,10 +1,10 @@
-package com.ticketplatform.order.order;
+package com.ticketplatform.order.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticketplatform.common.error.ApiException;
-import com.ticketplatform.order.config.OrderProperties;
+import com.ticketplatform.order.order.OrderErrors;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +48,7 @@ class PlacementAdmissionTest {
   }
 
   private PlacementAdmission admission(int atOnce, Duration wait) {
-    return new PlacementAdmission(new OrderProperties(null, 0, null, null, atOnce, wait), meters);
+    return new PlacementAdmission(new PlacementProperties(null, atOnce, wait), meters);
   }
 
   @Test
