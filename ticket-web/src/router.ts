@@ -15,6 +15,7 @@ const routes: RouteRecordRaw[] = [
     path: '/orders/:orderNo', name: 'order', component: () => import('./pages/CheckoutPage.vue'), props: true,
     meta: { signedIn: true },
   },
+  { path: '/door', name: 'door', component: () => import('./pages/DoorPage.vue'), meta: { signedIn: true } },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue') },
   { path: '/register', name: 'register', component: () => import('./pages/RegisterPage.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },

@@ -31,6 +31,9 @@ export type PaymentStart = Schemas['PaymentStartView'];
 export type Cinema = Schemas['CinemaView'];
 export type NewCinema = Schemas['CinemaRequest'];
 export type Problem = Schemas['ProblemDetail'];
+export type ETicket = Schemas['ETicket'];
+export type ScanRequest = Schemas['ScanRequest'];
+export type ScanResult = Schemas['ScanResult'];
 /** Cursor paging of the lists: pass `nextCursor` of one page to get the next. */
 export type PageRequest = { cursor?: string; size?: number };
 
@@ -194,6 +197,18 @@ export function createTicketApi(options: TicketApiOptions = {}) {
       answer(http.POST('/api/orders/{orderNo}/payment', { params: { path: { orderNo } } })),
     cancelOrder: (orderNo: string): Promise<Order> =>
       answer(http.POST('/api/orders/{orderNo}/cancel', { params: { path: { orderNo } } })),
+
+    // e-tickets: the codes of a paid order and their QR codes
+    listTickets: (orderNo: string): Promise<ETicket[]> =>
+      answer(http.GET('/api/orders/{orderNo}/tickets', { params: { path: { orderNo } } })),
+    ticketQrPng: async (orderNo: string, ticketId: string): Promise<Blob> =>
+      (await answer(http.GET('/api/orders/{orderNo}/tickets/{ticketId}/qr.png', {
+        params: { path: { orderNo, ticketId } }, parseAs: 'blob',
+      }))) as Blob,
+
+    // the door
+    scanTicket: (scan: ScanRequest): Promise<ScanResult> =>
+      answer(http.POST('/api/checkin/scans', { body: scan })),
 
     // admin console
     createCinema: (cinema: NewCinema, idempotencyKey?: string): Promise<Cinema> =>

@@ -387,11 +387,11 @@ class UserServiceIT {
     String loginName = uniqueEmail();
     Map<String, Object> body = Map.of("loginName", loginName, "password", "Door#2026x", "displayName", "Gate 3",
         "cinemaId", "4242");
-    Http.Reply customer = http.post("/api/admin/door-staff", body).header("X-User-Id", "5")
+    Http.Reply customer = http.post("/api/admin/users/door-staff", body).header("X-User-Id", "5")
         .header("X-User-Roles", "CUSTOMER").send();
     assertThat(customer.status()).isEqualTo(403);
 
-    Http.Reply created = http.post("/api/admin/door-staff", body).header("X-User-Id", "1")
+    Http.Reply created = http.post("/api/admin/users/door-staff", body).header("X-User-Id", "1")
         .header("X-User-Roles", "ADMIN").send();
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     assertThat(created.json().get("roles").get(0).asText()).isEqualTo("DOOR:4242");

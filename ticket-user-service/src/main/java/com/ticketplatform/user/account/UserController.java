@@ -61,7 +61,7 @@ class UserController {
   }
 
   @ResponseStatus(HttpStatus.CREATED)
-  @PostMapping("/api/admin/door-staff")
+  @PostMapping("/api/admin/users/door-staff")
   ResponseEntity<UserView> addDoorStaff(Caller caller, @Valid @RequestBody DoorStaffRequest request,
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
     long admin = caller.requireAdmin().userId();
