@@ -4,7 +4,7 @@
 // admit now.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { api, axe, findShowtimeWithFreeSeats, launch, newContext, screenshot, stopPreview, storefrontUrl } from './harness.mjs';
+import { api, expectAccessible, findShowtimeWithFreeSeats, launch, logIn, newContext, screenshot, signIn, stopPreview, storefrontUrl } from './harness.mjs';
 
 const SANDBOX = process.env.TICKET_SANDBOX_URL ?? 'http://127.0.0.1:8090';
 let browser;
@@ -20,27 +20,9 @@ after(async () => {
   stopPreview();
 });
 
-async function token(loginName, password) {
-  const answer = await api('/api/users/login', { method: 'POST', body: JSON.stringify({ loginName, password }) });
-  assert.equal(answer.status, 200, JSON.stringify(answer.body));
-  return answer.body.accessToken;
-}
-
+/** Request options carrying an access token. */
 function as(accessToken, init = {}) {
   return { ...init, headers: { Authorization: `Bearer ${accessToken}`, ...(init.headers ?? {}) } };
-}
-
-async function expectAccessible(page, name) {
-  const violations = await axe(page);
-  assert.deepEqual(violations, [], `${name}: serious or critical accessibility violations:\n${JSON.stringify(violations, null, 2)}`);
-}
-
-async function logIn(page, loginName, password) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Email').fill(loginName);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).last().click();
-  await page.waitForURL(`${base}/`);
 }
 
 /** A showtime 45 minutes from now in a new hall of a demo cinema, on sale: its id and cinema. */
@@ -70,7 +52,7 @@ async function paidOrder(showtimeId, loginName, password) {
     method: 'POST', body: JSON.stringify({ loginName, password, displayName: 'Door Test Buyer' }),
   });
   assert.equal(registered.status, 201, JSON.stringify(registered.body));
-  const buyer = await token(loginName, password);
+  const buyer = await signIn(loginName, password);
   const seats = (await api(`/api/showtimes/${showtimeId}/seats`)).body.rows[0].seats.slice(0, 2).map((s) => s.seatId);
   const placed = await api('/api/orders', as(buyer, {
     method: 'POST', headers: { 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify({ showtimeId, seatIds: seats }),
@@ -92,7 +74,7 @@ async function paidOrder(showtimeId, loginName, password) {
 
 describe('e-tickets and the door', () => {
   it('a buyer sees one QR code per seat; door staff admit a ticket once, then see it used, and refuse a forged code', async () => {
-    const admin = await token('admin@ticket.local', 'Admin#2026');
+    const admin = await signIn('admin@ticket.local', 'Admin#2026');
     const { showtimeId, cinemaId } = await showtimeStartingSoon(admin);
     const stamp = Date.now();
     const buyerLogin = `buyer-${stamp}@ticket.local`;
@@ -101,7 +83,7 @@ describe('e-tickets and the door', () => {
     // the buyer's order page shows the e-tickets
     const buyerContext = await newContext(browser);
     const buyerPage = await buyerContext.newPage();
-    await logIn(buyerPage, buyerLogin, 'Ticket#2026a');
+    await logIn(buyerPage, base, buyerLogin, 'Ticket#2026a');
     await buyerPage.goto(`${base}/orders/${orderNo}`);
     await buyerPage.getByRole('heading', { name: 'Your e-tickets' }).waitFor();
     const codes = buyerPage.getByTestId('eticket').locator('img');
@@ -125,7 +107,7 @@ describe('e-tickets and the door', () => {
     assert.equal(staff.status, 201, JSON.stringify(staff.body));
     const doorContext = await newContext(browser);
     const door = await doorContext.newPage();
-    await logIn(door, doorLogin, 'Door#2026ab');
+    await logIn(door, base, doorLogin, 'Door#2026ab');
     await door.getByRole('link', { name: 'Door' }).click();
     await door.getByRole('heading', { name: 'Door check-in' }).waitFor();
     await door.getByLabel('Gate').fill('Hall door');

@@ -1,5 +1,6 @@
 // Shared by the browser tests: Debian's Chromium driven by playwright-core (no browser download), the storefront's
 // address, an axe-core check and screenshots under test-results/screenshots/.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -129,4 +130,26 @@ export async function findShowtimeWithFreeSeats(count = 2, skip = new Set()) {
     }
   }
   throw new Error(`no showtime on sale has ${count} free seats side by side`);
+}
+
+/** An access token for an account, through the API. */
+export async function signIn(loginName, password) {
+  const answer = await api('/api/users/login', { method: 'POST', body: JSON.stringify({ loginName, password }) });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  return answer.body.accessToken;
+}
+
+/** Fails with the list when axe-core finds serious or critical violations on the page. */
+export async function expectAccessible(page, name) {
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `${name}: serious or critical accessibility violations:\n${JSON.stringify(violations, null, 2)}`);
+}
+
+/** Logs in through the storefront's login page and waits for the home page. */
+export async function logIn(page, base, loginName, password) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Email').fill(loginName);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).last().click();
+  await page.waitForURL(`${base}/`);
 }

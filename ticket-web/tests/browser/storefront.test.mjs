@@ -2,7 +2,7 @@
 // customer watching the seats go, keyboard-only picking, axe-core on every page, and a screenshot of each.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { api, axe, cspViolations, findShowtimeWithFreeSeats, launch, newContext, screenshot, stopPreview, storefrontUrl } from './harness.mjs';
+import { api, cspViolations, expectAccessible, findShowtimeWithFreeSeats, launch, logIn, newContext, screenshot, signIn, stopPreview, storefrontUrl } from './harness.mjs';
 
 let browser;
 let base;
@@ -19,24 +19,10 @@ after(async () => {
   if (Object.keys(timings).length) console.log(`timings: ${JSON.stringify(timings)}`);
 });
 
-async function signIn(loginName, password) {
-  const answer = await api('/api/users/login', { method: 'POST', body: JSON.stringify({ loginName, password }) });
-  assert.equal(answer.status, 200, JSON.stringify(answer.body));
-  return answer.body.accessToken;
-}
-
 async function logInAsDemo(page) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Email').fill('demo@ticket.local');
-  await page.getByLabel('Password').fill('Demo#2026');
-  await page.getByRole('button', { name: 'Log in' }).last().click();
-  await page.waitForURL(`${base}/`);
+  await logIn(page, base, 'demo@ticket.local', 'Demo#2026');
 }
 
-async function expectAccessible(page, name) {
-  const violations = await axe(page);
-  assert.deepEqual(violations, [], `${name}: serious or critical accessibility violations:\n${JSON.stringify(violations, null, 2)}`);
-}
 
 /** Waits for the app to settle on a page: its heading is there and nothing says loading. */
 async function settled(page) {

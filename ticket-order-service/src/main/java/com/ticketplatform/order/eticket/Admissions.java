@@ -51,6 +51,10 @@ class Admissions implements UsedTickets {
       }
       Timestamp usedAt = (Timestamp) before.get(0)[0];
       String usedGate = (String) before.get(0)[1];
+      if (offline && usedAt != null && gate.equals(usedGate) && usedAt.toInstant().toEpochMilli() == at.toEpochMilli()) {
+        // the same gate syncing the same admission again (its first sync's answer was lost): a replay
+        return new Attempt("PAID", true, usedAt.toInstant(), usedGate, null, null);
+      }
       if (usedAt != null && (!offline || !usedAt.after(when))) {
         return new Attempt("PAID", false, usedAt.toInstant(), usedGate, null, null);
       }

@@ -52,7 +52,8 @@ public class CheckIn {
     }
     TicketCode code = verified.get();
     if (!door.isDoorOf(code.cinemaId())) {
-      return new Decision(ScanResult.of(ScanOutcome.WRONG_CINEMA, code), code);
+      // staff of another cinema learn nothing about the ticket
+      return new Decision(new ScanResult(ScanOutcome.WRONG_CINEMA, null, null, null, null, null, null, null), code);
     }
     if (showtimeId != null && showtimeId != code.showtimeId()) {
       return new Decision(ScanResult.of(ScanOutcome.WRONG_SHOWTIME, code), code);
@@ -102,8 +103,12 @@ public class CheckIn {
   public record DoubleAdmission(long ticketId, String seatLabel, Instant firstAt, String firstGate, Instant laterAt,
       String laterGate) {}
 
-  /** The sync's answer: each scan as the platform now decides it, and every ticket admitted twice. */
-  public record SyncReport(List<ScanResult> results, List<DoubleAdmission> admittedTwice) {}
+  /**
+   * The sync's answer: each scan as the platform now decides it, every ticket admitted twice, and every ticket the
+   * gate admitted although its order had been refunded or cancelled (revoked before the gate knew it).
+   */
+  public record SyncReport(List<ScanResult> results, List<DoubleAdmission> admittedTwice,
+      List<ScanResult> admittedThoughRevoked) {}
 
   /**
    * @param scans the admissions the gate made while offline (a scan it refused by itself is not an admission)
@@ -113,12 +118,15 @@ public class CheckIn {
     Instant latest = clock.instant().plus(SKEW);
     List<ScanResult> results = new ArrayList<>();
     List<DoubleAdmission> twice = new ArrayList<>();
+    List<ScanResult> revoked = new ArrayList<>();
     for (OfflineScan scan : scans) {
       Instant at = scan.scannedAt() == null || scan.scannedAt().isAfter(latest) ? clock.instant() : scan.scannedAt();
       Decision decision = decide(door, scan.code(), gate, showtimeId, at, true);
       ScanResult result = decision.result();
       results.add(result);
-      if (result.outcome() == ScanOutcome.ALREADY_USED) {
+      if (result.outcome() == ScanOutcome.REFUNDED || result.outcome() == ScanOutcome.CANCELLED) {
+        revoked.add(result.used(at, gate));
+      } else if (result.outcome() == ScanOutcome.ALREADY_USED) {
         // another gate admitted the holder earlier, and this one let them in too: the first admission stays
         twice.add(new DoubleAdmission(result.ticketId(), result.seatLabel(), result.usedAt(), result.usedGate(), at,
             gate));
@@ -128,6 +136,6 @@ public class CheckIn {
             decision.replacedGate()));
       }
     }
-    return new SyncReport(results, twice);
+    return new SyncReport(results, twice, revoked);
   }
 }

@@ -115,6 +115,11 @@ public final class Order {
     return moveTo(OrderStatus.REFUNDING, now);
   }
 
+  /** The show will not take place: a paid order is refunded in full, whenever it is and whatever was used. */
+  public OrderStatus refundBecauseShowtimeCancelled(Instant now) {
+    return moveTo(OrderStatus.REFUNDING, now);
+  }
+
   public OrderStatus markRefunded(Instant now) {
     OrderStatus previous = moveTo(OrderStatus.REFUNDED, now);
     this.closedAt = now;

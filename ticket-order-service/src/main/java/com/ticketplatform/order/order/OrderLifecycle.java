@@ -31,6 +31,7 @@ public class OrderLifecycle {
   public static final String REASON_USER = "USER_CANCELLED";
   public static final String REASON_EXPIRED = "EXPIRED";
   public static final String REASON_SEATS_LOST = "SEATS_LOST";
+  public static final String REASON_SHOWTIME_CANCELLED = "SHOWTIME_CANCELLED";
   /** The pay flow's status once no money can reach it any more. */
   static final String PAY_FLOW_CLOSED = "CLOSED";
 
@@ -235,6 +236,59 @@ public class OrderLifecycle {
           "the refund is recorded but the payment service did not answer; retry later");
     }
     return current;
+  }
+
+  /**
+   * The order's showtime was cancelled (docs/ARCHITECTURE.md §2): an unpaid order is cancelled once its pay flow is
+   * closed (a flow the money already reached keeps the order for its payment, which then makes it PAID and the next
+   * pass refunds it); a paid order is refunded in full through the pay service, however late and whatever was used; a
+   * refund already asked for is asked again (the pay service refunds a flow once). Safe to repeat, on any instance.
+   *
+   * @return the order's status afterwards
+   */
+  public Optional<OrderStatus> settleForCancelledShowtime(long orderNo) {
+    Optional<Order> found = orders.find(orderNo);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Order order = found.get();
+    Instant now = clock.instant();
+    switch (order.status()) {
+      case PENDING_PAYMENT -> {
+        PayFlowView flow = pay.close(orderNo);
+        if (flow != null && !PAY_FLOW_CLOSED.equals(flow.status())) {
+          return Optional.of(OrderStatus.PENDING_PAYMENT);
+        }
+        Optional<OrderTransitions.Result> result = transitions.apply(orderNo, o -> {
+          if (o.status() != OrderStatus.PENDING_PAYMENT) {
+            return OrderTransitions.Decision.none();
+          }
+          o.cancel(REASON_SHOWTIME_CANCELLED, now);
+          return OrderTransitions.Decision.apply(OrderEventPayloads.cancelled(o));
+        });
+        result.filter(OrderTransitions.Result::changed).map(OrderTransitions.Result::order).ifPresent(o -> {
+          inventory.releaseLocked(o.showtimeId(), o.orderNo(), o.userId(), o.seatIds());
+          claims.release(o.showtimeId(), o.orderNo(), o.userId());
+        });
+        return result.map(r -> r.order().status());
+      }
+      case PAID, REFUNDING -> {
+        Order refunding = transitions.apply(orderNo, o -> {
+          if (o.status() != OrderStatus.PAID) {
+            return OrderTransitions.Decision.none();
+          }
+          o.refundBecauseShowtimeCancelled(now);
+          return OrderTransitions.Decision.apply(null);
+        }).orElseThrow().order();
+        if (refunding.status() == OrderStatus.REFUNDING) {
+          pay.refund(orderNo, new RefundRequest("showtime cancelled"));
+        }
+        return Optional.of(refunding.status());
+      }
+      default -> {
+        return Optional.of(order.status());
+      }
+    }
   }
 
   /** PaymentRefunded: REFUNDING → REFUNDED, the seats go back on sale. */

@@ -66,11 +66,20 @@ public abstract class OrderServiceITBase {
   }
 
   protected Response call(String method, String path, Long userId, String idempotencyKey, Object body) {
+    return call(method, path, userId, null, idempotencyKey, body);
+  }
+
+  /** A call as the gateway forwards it: the caller's id and roles (comma-separated, e.g. {@code DOOR:42}). */
+  protected Response call(String method, String path, Long userId, String roles, String idempotencyKey,
+      Object body) {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
           .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
       if (userId != null) {
         b.header("X-User-Id", Long.toString(userId));
+      }
+      if (roles != null) {
+        b.header("X-User-Roles", roles);
       }
       if (idempotencyKey != null) {
         b.header("Idempotency-Key", idempotencyKey);

@@ -1,9 +1,12 @@
 package com.ticketplatform.starter.idempotency;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -81,11 +84,11 @@ public class IdempotencyRecords {
 
   private record Row(String requestHash, Long resourceId, Instant updatedAt) {}
 
-  /** SHA-256 over the request as JSON: what a key remembers of a create's body. */
+  /** SHA-256 over the request as JSON: what a key remembers of a create's body (hex, as records kept it before). */
   public String hashOf(Object request) {
     try {
-      return Fingerprinter.sha256().of(json.writeValueAsString(request));
-    } catch (JacksonException e) {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request)));
+    } catch (JacksonException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot fingerprint the request", e);
     }
   }

@@ -19,6 +19,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,9 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commit that wrote a row ({@link #nudge()}) and every poll interval, which covers rows left by a crash and everything
  * written while Kafka was down; while the broker refuses, the rounds back off up to the maximum.
  *
- * <p>At least once, in order: a round locks the oldest unpublished rows ({@code FOR UPDATE}, so relays of several
- * instances take turns rather than overtaking each other), sends them all, waits for the acknowledgements and marks
- * the acknowledged prefix published in one statement. A crash before the mark sends them again; consumers
+ * <p>At least once, in order: a round locks the oldest unpublished rows ({@code FOR UPDATE} at READ COMMITTED, so
+ * relays of several instances take turns rather than overtaking each other, while new rows are appended freely),
+ * sends them all, waits for the acknowledgements and marks the acknowledged prefix published in one batch. A crash before the mark sends them again; consumers
  * de-duplicate by the envelope id. After a refused send the rest of the batch is sent again in the next round.
  */
 public class OutboxRelay implements SmartLifecycle {
@@ -56,6 +57,11 @@ public class OutboxRelay implements SmartLifecycle {
       this.database = database;
       this.jdbc = new JdbcTemplate(database.dataSource());
       this.tx = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+      // READ COMMITTED: the FOR UPDATE takes the rows it read and no gap after them, so the business transactions
+      // that append new rows are never held up while a round waits for Kafka (REPEATABLE READ would lock the gap
+      // every insert lands in); the timeout bounds a round that the broker keeps waiting
+      this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+      this.tx.setTimeout((int) Math.max(1, properties.sendTimeout().plusSeconds(5).toSeconds()));
       this.backlog = meters == null ? null : new OutboxBacklog(meters, database.schema(), clock);
     }
   }

@@ -135,8 +135,9 @@ public class ShowtimeService {
   }
 
   /**
-   * Cancels a scheduled or on-sale showtime; repeating it is a no-op. The seat inventory stays as it is: the order
-   * service refunds what was sold from it.
+   * Cancels a scheduled or on-sale showtime; repeating it is a no-op. The seat inventory stays as it is: on the
+   * ShowtimeChanged event the order service cancels the unpaid orders and refunds the paid ones
+   * (docs/ARCHITECTURE.md §2).
    */
   @Transactional
   public ShowtimeView cancel(long showtimeId) {
