@@ -35,6 +35,7 @@ import tools.jackson.databind.ObjectMapper;
  *   created_at   DATETIME(3)  NOT NULL,
  *   published_at DATETIME(3)  NULL,
  *   attempts     INT          NOT NULL DEFAULT 0,
+ *   parked_at    DATETIME(3)  NULL,                 -- refused by Kafka for good: left for a person
  *   KEY idx_outbox_unpublished (published_at, id));
  * </pre>
  *
@@ -51,7 +52,7 @@ import tools.jackson.databind.ObjectMapper;
 public class OutboxAutoConfiguration {
 
   private static final String LAYOUT = "SELECT id, event_id, topic, record_key, event_type, payload, created_at,"
-      + " published_at, attempts FROM t_outbox WHERE 1 = 0";
+      + " published_at, attempts, parked_at FROM t_outbox WHERE 1 = 0";
 
   @Bean
   OutboxRelay outboxRelay(ObjectProvider<PhysicalDatabases> sharded, DataSource dataSource,

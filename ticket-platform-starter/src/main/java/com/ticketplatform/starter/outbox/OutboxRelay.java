@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -31,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>At least once, in order: a round locks the oldest unpublished rows ({@code FOR UPDATE} at READ COMMITTED, so
  * relays of several instances take turns rather than overtaking each other, while new rows are appended freely),
  * sends them all, waits for the acknowledgements and marks the acknowledged prefix published in one batch. A crash before the mark sends them again; consumers
- * de-duplicate by the envelope id. After a refused send the rest of the batch is sent again in the next round.
+ * de-duplicate by the envelope id. After a refused send the rest of the batch is sent again in the next round; a row Kafka refuses for good is
+ * parked ({@code parked_at}, counted in {@code ticket_outbox_parked}) instead of holding up the rows behind it.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -128,7 +132,8 @@ public class OutboxRelay implements SmartLifecycle {
 
   private Round publishBatch(Lane lane) {
     List<Row> rows = lane.jdbc.query(
-        "SELECT id, topic, record_key, payload FROM t_outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE",
+        "SELECT id, topic, record_key, payload FROM t_outbox WHERE published_at IS NULL AND parked_at IS NULL"
+            + " ORDER BY id LIMIT ? FOR UPDATE",
         (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
         properties.batchSize());
     List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
@@ -165,9 +170,36 @@ public class OutboxRelay implements SmartLifecycle {
       lane.jdbc.batchUpdate("UPDATE t_outbox SET published_at = ?, attempts = attempts + 1 WHERE id = ?", published);
     }
     if (refusal != null && acknowledged < rows.size()) {
-      lane.jdbc.update("UPDATE t_outbox SET attempts = attempts + 1 WHERE id = ?", rows.get(acknowledged).id());
+      Row refused = rows.get(acknowledged);
+      if (!retriable(refusal)) {
+        // Kafka will never take this row (too large, a topic that cannot exist, not serialisable): it is parked for
+        // a person (ticket_outbox_parked), so it no longer holds up every event behind it
+        lane.jdbc.update("UPDATE t_outbox SET attempts = attempts + 1, parked_at = ? WHERE id = ?",
+            Timestamp.from(clock.instant()), refused.id());
+        log.error("outbox row {} of {} parked: Kafka refuses it for good: {}", refused.id(), lane.database.schema(),
+            refusal.toString());
+        return new Round(rows.size(), acknowledged, null);
+      }
+      lane.jdbc.update("UPDATE t_outbox SET attempts = attempts + 1 WHERE id = ?", refused.id());
     }
     return new Round(rows.size(), acknowledged, refusal);
+  }
+
+  /**
+   * Whether trying the same row again later can succeed: the broker down or slow, a leader moving, our own wait
+   * running out. What Kafka calls final (an invalid topic, a record too large, a serialisation error) is not.
+   */
+  static boolean retriable(Throwable refusal) {
+    for (Throwable t = refusal; t != null; t = t.getCause()) {
+      if (t instanceof RetriableException || t instanceof java.util.concurrent.TimeoutException
+          || t instanceof InterruptedException) {
+        return true;
+      }
+      if (t instanceof ApiException || t instanceof SerializationException) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Measures each database's backlog for the gauges. */
@@ -177,10 +209,11 @@ public class OutboxRelay implements SmartLifecycle {
         continue;
       }
       try {
-        lane.jdbc.query("SELECT COUNT(*), MIN(created_at) FROM t_outbox WHERE published_at IS NULL", rs -> {
-          Timestamp oldest = rs.getTimestamp(2);
-          lane.backlog.measured(rs.getLong(1), oldest == null ? null : oldest.toInstant());
-        });
+        lane.jdbc.query("SELECT COUNT(*), MIN(created_at), COUNT(parked_at) FROM t_outbox WHERE published_at IS NULL",
+            rs -> {
+              Timestamp oldest = rs.getTimestamp(2);
+              lane.backlog.measured(rs.getLong(1), oldest == null ? null : oldest.toInstant(), rs.getLong(3));
+            });
       } catch (RuntimeException e) {
         log.debug("outbox backlog of {} not measured: {}", lane.database.schema(), e.toString());
       }

@@ -203,6 +203,27 @@ class OutboxRelayIT {
   }
 
   @Test
+  void aRowKafkaRefusesForGoodIsParkedAndNoLongerHoldsUpTheRowsBehindIt() {
+    OutboxRelay relay = relay(kafka, Duration.ofMinutes(1));
+    Outbox outbox = outbox(relay);
+    Map<String, List<String>> before = append(outbox, List.of("a"), 2);
+    tx.executeWithoutResult(s -> outbox.append("not a topic!", "a", new Sample("a", 99)));
+    Map<String, List<String>> after = append(outbox, List.of("a"), 2);
+
+    relay.round();
+    relay.round();
+
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM t_outbox WHERE parked_at IS NOT NULL", Long.class))
+        .isEqualTo(1);
+    assertThat(unpublished()).as("only the parked row").isEqualTo(1);
+    List<String> all = new ArrayList<>(before.get("a"));
+    all.addAll(after.get("a"));
+    assertThat(consume(4)).isEqualTo(Map.of("a", all));
+    assertThat(OutboxRelay.retriable(new org.apache.kafka.common.errors.TimeoutException("slow"))).isTrue();
+    assertThat(OutboxRelay.retriable(new org.apache.kafka.common.errors.RecordTooLargeException("big"))).isFalse();
+  }
+
+  @Test
   void relaysOfTwoInstancesTakeTurnsInsteadOfSendingARowTwice() {
     OutboxRelay first = relay(kafka, Duration.ofMinutes(1));
     OutboxRelay second = relay(kafka, Duration.ofMinutes(1));
