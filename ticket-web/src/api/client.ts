@@ -197,6 +197,9 @@ export function createTicketApi(options: TicketApiOptions = {}) {
       answer(http.POST('/api/orders/{orderNo}/payment', { params: { path: { orderNo } } })),
     cancelOrder: (orderNo: string): Promise<Order> =>
       answer(http.POST('/api/orders/{orderNo}/cancel', { params: { path: { orderNo } } })),
+    /** A paid order back to the buyer's money: allowed before the showtime starts and while no ticket was used. */
+    requestRefund: (orderNo: string): Promise<Order> =>
+      answer(http.POST('/api/orders/{orderNo}/refund', { params: { path: { orderNo } } })),
 
     // e-tickets: the codes of a paid order and their QR codes
     listTickets: (orderNo: string): Promise<ETicket[]> =>

@@ -73,7 +73,7 @@ async function paidOrder(showtimeId, loginName, password) {
 }
 
 describe('e-tickets and the door', () => {
-  it('a buyer sees one QR code per seat; door staff admit a ticket once, then see it used, and refuse a forged code', async () => {
+  it('a buyer sees one QR code per seat; door staff admit a ticket once, then see it used, and refuse a forged code; the used order is not refundable', async () => {
     const admin = await signIn('admin@ticket.local', 'Admin#2026');
     const { showtimeId, cinemaId } = await showtimeStartingSoon(admin);
     const stamp = Date.now();
@@ -132,5 +132,17 @@ describe('e-tickets and the door', () => {
     assert.match(await verdict.innerText(), /Do not let in/);
     await screenshot(door, 'door-invalid');
     await doorContext.close();
+
+    // the buyer cannot take the money back once a ticket was used, and is told why
+    const againContext = await newContext(browser);
+    const buyerAgain = await againContext.newPage();
+    await logIn(buyerAgain, base, buyerLogin, 'Ticket#2026a');
+    await buyerAgain.goto(`${base}/orders/${orderNo}`);
+    buyerAgain.once('dialog', (dialog) => dialog.accept());
+    await buyerAgain.getByRole('button', { name: 'Request a refund' }).click();
+    await buyerAgain.getByText(/cannot be refunded: a ticket of this order has been used at the door/).waitFor();
+    await expectAccessible(buyerAgain, 'refund refused');
+    await screenshot(buyerAgain, 'refund-refused-used');
+    await againContext.close();
   });
 });
