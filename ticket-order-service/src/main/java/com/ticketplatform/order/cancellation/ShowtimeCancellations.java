@@ -9,9 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,7 +34,7 @@ import tools.jackson.databind.ObjectMapper;
  * is conditional on the order's state: running twice, or on two instances at once, refunds nobody twice.
  */
 @Component
-public class ShowtimeCancellations {
+public class ShowtimeCancellations implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(ShowtimeCancellations.class);
   private static final int BATCH = 200;
@@ -41,6 +45,11 @@ public class ShowtimeCancellations {
   private final OrderLifecycle lifecycle;
   private final ObjectMapper json;
   private final Clock clock;
+  private final ExecutorService settling = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "showtime-cancellations");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   public ShowtimeCancellations(DataSource orders, @Qualifier("seataSagaDataSource") DataSource unsharded,
       OrderLifecycle lifecycle, ObjectMapper json, Clock clock) {
@@ -72,11 +81,29 @@ public class ShowtimeCancellations {
     }
   }
 
-  /** Records the cancellation (once) and settles what it can now. */
-  public Progress request(long showtimeId) {
+  /**
+   * Records the cancellation (once) and starts settling it on a thread of its own: a showtime of thousands of orders
+   * must not hold the Kafka consumer past its poll interval.
+   */
+  public void request(long showtimeId) {
     jobs.update("INSERT IGNORE INTO t_showtime_cancellation (showtime_id, requested_at) VALUES (?, ?)", showtimeId,
         Timestamp.from(clock.instant()));
-    return settle(showtimeId);
+    try {
+      settling.execute(() -> {
+        try {
+          settle(showtimeId);
+        } catch (RuntimeException e) {
+          log.warn("cancellation of showtime {} not finished yet: {}", showtimeId, e.toString());
+        }
+      });
+    } catch (RejectedExecutionException stopping) {
+      // recorded: the resume schedule of this or another instance settles it
+    }
+  }
+
+  @Override
+  public void destroy() {
+    settling.shutdownNow();
   }
 
   @Scheduled(fixedDelayString = "${ticket.order.cancellation-resume-interval:PT30S}",

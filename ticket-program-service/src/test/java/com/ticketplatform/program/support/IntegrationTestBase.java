@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "ticket.demo.enabled=false",
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "ticket.program.cache.lock-wait=PT30S",
-    "ticket.program.outbox.poll-interval=PT1S",
+    "ticket.outbox.poll-interval=PT1S",
     "ticket.search.check-interval=PT5S",
     "spring.datasource.hikari.maximum-pool-size=30",
     "ticket.program.cache.bloom-expected-insertions=20000"})
