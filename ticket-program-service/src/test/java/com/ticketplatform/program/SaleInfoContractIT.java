@@ -9,12 +9,15 @@ import com.ticketplatform.program.support.IntegrationTestBase;
 import feign.FeignException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.cloud.openfeign.FeignClientBuilder;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 
 /** The order service's view of us: the real Feign contract against the running provider, so the two cannot drift. */
 class SaleInfoContractIT extends IntegrationTestBase {
@@ -71,6 +74,28 @@ class SaleInfoContractIT extends IntegrationTestBase {
     // a cancellation shows at once, whatever is cached
     adminPost("/api/admin/showtimes/" + showtimeId + "/cancel", null);
     assertThat(client().saleInfo(showtimeId).status()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void aRealNameShowtimeCarriesItsPerIdCapToBuyersAndToTheOrderService() {
+    long hallId = createHall(createCinema("Hangzhou"));
+    long programId = createProgram(unique("Live Concert"), "CONCERT");
+    Map<String, Object> body = new java.util.HashMap<>(showtimeBody(programId, hallId, inDays(12)));
+    body.put("realNameCap", 11);
+    assertThat(adminPost("/api/admin/showtimes", body).getStatusCode().value()).as("above the maximum")
+        .isEqualTo(400);
+    body.put("realNameCap", 2);
+    ResponseEntity<JsonNode> created = adminPost("/api/admin/showtimes", body);
+    assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+    assertThat(created.getBody().get("realNameCap").asInt()).isEqualTo(2);
+    long showtimeId = created.getBody().get("showtimeId").asLong();
+    putOnSale(showtimeId);
+
+    assertThat(client().saleInfo(showtimeId).realNameCap()).isEqualTo(2);
+    assertThat(get("/api/showtimes/" + showtimeId + "/seats").getBody().get("realNameCap").asInt()).isEqualTo(2);
+    // an unnamed showtime says 0
+    long plain = createShowtime(programId, hallId, inDays(13));
+    assertThat(client().saleInfo(plain).realNameCap()).isZero();
   }
 
   @Test

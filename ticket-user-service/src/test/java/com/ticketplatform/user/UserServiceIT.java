@@ -459,4 +459,27 @@ class UserServiceIT {
         .isEqualTo(204);
     assertThat(http.get("/api/users/me/holders").header("X-User-Id", userId).send().json()).isEmpty();
   }
+
+  @Test
+  void theOrderServiceSeesAHoldersMaskAndAHashThatIsTheSameInEveryAccount() {
+    String first = register(uniqueEmail(), "secret123").get("id").asText();
+    String second = register(uniqueEmail(), "secret123").get("id").asText();
+    Map<String, String> person = Map.of("name", "Wang Wu", "idType", "ID_CARD", "idNumber", "11010519491231002X");
+    String firstsHolder = http.post("/api/users/me/holders", person).header("X-User-Id", first).send().json()
+        .get("id").asText();
+    String secondsHolder = http.post("/api/users/me/holders", person).header("X-User-Id", second).send().json()
+        .get("id").asText();
+
+    Http.Reply seen = http.get("/internal/users/" + first + "/holders?holderIds=" + firstsHolder + ","
+        + secondsHolder).send();
+    assertThat(seen.status()).as(seen.toString()).isEqualTo(200);
+    assertThat(seen.json()).as("only the user's own holders").hasSize(1);
+    assertThat(seen.json().get(0).get("idNumberMask").asText()).isEqualTo("1101**********002X");
+    assertThat(seen.body()).doesNotContain("11010519491231002X");
+    String hash = seen.json().get(0).get("idNumberHash").asText();
+    assertThat(hash).hasSize(64);
+
+    Http.Reply theirs = http.get("/internal/users/" + second + "/holders?holderIds=" + secondsHolder).send();
+    assertThat(theirs.json().get(0).get("idNumberHash").asText()).as("one person, one hash").isEqualTo(hash);
+  }
 }

@@ -2,6 +2,7 @@ package com.ticketplatform.order.config;
 
 import com.ticketplatform.client.pay.PayClient;
 import com.ticketplatform.client.program.ProgramClient;
+import com.ticketplatform.client.user.HolderClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.annotation.Configuration;
@@ -12,5 +13,5 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 @ConditionalOnProperty(name = "ticket.order.remote-clients", havingValue = "true", matchIfMissing = true)
-@EnableFeignClients(clients = {PayClient.class, ProgramClient.class})
+@EnableFeignClients(clients = {PayClient.class, ProgramClient.class, HolderClient.class})
 public class FeignClientsConfig {}

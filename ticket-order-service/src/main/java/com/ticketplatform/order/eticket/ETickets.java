@@ -1,6 +1,7 @@
 package com.ticketplatform.order.eticket;
 
 import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.order.order.TicketHolder;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +24,7 @@ public class ETickets {
   }
 
   /** One ticket of an order as its holder sees it: the code to show, and whether it has been used. */
-  public record ETicket(long ticketId, long orderNo, long showtimeId, String seatLabel, String code,
+  public record ETicket(long ticketId, long orderNo, long showtimeId, String seatLabel, String holder, String code,
       Instant validFrom, Instant validUntil, Instant usedAt) {}
 
   private record OrderHead(long userId, String status, long showtimeId, long cinemaId, Instant startsAt) {}
@@ -42,13 +43,16 @@ public class ETickets {
     Instant validFrom = order.startsAt().minus(properties.admitBefore());
     Instant validUntil = order.startsAt().plus(properties.admitAfter());
     int key = signer.currentKey();
-    return jdbc.query("SELECT ticket_id, seat_label, checked_in_at FROM t_order_ticket WHERE order_no = ?"
+    return jdbc.query("SELECT ticket_id, seat_label, checked_in_at, holder_name, holder_id_mask FROM t_order_ticket"
+        + " WHERE order_no = ?"
         + " ORDER BY ticket_id", (rs, i) -> {
           long ticketId = rs.getLong(1);
           String seat = rs.getString(2);
-          TicketCode code = new TicketCode(key, ticketId, orderNo, order.showtimeId(), order.cinemaId(), seat, null,
+          // a real-name ticket names its holder (masked ID number): the door compares it with the ID shown
+          String holder = rs.getString(4) == null ? null : TicketHolder.shown(rs.getString(4), rs.getString(5));
+          TicketCode code = new TicketCode(key, ticketId, orderNo, order.showtimeId(), order.cinemaId(), seat, holder,
               validFrom, validUntil);
-          return new ETicket(ticketId, orderNo, order.showtimeId(), seat, signer.sign(code), validFrom, validUntil,
+          return new ETicket(ticketId, orderNo, order.showtimeId(), seat, holder, signer.sign(code), validFrom, validUntil,
               rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant());
         }, orderNo);
   }

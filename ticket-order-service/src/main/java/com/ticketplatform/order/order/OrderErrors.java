@@ -14,6 +14,12 @@ public final class OrderErrors {
   public static final String ORDER_NOT_CANCELLABLE = "ORDER_NOT_CANCELLABLE";
   public static final String ORDER_NOT_PAYABLE = "ORDER_NOT_PAYABLE";
   public static final String ORDER_NOT_REFUNDABLE = "ORDER_NOT_REFUNDABLE";
+  /** 422: a real-name showtime needs one of the buyer's ticket holders on every ticket (docs/ARCHITECTURE.md §12). */
+  public static final String HOLDERS_REQUIRED = "HOLDERS_REQUIRED";
+  /** 422: holder ids that are not the buyer's, or holders named on a showtime that does not name them. */
+  public static final String UNKNOWN_HOLDERS = "UNKNOWN_HOLDERS";
+  /** 409: the person named already holds as many tickets of the showtime as one ID number may. */
+  public static final String HOLDER_CAP_REACHED = "HOLDER_CAP_REACHED";
 
   private OrderErrors() {}
 }

@@ -33,6 +33,11 @@ public class OrderRepository {
       row.seatId = t.seatId();
       row.seatLabel = t.seatLabel();
       row.price = t.price();
+      if (t.holder() != null) {
+        row.holderName = t.holder().name();
+        row.holderIdType = t.holder().idType();
+        row.holderIdMask = t.holder().idNumberMask();
+      }
       tickets.insert(row);
     }
   }
@@ -120,7 +125,14 @@ public class OrderRepository {
         .currency(r.currency).showtimeStartsAt(r.showtimeStartsAt).expiresAt(r.expiresAt).paidAt(r.paidAt)
         .paymentId(r.paymentId).closedAt(r.closedAt).closeReason(r.closeReason).version(r.version)
         .createdAt(r.createdAt).updatedAt(r.updatedAt)
-        .tickets(ticketRows.stream().map(t -> new OrderTicket(t.ticketId, t.seatId, t.seatLabel, t.price)).toList())
+        .tickets(ticketRows.stream().map(OrderRepository::toTicket).toList())
         .build();
+  }
+
+  private static OrderTicket toTicket(TicketRow t) {
+    // the hash is not kept on the ticket: the holder claims hold it (SeatClaims)
+    TicketHolder holder = t.holderName == null ? null
+        : new TicketHolder(0, t.holderName, t.holderIdType, t.holderIdMask, null);
+    return new OrderTicket(t.ticketId, t.seatId, t.seatLabel, t.price, holder);
   }
 }

@@ -16,4 +16,8 @@ public class TicketRow {
   public Long seatId;
   public String seatLabel;
   public BigDecimal price;
+  /** Real-name tickets only: the holder's name, ID type and masked ID number (docs/ARCHITECTURE.md §12). */
+  public String holderName;
+  public String holderIdType;
+  public String holderIdMask;
 }

@@ -9,6 +9,7 @@ import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderErrors;
 import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.order.OrderTicket;
+import com.ticketplatform.order.order.TicketHolder;
 import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.PlaceOrderSaga;
 import com.ticketplatform.order.seat.SeatInventory;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -48,12 +50,14 @@ public class PlaceOrderService {
   private final SeatProperties seatProps;
   private final SeatInventory seats;
   private final PlacementAdmission admission;
+  private final RealNames holders;
   private final Clock clock;
 
   public PlaceOrderService(ProgramClient programs, PlaceOrderSaga saga, IdempotencyRecords idempotency,
       OrderRepository orders, SnowflakeIdGenerator ids, PlacementProperties props, SeatProperties seatProps,
-      SeatInventory seats, PlacementAdmission admission, Clock clock) {
+      SeatInventory seats, PlacementAdmission admission, RealNames holders, Clock clock) {
     this.programs = programs;
+    this.holders = holders;
     this.admission = admission;
     this.seats = seats;
     this.saga = saga;
@@ -68,6 +72,11 @@ public class PlaceOrderService {
   public record Placed(Order order, boolean replay) {}
 
   public Placed place(long userId, String idempotencyKey, long showtimeId, List<Long> seatIds) {
+    return place(userId, idempotencyKey, showtimeId, seatIds, null);
+  }
+
+  /** {@code holderIds}: null, or one of the buyer's ticket holders per seat (a real-name showtime). */
+  public Placed place(long userId, String idempotencyKey, long showtimeId, List<Long> seatIds, List<Long> holderIds) {
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
       throw ApiException.badRequest(ErrorCodes.IDEMPOTENCY_KEY_REQUIRED,
           "header Idempotency-Key (1..128 characters) is required");
@@ -76,12 +85,16 @@ public class PlaceOrderService {
     if (distinct.size() != seatIds.size()) {
       throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "seatIds must not repeat a seat");
     }
+    if (holderIds != null && holderIds.size() != seatIds.size()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED, "request is invalid",
+          Map.of("errors", Map.of("holderIds", "must name one holder per seat, in the order of seatIds")));
+    }
     if (seatIds.size() > seatProps.seatLimit()) {
       throw SeatRefusal.overLimit(seatProps.seatLimit(), -1);
     }
     // On a sell-out most requests ask for seats already gone: refuse those with one Redis read instead of an
     // idempotency claim, a price lookup and a saga that would only compensate. Only the rest wait for a turn.
-    String requestHash = hash(showtimeId, seatIds);
+    String requestHash = hash(showtimeId, seatIds, holderIds);
     List<Long> taken = seats.takenByOthers(showtimeId, userId, seatIds);
     if (!taken.isEmpty()) {
       // a retry of a request that made an order (since expired, its seats taken by others) still gets that order
@@ -93,11 +106,11 @@ public class PlaceOrderService {
       throw SeatRefusal.taken(taken);
     }
     return admission.admit(() -> claimAndPlace(userId, idempotencyKey, requestHash, showtimeId,
-        new ArrayList<>(distinct)));
+        new ArrayList<>(distinct), holderIds));
   }
 
   private Placed claimAndPlace(long userId, String idempotencyKey, String requestHash, long showtimeId,
-      List<Long> seatIds) {
+      List<Long> seatIds, List<Long> holderIds) {
     IdempotencyRecords.Claim claim = idempotency.claim(userId, PlaceOrderCommand.IDEMPOTENCY_SCOPE, idempotencyKey,
         requestHash);
     if (!claim.owned()) {
@@ -106,7 +119,7 @@ public class PlaceOrderService {
     PlaceOrderCommand command = null;
     boolean placed = false;
     try {
-      command = command(userId, showtimeId, seatIds, idempotencyKey);
+      command = command(userId, showtimeId, seatIds, holderIds, idempotencyKey);
       // CreateOrder completes the key with the order number in the order's own transaction
       Order order = saga.place(command);
       placed = true;
@@ -120,7 +133,8 @@ public class PlaceOrderService {
     }
   }
 
-  private PlaceOrderCommand command(long userId, long showtimeId, List<Long> seatIds, String idempotencyKey) {
+  private PlaceOrderCommand command(long userId, long showtimeId, List<Long> seatIds, List<Long> holderIds,
+      String idempotencyKey) {
     ShowtimeSaleInfo info;
     try {
       info = programs.saleInfo(showtimeId, seatIds);
@@ -141,20 +155,36 @@ public class PlaceOrderService {
     if (!unknown.isEmpty()) {
       throw SeatRefusal.unknown(unknown);
     }
+    List<TicketHolder> named = holders.name(userId, info.realNameCap(), seatIds, holderIds);
     long orderNo = ids.nextIdFor(userId);
-    List<OrderTicket> tickets = seatIds.stream().map(bySeat::get)
-        // prices at the scale the order tables keep (the program service refuses finer ones)
-        .map(s -> new OrderTicket(ids.nextIdFor(userId), s.seatId(), s.label(),
-            s.price().setScale(2, RoundingMode.UNNECESSARY))).toList();
+    List<OrderTicket> tickets = new ArrayList<>();
+    for (int i = 0; i < seatIds.size(); i++) {
+      ShowtimeSaleInfo.SeatPrice seat = bySeat.get(seatIds.get(i));
+      // prices at the scale the order tables keep (the program service refuses finer ones)
+      tickets.add(new OrderTicket(ids.nextIdFor(userId), seat.seatId(), seat.label(),
+          seat.price().setScale(2, RoundingMode.UNNECESSARY), named.isEmpty() ? null : named.get(i)));
+    }
     return new PlaceOrderCommand(orderNo, userId, info.programId(), showtimeId, info.cinemaId(),
         info.programTitle(), info.currency(), info.startsAt().truncatedTo(ChronoUnit.MILLIS), now,
-        now.plus(props.paymentWindow()), tickets, idempotencyKey);
+        now.plus(props.paymentWindow()), tickets, idempotencyKey, info.realNameCap());
   }
 
-  /** Same showtime and the same set of seats is the same request, whatever the order of the seat ids. */
-  static String hash(long showtimeId, List<Long> seatIds) {
-    String canonical = showtimeId + ":" + seatIds.stream().sorted().map(String::valueOf)
-        .collect(Collectors.joining(","));
+  /**
+   * Same showtime and the same set of seats (each with the same holder, when named) is the same request, whatever the
+   * order of the seat ids.
+   */
+  static String hash(long showtimeId, List<Long> seatIds, List<Long> holderIds) {
+    String canonical;
+    if (holderIds == null) {
+      canonical = showtimeId + ":" + seatIds.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+    } else {
+      Map<Long, Long> holderBySeat = new TreeMap<>();
+      for (int i = 0; i < seatIds.size(); i++) {
+        holderBySeat.put(seatIds.get(i), holderIds.get(i));
+      }
+      canonical = showtimeId + ":" + holderBySeat.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+          .collect(Collectors.joining(","));
+    }
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(canonical.getBytes(StandardCharsets.UTF_8)));

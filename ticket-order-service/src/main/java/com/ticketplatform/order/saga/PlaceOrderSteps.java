@@ -11,6 +11,7 @@ import com.ticketplatform.order.order.OrderEventPayloads;
 import com.ticketplatform.order.order.OrderMetrics;
 import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.order.OrderStatus;
+import com.ticketplatform.order.order.OrderTicket;
 import com.ticketplatform.order.order.OrderTransitions;
 import com.ticketplatform.order.seat.InventoryRebuilder;
 import com.ticketplatform.order.seat.LockResult;
@@ -144,6 +145,7 @@ public class PlaceOrderSteps {
       throw e;
     }
     if (taken.isEmpty()) {
+      claimHolders(c);
       return;
     }
     inventory.releaseLocked(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds());
@@ -153,6 +155,41 @@ public class PlaceOrderSteps {
     rebuilder.restoreClaims(c.showtimeId(), claims.ofShowtime(c.showtimeId()).stream()
         .filter(claim -> taken.contains(claim.seatId())).toList());
     throw SeatRefusal.taken(taken);
+  }
+
+  /**
+   * A real-name showtime's per-ID cap, checked in the same step as the seats and in the same database as their claims
+   * (docs/ARCHITECTURE.md §12): an order whose people already hold their share gives its seats back at once and is
+   * refused, before it exists.
+   */
+  private void claimHolders(PlaceOrderCommand c) {
+    Map<String, Integer> perIdNumber = c.ticketsPerIdNumber();
+    if (perIdNumber.isEmpty()) {
+      return;
+    }
+    List<String> full;
+    try {
+      full = claims.claimHolders(c.showtimeId(), c.showtimeStartsAt(), c.orderNo(), c.userId(), perIdNumber,
+          Math.max(1, c.realNameCap()));
+    } catch (RuntimeException e) {
+      giveSeatsBack(c);
+      throw e;
+    }
+    if (full.isEmpty()) {
+      return;
+    }
+    giveSeatsBack(c);
+    List<Long> seats = c.tickets().stream()
+        .filter(t -> t.holder() != null && full.contains(t.holder().idNumberHash()))
+        .map(OrderTicket::seatId).toList();
+    log.info("saga {}: the people named on seats {} already hold their share of showtime {}; refused", c.orderNo(),
+        seats, c.showtimeId());
+    throw SeatRefusal.holderCapReached(seats, Math.max(1, c.realNameCap()));
+  }
+
+  private void giveSeatsBack(PlaceOrderCommand c) {
+    claims.release(c.showtimeId(), c.orderNo(), c.userId());
+    inventory.releaseLocked(c.showtimeId(), c.orderNo(), c.userId(), c.seatIds());
   }
 
   public boolean releaseSeats(PlaceOrderCommand c) {

@@ -2,8 +2,13 @@ package com.ticketplatform.order.seat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +24,16 @@ public class SeatClaims {
   /** Showtimes purged per call; the reaper calls again on its next round. */
   private static final int PURGE_BATCH = 100;
 
+  /** Tries at one ID number's slots before giving up, when racers keep taking the slot it picked. */
+  private static final int SLOT_ATTEMPTS = 5;
+
   private final SeatClaimMapper claims;
+  private final HolderClaimMapper holderClaims;
   private final Clock clock;
 
-  public SeatClaims(SeatClaimMapper claims, Clock clock) {
+  public SeatClaims(SeatClaimMapper claims, HolderClaimMapper holderClaims, Clock clock) {
     this.claims = claims;
+    this.holderClaims = holderClaims;
     this.clock = clock;
   }
 
@@ -55,8 +65,57 @@ public class SeatClaims {
     return held.containsAll(seatIds);
   }
 
-  /** Gives the order's seats back (cancelled, expired, refunded, or its saga compensated). */
+  /**
+   * The per-ID cap of a real-name showtime (docs/ARCHITECTURE.md §12): the order takes, for each ID number it names,
+   * as many of that number's {@code cap} slots as it has tickets naming it. A slot is a primary key, so orders of
+   * different accounts naming the same person never share one; slots the order already holds count (a retried step).
+   * Answers the ID numbers (hashes) that have too few slots left; then the order holds none of its slots.
+   */
+  public List<String> claimHolders(long showtimeId, Instant startsAt, long orderNo, long userId,
+      Map<String, Integer> ticketsPerIdNumber, int cap) {
+    List<String> full = new ArrayList<>();
+    // one ID number at a time, in a fixed order: two orders naming the same two people meet in the same order
+    for (Map.Entry<String, Integer> wanted : new TreeMap<>(ticketsPerIdNumber).entrySet()) {
+      if (!takeSlots(showtimeId, startsAt, orderNo, userId, wanted.getKey(), wanted.getValue(), cap)) {
+        full.add(wanted.getKey());
+      }
+    }
+    if (!full.isEmpty()) {
+      holderClaims.deleteByOrder(showtimeId, orderNo);
+    }
+    return full;
+  }
+
+  private boolean takeSlots(long showtimeId, Instant startsAt, long orderNo, long userId, String hash, int tickets,
+      int cap) {
+    for (int attempt = 0; attempt < SLOT_ATTEMPTS; attempt++) {
+      List<HolderClaimMapper.Slot> taken = holderClaims.slots(showtimeId, hash);
+      long mine = taken.stream().filter(s -> s.orderNo() == orderNo).count();
+      Set<Integer> used = new HashSet<>();
+      taken.forEach(s -> used.add(s.slot()));
+      List<Integer> free = IntStream.range(0, cap).filter(slot -> !used.contains(slot)).boxed().toList();
+      long missing = tickets - mine;
+      if (missing <= 0) {
+        return true;
+      }
+      if (free.size() < missing) {
+        return false;
+      }
+      try {
+        for (int i = 0; i < missing; i++) {
+          holderClaims.insert(showtimeId, hash, free.get(i), orderNo, userId, clock.instant(), startsAt);
+        }
+        return true;
+      } catch (DuplicateKeyException racer) {
+        // another order took a slot between the read and the insert: read again (slots taken so far stay ours)
+      }
+    }
+    return false;
+  }
+
+  /** Gives the order's seats back (cancelled, expired, refunded, or its saga compensated), and its ID slots. */
   public int release(long showtimeId, long orderNo, long userId) {
+    holderClaims.deleteByOrder(showtimeId, orderNo);
     return claims.deleteByOrder(showtimeId, orderNo, userId);
   }
 
@@ -69,6 +128,7 @@ public class SeatClaims {
   public int purge(Instant startedBefore) {
     int total = 0;
     for (long showtimeId : claims.showtimesStartedBefore(startedBefore, PURGE_BATCH)) {
+      holderClaims.deleteStartedBefore(showtimeId, startedBefore);
       total += claims.deleteStartedBefore(showtimeId, startedBefore);
     }
     return total;

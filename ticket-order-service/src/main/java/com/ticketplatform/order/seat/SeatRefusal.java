@@ -16,7 +16,12 @@ public final class SeatRefusal extends RuntimeException {
     /** More seats than one buyer may hold: {@link #limit()}, and {@link #held()} already held (-1: in one order). */
     OVER_LIMIT,
     /** The showtime's seat inventory cannot be read right now. */
-    INVENTORY_UNAVAILABLE
+    INVENTORY_UNAVAILABLE,
+    /**
+     * A real-name showtime's per-ID cap: the people named on {@link #seatIds()} already hold {@link #limit()} tickets
+     * of the showtime (in any account).
+     */
+    HOLDER_CAP_REACHED
   }
 
   private final Reason reason;
@@ -43,6 +48,10 @@ public final class SeatRefusal extends RuntimeException {
 
   public static SeatRefusal overLimit(int limit, int held) {
     return new SeatRefusal(Reason.OVER_LIMIT, List.of(), limit, held);
+  }
+
+  public static SeatRefusal holderCapReached(List<Long> seatIds, int cap) {
+    return new SeatRefusal(Reason.HOLDER_CAP_REACHED, seatIds, cap, 0);
   }
 
   public static SeatRefusal inventoryUnavailable() {

@@ -54,7 +54,8 @@ public class OrderController {
       @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
       @Valid @RequestBody PlaceOrderRequest request) {
     long userId = caller.requireUser();
-    PlaceOrderService.Placed placed = placing.place(userId, key, request.showtimeId(), request.seatIds());
+    PlaceOrderService.Placed placed = placing.place(userId, key, request.showtimeId(), request.seatIds(),
+        request.holderIds());
     return ResponseEntity.status(HttpStatus.CREATED).body(OrderView.of(placed.order()));
   }
 

@@ -32,6 +32,10 @@ class OrderProblems {
           : new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, OrderErrors.SEAT_LIMIT_EXCEEDED,
               "at most " + refusal.limit() + " seats per buyer and showtime; you already hold " + refusal.held(),
               Map.of("limit", refusal.limit(), "held", refusal.held()));
+      case HOLDER_CAP_REACHED -> new ApiException(HttpStatus.CONFLICT, OrderErrors.HOLDER_CAP_REACHED,
+          "the person named on " + (refusal.seatIds().size() == 1 ? "a ticket" : "some tickets") + " already holds "
+              + refusal.limit() + (refusal.limit() == 1 ? " ticket" : " tickets") + " of this showtime",
+          Map.of("seatIds", refusal.seatIds(), "limit", refusal.limit()));
       case INVENTORY_UNAVAILABLE -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, OrderErrors.INVENTORY_UNAVAILABLE,
           "seat inventory of this showtime is not available right now; try again shortly");
     };

@@ -13,11 +13,13 @@ public record OrderView(long orderNo, String status,
     @Schema(nullable = true, description = "why a closed order closed: EXPIRED, CANCELLED, ...") String closeReason,
     List<SeatView> seats) {
 
-  public record SeatView(long seatId, String label, BigDecimal price) {}
+  /** {@code holder}: on real-name tickets, the holder's name and masked ID number. */
+  public record SeatView(long seatId, String label, BigDecimal price, @Schema(nullable = true) String holder) {}
 
   public static OrderView of(Order o) {
     return new OrderView(o.orderNo(), o.status().name(), o.amount(), o.currency(), o.expiresAt(), o.programId(),
         o.programTitle(), o.showtimeId(), o.showtimeStartsAt(), o.createdAt(), o.paidAt(), o.closeReason(),
-        o.tickets().stream().map(t -> new SeatView(t.seatId(), t.seatLabel(), t.price())).toList());
+        o.tickets().stream().map(t -> new SeatView(t.seatId(), t.seatLabel(), t.price(),
+            t.holder() == null ? null : t.holder().shown())).toList());
   }
 }

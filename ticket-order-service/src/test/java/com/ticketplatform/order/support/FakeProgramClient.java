@@ -40,6 +40,15 @@ public class FakeProgramClient implements ProgramClient {
     return info;
   }
 
+  /** A new on-sale real-name showtime: every ticket names a holder, one ID number at most {@code cap} tickets. */
+  public ShowtimeSaleInfo onSaleRealNamed(int seats, int cap) {
+    ShowtimeSaleInfo plain = onSale(seats);
+    ShowtimeSaleInfo named = new ShowtimeSaleInfo(plain.showtimeId(), plain.programId(), plain.cinemaId(),
+        plain.hallId(), plain.programTitle(), plain.status(), plain.startsAt(), plain.currency(), plain.seats(), cap);
+    put(named);
+    return named;
+  }
+
   public void put(ShowtimeSaleInfo info) {
     showtimes.put(info.showtimeId(), info);
   }
@@ -58,8 +67,6 @@ public class FakeProgramClient implements ProgramClient {
   @Override
   public ShowtimeSaleInfo saleInfo(long showtimeId, Collection<Long> seatIds) {
     ShowtimeSaleInfo all = saleInfo(showtimeId);
-    return new ShowtimeSaleInfo(all.showtimeId(), all.programId(), all.cinemaId(), all.hallId(), all.programTitle(),
-        all.status(), all.startsAt(), all.currency(),
-        all.seats().stream().filter(s -> seatIds.contains(s.seatId())).toList());
+    return all.withSeats(all.seats().stream().filter(s -> seatIds.contains(s.seatId())).toList());
   }
 }

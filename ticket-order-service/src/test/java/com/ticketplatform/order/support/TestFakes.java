@@ -16,6 +16,12 @@ public class TestFakes {
 
   @Bean
   @Primary
+  public FakeHolderClient fakeHolderClient() {
+    return new FakeHolderClient();
+  }
+
+  @Bean
+  @Primary
   public FakePayClient fakePayClient() {
     return new FakePayClient();
   }

@@ -79,7 +79,7 @@ public class SeatMapService {
         .toList();
     return new SeatMapView(layout.showtimeId(), layout.programId(), layout.programTitle(), layout.cinemaId(),
         layout.cinemaName(), layout.hallId(), layout.hallName(), layout.startsAt(), layout.status(),
-        layout.currency(), layout.rows(), layout.cols(), rows);
+        layout.currency(), layout.rows(), layout.cols(), rows, layout.realNameCap());
   }
 
   private Optional<Map<Long, String>> rebuilt(long showtimeId) {
@@ -124,6 +124,7 @@ public class SeatMapService {
         .map(s -> new ShowtimeSaleInfo.SeatPrice(s.seatId(), s.label(), s.tier(), s.price()))
         .toList();
     return new ShowtimeSaleInfo(layout.showtimeId(), layout.programId(), layout.cinemaId(), layout.hallId(),
-        layout.programTitle(), current.status, current.startsAt, layout.currency(), seats);
+        layout.programTitle(), current.status, current.startsAt, layout.currency(), seats,
+        current.realNameCap == null ? 0 : current.realNameCap);
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record SeatMapView(long showtimeId, long programId, String programTitle, long cinemaId, String cinemaName,
     long hallId, String hallName, Instant startsAt, String status, String currency, int rowCount, int colCount,
-    List<SeatRow> rows) {
+    List<SeatRow> rows, int realNameCap) {
 
   public record SeatRow(int row, String label, List<SeatView> seats) {}
 

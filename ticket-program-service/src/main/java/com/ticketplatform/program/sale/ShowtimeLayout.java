@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record ShowtimeLayout(long showtimeId, long programId, String programTitle, long cinemaId, String cinemaName,
     long hallId, String hallName, Instant startsAt, Instant endsAt, String status, String currency, int rows, int cols,
-    List<LayoutSeat> seats) {
+    List<LayoutSeat> seats, int realNameCap) {
 
   public record LayoutSeat(long seatId, int row, int col, String label, String type, String tier,
       BigDecimal price) {}

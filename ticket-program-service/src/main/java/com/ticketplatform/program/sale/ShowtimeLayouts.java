@@ -69,6 +69,6 @@ public class ShowtimeLayouts {
         .toList();
     return Optional.of(new ShowtimeLayout(showtime.id, program.id, program.title, cinema.id, cinema.name, hall.id,
         hall.name, showtime.startsAt, showtime.endsAt, showtime.status, showtime.currency, hall.seatRows,
-        hall.seatCols, layoutSeats));
+        hall.seatCols, layoutSeats, showtime.realNameCap == null ? 0 : showtime.realNameCap));
   }
 }

@@ -20,6 +20,8 @@ public class Showtime {
   public BigDecimal priceB;
   public BigDecimal priceC;
   public String currency;
+  /** 0: tickets are not named; n > 0: each names a holder, one ID number at most n tickets (ARCHITECTURE §12). */
+  public Integer realNameCap;
   public Integer version;
   public Instant createdAt;
   public Instant updatedAt;

@@ -193,6 +193,7 @@ public class ShowtimeService {
     showtime.priceB = prices.priceOf(PriceTier.B);
     showtime.priceC = prices.priceOf(PriceTier.C);
     showtime.currency = prices.currency();
+    showtime.realNameCap = request.realNameCap() == null ? 0 : request.realNameCap();
     showtime.updatedAt = now;
   }
 
