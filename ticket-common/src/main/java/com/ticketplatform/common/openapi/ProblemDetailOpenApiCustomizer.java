@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
@@ -27,9 +28,14 @@ public class ProblemDetailOpenApiCustomizer implements OpenApiCustomizer {
   static final String SCHEMA = "ProblemDetail";
   static final String MEDIA_TYPE = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
-  private static final Map<String, String> RANGES = Map.of(
-      "4XX", "the request was refused: validation, authentication, authorisation, not found, conflict, rate limit",
-      "5XX", "the service or one it depends on failed; the request may be retried later");
+  /** In this order on every run (a Map.of would change it from one JVM to the next, and the document with it). */
+  private static final Map<String, String> RANGES = new LinkedHashMap<>();
+
+  static {
+    RANGES.put("4XX",
+        "the request was refused: validation, authentication, authorisation, not found, conflict, rate limit");
+    RANGES.put("5XX", "the service or one it depends on failed; the request may be retried later");
+  }
 
   @Override
   public void customise(OpenAPI openApi) {
