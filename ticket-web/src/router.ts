@@ -16,6 +16,14 @@ const routes: RouteRecordRaw[] = [
     meta: { signedIn: true },
   },
   { path: '/door', name: 'door', component: () => import('./pages/DoorPage.vue'), meta: { signedIn: true } },
+  {
+    // the admin console (docs/ARCHITECTURE.md §13): the shell checks the ADMIN role and shows a refusal to anyone
+    // else, without loading a console page; the platform refuses every /api/admin call to them anyway
+    path: '/admin', component: () => import('./pages/admin/AdminShell.vue'), meta: { signedIn: true, admin: true },
+    children: [
+      { path: '', name: 'admin', component: () => import('./pages/admin/AdminHomePage.vue') },
+    ],
+  },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue') },
   { path: '/register', name: 'register', component: () => import('./pages/RegisterPage.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },

@@ -1,3 +1,5 @@
+import { adminEn, adminZhCN } from './adminMessages';
+
 // Every text the storefront shows, in English and Simplified Chinese. Placeholders are {name}.
 export const en = {
   brand: 'Ticket',
@@ -203,6 +205,7 @@ export const en = {
   passwordHint: 'At least 8 characters.',
   fieldInvalid: '{field}: {message}',
   working: 'Please wait\u2026',
+  ...adminEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -411,4 +414,5 @@ export const zhCN: Record<MessageKey, string> = {
   passwordHint: '至少 8 个字符。',
   fieldInvalid: '{field}：{message}',
   working: '请稍候…',
+  ...adminZhCN,
 };
