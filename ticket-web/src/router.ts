@@ -22,6 +22,13 @@ const routes: RouteRecordRaw[] = [
     path: '/admin', component: () => import('./pages/admin/AdminShell.vue'), meta: { signedIn: true, admin: true },
     children: [
       { path: '', name: 'admin', component: () => import('./pages/admin/AdminHomePage.vue') },
+      { path: 'cinemas', name: 'admin-cinemas', component: () => import('./pages/admin/CinemasPage.vue') },
+      { path: 'cinemas/:cinemaId', name: 'admin-cinema', component: () => import('./pages/admin/CinemaPage.vue'), props: true },
+      {
+        path: 'cinemas/:cinemaId/halls/new', name: 'admin-hall-new', component: () => import('./pages/admin/HallEditorPage.vue'),
+        props: true,
+      },
+      { path: 'halls/:hallId', name: 'admin-hall', component: () => import('./pages/admin/HallEditorPage.vue'), props: true },
     ],
   },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue') },
