@@ -28,6 +28,12 @@ const routes: RouteRecordRaw[] = [
         path: 'cinemas/:cinemaId/halls/new', name: 'admin-hall-new', component: () => import('./pages/admin/HallEditorPage.vue'),
         props: true,
       },
+      { path: 'programs', name: 'admin-programs', component: () => import('./pages/admin/ProgramsPage.vue') },
+      { path: 'programs/new', name: 'admin-program-new', component: () => import('./pages/admin/ProgramEditorPage.vue') },
+      {
+        path: 'programs/:programId', name: 'admin-program', component: () => import('./pages/admin/ProgramEditorPage.vue'),
+        props: true,
+      },
       { path: 'halls/:hallId', name: 'admin-hall', component: () => import('./pages/admin/HallEditorPage.vue'), props: true },
     ],
   },
