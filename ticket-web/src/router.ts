@@ -34,6 +34,7 @@ const routes: RouteRecordRaw[] = [
         path: 'programs/:programId', name: 'admin-program', component: () => import('./pages/admin/ProgramEditorPage.vue'),
         props: true,
       },
+      { path: 'reports', name: 'admin-reports', component: () => import('./pages/admin/ReportsPage.vue') },
       { path: 'halls/:hallId', name: 'admin-hall', component: () => import('./pages/admin/HallEditorPage.vue'), props: true },
     ],
   },

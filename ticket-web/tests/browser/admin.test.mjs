@@ -51,7 +51,7 @@ function shanghaiLocal(hoursFromNow) {
 }
 
 const ADMIN_PATHS = ['/admin', '/admin/cinemas', '/admin/cinemas/1', '/admin/cinemas/1/halls/new', '/admin/halls/1', '/admin/programs',
-  '/admin/programs/new', '/admin/programs/1'];
+  '/admin/programs/new', '/admin/programs/1', '/admin/reports'];
 
 describe('the admin console', () => {
   it('refuses a customer on every admin route, and the platform refuses the API too', async () => {
@@ -246,6 +246,27 @@ describe('the admin console', () => {
     await expectAccessible(page, 'admin-cancel-impact');
     await screenshot(page, 'admin-cancel-impact');
     await page.getByRole('button', { name: 'Keep it' }).click();
+
+    // the sale in the reports: sales per film over the last 30 days, as a chart, a table and CSV; the occupancy
+    await page.getByRole('navigation', { name: 'Admin console' }).getByRole('link', { name: 'Reports' }).click();
+    const sale = page.getByTestId('sales-table').getByRole('row', { name: new RegExp(title) });
+    await sale.waitFor();
+    assert.deepEqual(await sale.locator('td').allInnerTexts(), ['1', '1', '¥80.50', '¥0.00', '¥80.50']);
+    assert.ok(await page.locator('[role="img"][aria-label^="Net sales and refunds per Film"] svg').count() > 0, 'the sales chart is drawn (SVG)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    assert.match(download.suggestedFilename(), /^sales-film-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    assert.match(csv, new RegExp(`\r\nfilm,${programId},${title},CNY,1,1,80\\.50,0\\.00,80\\.50,`));
+    await page.getByLabel('Program').selectOption({ label: title }).catch(() => {
+      // the program list is the search index's; a program created seconds ago may not be in it yet
+    });
+    await settled(page);
+    await expectAccessible(page, 'admin-reports');
+    await screenshot(page, 'admin-reports');
+    await page.getByRole('button', { name: 'Cinema', exact: true }).click();
+    await page.getByTestId('sales-table').getByRole('row', { name: new RegExp(cinemaName) }).waitFor();
+    await page.getByRole('button', { name: 'Day', exact: true }).click();
+    await page.getByTestId('sales-table').getByRole('row', { name: new RegExp(new Date().toISOString().slice(0, 10)) }).waitFor();
     assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violation');
     await context.close();
   });
