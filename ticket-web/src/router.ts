@@ -35,6 +35,8 @@ const routes: RouteRecordRaw[] = [
         props: true,
       },
       { path: 'reports', name: 'admin-reports', component: () => import('./pages/admin/ReportsPage.vue') },
+      { path: 'adverts', name: 'admin-adverts', component: () => import('./pages/admin/AdvertsPage.vue') },
+      { path: 'moderation', name: 'admin-moderation', component: () => import('./pages/admin/ModerationPage.vue') },
       { path: 'halls/:hallId', name: 'admin-hall', component: () => import('./pages/admin/HallEditorPage.vue'), props: true },
     ],
   },

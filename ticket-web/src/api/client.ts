@@ -44,6 +44,13 @@ export type SalesGrouping = 'FILM' | 'CINEMA' | 'DAY';
 export type OccupancyReport = Schemas['OccupancyReport'];
 export type ConversionReport = Schemas['ConversionReport'];
 export type ReconcileReport = Schemas['ReconcileReport'];
+export type AdminAdvert = Schemas['AdvertView'];
+export type NewAdvert = Schemas['AdvertRequest'];
+export type AdvertPage = Schemas['CursorPageAdvertView'];
+export type NewAnnouncement = Schemas['AnnouncementRequest'];
+export type Announcement = Schemas['AnnouncementView'];
+/** The moderation queue: comments reported by customers, or those already hidden. */
+export type ModerationFilter = 'reported' | 'hidden';
 /** A report's period: whole UTC days, both ends included, "2026-12-01" (the order service's ReportPeriod). */
 export type ReportPeriod = { from: string; to: string };
 export type Problem = Schemas['ProblemDetail'];
@@ -285,5 +292,24 @@ export function createTicketApi(options: TicketApiOptions = {}) {
     /** Runs the pay service's reconciliation now (since: how far back; default its own window) and reports it. */
     reconcilePayments: (since?: string): Promise<ReconcileReport> =>
       answer(http.POST('/api/admin/payments/reconcile', { params: { query: since === undefined ? {} : { since } } })),
+
+    // adverts, announcements, moderation
+    listAdvertsAsAdmin: (page: PageRequest = {}): Promise<AdvertPage> =>
+      answer(http.GET('/api/admin/adverts', { params: { query: page } })),
+    createAdvert: (advert: NewAdvert, idempotencyKey?: string): Promise<AdminAdvert> =>
+      answer(http.POST('/api/admin/adverts', { params: { header: keyHeader(idempotencyKey) }, body: advert })),
+    updateAdvert: (id: string, advert: NewAdvert): Promise<AdminAdvert> =>
+      answer(http.PUT('/api/admin/adverts/{id}', { params: { path: { id } }, body: advert })),
+    deleteAdvert: (id: string): Promise<void> =>
+      done(http.DELETE('/api/admin/adverts/{id}', { params: { path: { id } } })),
+    /** To every customer (audience ALL) or to the buyers of one showtime (SHOWTIME_BUYERS with showtimeId). */
+    publishAnnouncement: (announcement: NewAnnouncement, idempotencyKey?: string): Promise<Announcement> =>
+      answer(http.POST('/api/admin/announcements', { params: { header: keyHeader(idempotencyKey) }, body: announcement })),
+    moderationQueue: (filter: ModerationFilter, page: PageRequest = {}): Promise<CommentPage> =>
+      answer(http.GET('/api/admin/comments', { params: { query: { filter, ...page } } })),
+    hideComment: (commentId: string): Promise<Comment> =>
+      answer(http.POST('/api/admin/comments/{commentId}/hide', { params: { path: { commentId } } })),
+    restoreComment: (commentId: string): Promise<Comment> =>
+      answer(http.POST('/api/admin/comments/{commentId}/restore', { params: { path: { commentId } } })),
   };
 }

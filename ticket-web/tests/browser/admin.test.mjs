@@ -12,6 +12,8 @@ let browser;
 let base;
 let csp;
 const stamp = Date.now();
+/** The program and buyer of the purchase test, for the moderation test after it. */
+const bought = {};
 
 before(async () => {
   base = await storefrontUrl();
@@ -235,6 +237,7 @@ describe('the admin console', () => {
     await customer.waitForURL(new RegExp(`/orders/${orderNo}`), { timeout: 5_000 }).catch(() => customer.goto(`${base}/orders/${orderNo}?payment=returned`));
     await customer.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.getAttribute('data-status') === 'PAID', null, { timeout: 30_000 });
     await customerContext.close();
+    Object.assign(bought, { programId, buyerLogin, password: 'Ticket#2026admin' });
 
     // the admin sees the sale as the impact of cancelling, and keeps the showtime
     await page.reload();
@@ -269,5 +272,59 @@ describe('the admin console', () => {
     await page.getByTestId('sales-table').getByRole('row', { name: new RegExp(new Date().toISOString().slice(0, 10)) }).waitFor();
     assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violation');
     await context.close();
+  });
+  it('moderation hides a reported comment from the storefront, and can restore it', async () => {
+    assert.ok(bought.programId, 'runs after the purchase test');
+    const buyer = await signIn(bought.buyerLogin, bought.password);
+    const text = `A comment to moderate ${stamp}`;
+    const posted = await api(`/api/programs/${bought.programId}/comments`, {
+      method: 'POST', headers: { Authorization: `Bearer ${buyer}` }, body: JSON.stringify({ rating: 2, text }),
+    });
+    assert.equal(posted.status, 201, JSON.stringify(posted.body));
+    const reporter = await signIn('demo@ticket.local', 'Demo#2026');
+    const reported = await api(`/api/programs/${bought.programId}/comments/${posted.body.id}/reports`, {
+      method: 'POST', headers: { Authorization: `Bearer ${reporter}` }, body: JSON.stringify({ reason: 'rude' }),
+    });
+    assert.equal(reported.status, 202, JSON.stringify(reported.body));
+
+    const visitor = await (await console()).newPage();
+    await visitor.goto(`${base}/programs/${bought.programId}`);
+    await visitor.getByText(text).waitFor();
+
+    const context = await console();
+    const page = await context.newPage();
+    await logIn(page, base, 'admin@ticket.local', 'Admin#2026');
+    await page.goto(`${base}/admin/moderation`);
+    const item = page.locator(`li[data-comment-id="${posted.body.id}"]`);
+    await item.waitFor();
+    await expectAccessible(page, 'admin-moderation');
+    await screenshot(page, 'admin-moderation');
+    await item.getByRole('button', { name: /^Hide / }).click();
+    await item.waitFor({ state: 'detached' });
+
+    await visitor.reload();
+    await visitor.getByRole('heading', { level: 1 }).waitFor();
+    await settled(visitor);
+    assert.equal(await visitor.getByText(text).count(), 0, 'the hidden comment is gone from the storefront');
+
+    await page.getByRole('button', { name: 'Hidden', exact: true }).click();
+    await page.locator(`li[data-comment-id="${posted.body.id}"]`).getByRole('button', { name: /^Restore / }).click();
+    await page.locator(`li[data-comment-id="${posted.body.id}"]`).waitFor({ state: 'detached' });
+    await visitor.reload();
+    await visitor.getByText(text).waitFor();
+
+    // adverts and announcements: the page, its form and preview, accessible
+    await page.getByRole('navigation', { name: 'Admin console' }).getByRole('link', { name: 'Adverts & announcements' }).click();
+    await page.getByRole('heading', { name: 'Announcements' }).waitFor();
+    await settled(page);
+    await page.getByRole('button', { name: 'New advert' }).click();
+    await page.getByLabel('Title', { exact: true }).first().fill(`Console advert ${stamp}`);
+    await page.getByRole('checkbox', { name: 'Drama' }).check();
+    await page.getByRole('region', { name: 'As customers see it' }).getByText(`Console advert ${stamp}`).waitFor();
+    await expectAccessible(page, 'admin-adverts');
+    await screenshot(page, 'admin-adverts');
+    assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violation');
+    await context.close();
+    await visitor.context().close();
   });
 });
