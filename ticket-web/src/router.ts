@@ -17,7 +17,7 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/door', name: 'door', component: () => import('./pages/DoorPage.vue'), meta: { signedIn: true } },
   {
-    // the admin console (docs/ARCHITECTURE.md §13): the shell checks the ADMIN role and shows a refusal to anyone
+    // the admin console (docs/ARCHITECTURE.md §14): the shell checks the ADMIN role and shows a refusal to anyone
     // else, without loading a console page; the platform refuses every /api/admin call to them anyway
     path: '/admin', component: () => import('./pages/admin/AdminShell.vue'), meta: { signedIn: true, admin: true },
     children: [

@@ -1,5 +1,5 @@
 // Seat-map templates kept in this browser: a saved layout (the API's HallRequest shape without the name) that a new
-// hall can start from. The API has no templates yet (docs/ARCHITECTURE.md §13); a template is also just what
+// hall can start from. The API has no templates yet (docs/ARCHITECTURE.md §14); a template is also just what
 // "start from an existing hall" gives, which every admin shares.
 import type { NewHall } from '../api/client';
 

@@ -1,5 +1,5 @@
 // A hall's timetable as the console can see it: the showtimes it knows of in the hall (those of the program at hand;
-// the API has no list of a hall's showtimes yet, docs/ARCHITECTURE.md §13) and which of them a new one would clash
+// the API has no list of a hall's showtimes yet, docs/ARCHITECTURE.md §14) and which of them a new one would clash
 // with. The program service checks every hall for real and refuses an overlap with 409 SHOWTIME_OVERLAP.
 import type { Showtime } from '../api/client';
 
