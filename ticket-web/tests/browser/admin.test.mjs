@@ -237,7 +237,7 @@ describe('the admin console', () => {
     await customer.waitForURL(new RegExp(`/orders/${orderNo}`), { timeout: 5_000 }).catch(() => customer.goto(`${base}/orders/${orderNo}?payment=returned`));
     await customer.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.getAttribute('data-status') === 'PAID', null, { timeout: 30_000 });
     await customerContext.close();
-    Object.assign(bought, { programId, buyerLogin, password: 'Ticket#2026admin' });
+    Object.assign(bought, { programId, showtimeId, buyerLogin, password: 'Ticket#2026admin' });
 
     // the admin sees the sale as the impact of cancelling, and keeps the showtime
     await page.reload();
@@ -323,6 +323,27 @@ describe('the admin console', () => {
     await page.getByRole('region', { name: 'As customers see it' }).getByText(`Console advert ${stamp}`).waitFor();
     await expectAccessible(page, 'admin-adverts');
     await screenshot(page, 'admin-adverts');
+    await page.getByLabel('Image URL').fill('https://example.test/advert.png');
+    // a relative link is refused by the advert service, in its words per field
+    await page.getByLabel('Links to').fill('/programs');
+    await page.getByLabel('Links to').evaluate((input) => { input.type = 'text'; });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('linkUrl: must be an absolute http(s) URL').waitFor();
+    await page.getByLabel('Links to').fill(`${base}/programs/${bought.programId}`);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const advertRow = page.getByRole('row', { name: new RegExp(`Console advert ${stamp}`) });
+    await advertRow.waitFor();
+    assert.match(await advertRow.innerText(), /Home page banner/);
+    await advertRow.getByRole('button', { name: `Remove Console advert ${stamp}` }).click();
+    await advertRow.waitFor({ state: 'detached' });
+
+    // an announcement to the buyers of the showtime bought in the purchase test: it reaches that one buyer
+    await page.getByRole('radio', { name: 'The buyers of one showtime' }).check();
+    await page.getByLabel('Showtime number').fill(bought.showtimeId);
+    await page.locator('#announcement-title').fill(`Console notice ${stamp}`);
+    await page.getByLabel('Message').fill('The showtime starts ten minutes later than planned.');
+    await page.getByRole('button', { name: 'Publish announcement' }).click();
+    await page.getByText(`“Console notice ${stamp}” reached 1 buyer.`).waitFor();
     assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violation');
     await context.close();
     await visitor.context().close();
