@@ -348,4 +348,26 @@ describe('the admin console', () => {
     await context.close();
     await visitor.context().close();
   });
+  it('every console page on a phone in Chinese: no serious or critical axe violation', async () => {
+    const context = await console({ locale: 'zh-CN', phone: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.locator('#login-name').fill('admin@ticket.local');
+    await page.locator('input[type="password"]').fill('Admin#2026');
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForURL(`${base}/`);
+    const cinemaId = (await api('/api/cinemas')).body[0].cinemaId;
+    const pages = [['home', '/admin'], ['cinemas', '/admin/cinemas'], ['cinema', `/admin/cinemas/${cinemaId}`],
+      ['hall-new', `/admin/cinemas/${cinemaId}/halls/new`], ['programs', '/admin/programs'], ['program-new', '/admin/programs/new'],
+      ['reports', '/admin/reports'], ['adverts', '/admin/adverts'], ['moderation', '/admin/moderation']];
+    if (bought.programId) pages.push(['program', `/admin/programs/${bought.programId}`]);
+    for (const [name, path] of pages) {
+      await page.goto(`${base}${path}`);
+      await page.getByRole('navigation', { name: '管理后台' }).waitFor();
+      await settled(page);
+      await expectAccessible(page, `admin-${name}-zh`);
+      await screenshot(page, `admin-${name}-phone-zh`);
+    }
+    await context.close();
+  });
 });
