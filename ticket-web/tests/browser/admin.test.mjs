@@ -148,6 +148,12 @@ describe('the admin console', () => {
     await expectAccessible(page, 'admin-hall-preview');
     await screenshot(page, 'admin-hall-preview');
 
+    // leaving with the drawing unsaved asks first; staying keeps it
+    const asked = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.dismiss(); }));
+    await page.getByRole('navigation', { name: 'Admin console' }).getByRole('link', { name: 'Programs & showtimes' }).click();
+    assert.equal(await asked, 'This hall has changes that are not saved. Leave without saving them?');
+    assert.match(page.url(), /\/halls\/new$/);
+
     await page.getByRole('button', { name: 'Create hall' }).click();
     await page.waitForURL(/\/admin\/halls\/\d+\?saved=1/);
     await settled(page);
