@@ -16,6 +16,30 @@ const routes: RouteRecordRaw[] = [
     meta: { signedIn: true },
   },
   { path: '/door', name: 'door', component: () => import('./pages/DoorPage.vue'), meta: { signedIn: true } },
+  {
+    // the admin console (docs/ARCHITECTURE.md §13): the shell checks the ADMIN role and shows a refusal to anyone
+    // else, without loading a console page; the platform refuses every /api/admin call to them anyway
+    path: '/admin', component: () => import('./pages/admin/AdminShell.vue'), meta: { signedIn: true, admin: true },
+    children: [
+      { path: '', name: 'admin', component: () => import('./pages/admin/AdminHomePage.vue') },
+      { path: 'cinemas', name: 'admin-cinemas', component: () => import('./pages/admin/CinemasPage.vue') },
+      { path: 'cinemas/:cinemaId', name: 'admin-cinema', component: () => import('./pages/admin/CinemaPage.vue'), props: true },
+      {
+        path: 'cinemas/:cinemaId/halls/new', name: 'admin-hall-new', component: () => import('./pages/admin/HallEditorPage.vue'),
+        props: true,
+      },
+      { path: 'programs', name: 'admin-programs', component: () => import('./pages/admin/ProgramsPage.vue') },
+      { path: 'programs/new', name: 'admin-program-new', component: () => import('./pages/admin/ProgramEditorPage.vue') },
+      {
+        path: 'programs/:programId', name: 'admin-program', component: () => import('./pages/admin/ProgramEditorPage.vue'),
+        props: true,
+      },
+      { path: 'reports', name: 'admin-reports', component: () => import('./pages/admin/ReportsPage.vue') },
+      { path: 'adverts', name: 'admin-adverts', component: () => import('./pages/admin/AdvertsPage.vue') },
+      { path: 'moderation', name: 'admin-moderation', component: () => import('./pages/admin/ModerationPage.vue') },
+      { path: 'halls/:hallId', name: 'admin-hall', component: () => import('./pages/admin/HallEditorPage.vue'), props: true },
+    ],
+  },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue') },
   { path: '/register', name: 'register', component: () => import('./pages/RegisterPage.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },

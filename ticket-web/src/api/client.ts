@@ -30,6 +30,29 @@ export type OrderPage = Schemas['CursorPageOrderView'];
 export type PaymentStart = Schemas['PaymentStartView'];
 export type Cinema = Schemas['CinemaView'];
 export type NewCinema = Schemas['CinemaRequest'];
+export type Hall = Schemas['HallView'];
+export type HallSeat = Schemas['ProgramSeatView'];
+export type NewHall = Schemas['HallRequest'];
+export type NewProgram = Schemas['ProgramRequest'];
+export type ProgramCategory = NewProgram['category'];
+export type AdminShowtime = Schemas['ShowtimeView'];
+export type NewShowtime = Schemas['ShowtimeRequest'];
+export type CancellationProgress = Schemas['Progress'];
+export type SalesReport = Schemas['SalesReport'];
+export type SalesRow = Schemas['Row'];
+export type SalesGrouping = 'FILM' | 'CINEMA' | 'DAY';
+export type OccupancyReport = Schemas['OccupancyReport'];
+export type ConversionReport = Schemas['ConversionReport'];
+export type ReconcileReport = Schemas['ReconcileReport'];
+export type AdminAdvert = Schemas['AdvertView'];
+export type NewAdvert = Schemas['AdvertRequest'];
+export type AdvertPage = Schemas['CursorPageAdvertView'];
+export type NewAnnouncement = Schemas['AnnouncementRequest'];
+export type Announcement = Schemas['AnnouncementView'];
+/** The moderation queue: comments reported by customers, or those already hidden. */
+export type ModerationFilter = 'reported' | 'hidden';
+/** A report's period: whole UTC days, both ends included, "2026-12-01" (the order service's ReportPeriod). */
+export type ReportPeriod = { from: string; to: string };
 export type Problem = Schemas['ProblemDetail'];
 export type ETicket = Schemas['ETicket'];
 export type ScanRequest = Schemas['ScanRequest'];
@@ -108,6 +131,10 @@ function bearer(accessToken: () => string | undefined): Middleware {
       return request;
     },
   };
+}
+
+function keyHeader(idempotencyKey: string | undefined): { 'Idempotency-Key'?: string } {
+  return idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey };
 }
 
 export interface TicketApiOptions {
@@ -213,11 +240,76 @@ export function createTicketApi(options: TicketApiOptions = {}) {
     scanTicket: (scan: ScanRequest): Promise<ScanResult> =>
       answer(http.POST('/api/checkin/scans', { body: scan })),
 
-    // admin console
+    // admin console (role ADMIN; the gateway and the services refuse anyone else): cinemas and halls
+    listCinemasAsAdmin: (): Promise<Cinema[]> => answer(http.GET('/api/admin/cinemas')),
+    getCinema: (cinemaId: string): Promise<Cinema> =>
+      answer(http.GET('/api/admin/cinemas/{cinemaId}', { params: { path: { cinemaId } } })),
     createCinema: (cinema: NewCinema, idempotencyKey?: string): Promise<Cinema> =>
-      answer(http.POST('/api/admin/cinemas', {
-        params: { header: idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey } },
-        body: cinema,
+      answer(http.POST('/api/admin/cinemas', { params: { header: keyHeader(idempotencyKey) }, body: cinema })),
+    updateCinema: (cinemaId: string, cinema: NewCinema): Promise<Cinema> =>
+      answer(http.PUT('/api/admin/cinemas/{cinemaId}', { params: { path: { cinemaId } }, body: cinema })),
+    /** The halls of a cinema with their size and seat count (no seats: getHall has them). */
+    listHalls: (cinemaId: string): Promise<Hall[]> =>
+      answer(http.GET('/api/admin/cinemas/{cinemaId}/halls', { params: { path: { cinemaId } } })),
+    getHall: (hallId: string): Promise<Hall> =>
+      answer(http.GET('/api/admin/halls/{hallId}', { params: { path: { hallId } } })),
+    createHall: (cinemaId: string, hall: NewHall, idempotencyKey?: string): Promise<Hall> =>
+      answer(http.POST('/api/admin/cinemas/{cinemaId}/halls', {
+        params: { path: { cinemaId }, header: keyHeader(idempotencyKey) }, body: hall,
       })),
+    /** Refused (409 HALL_ON_SALE) when the seat map changes while a showtime in the hall is on sale. */
+    updateHall: (hallId: string, hall: NewHall): Promise<Hall> =>
+      answer(http.PUT('/api/admin/halls/{hallId}', { params: { path: { hallId } }, body: hall })),
+    deleteHall: (hallId: string): Promise<void> =>
+      done(http.DELETE('/api/admin/halls/{hallId}', { params: { path: { hallId } } })),
+
+    // programs and showtimes
+    /** A program with every showtime it has, whatever its status (the public detail has only upcoming ones). */
+    getProgramAsAdmin: (programId: string): Promise<Program> =>
+      answer(http.GET('/api/admin/programs/{programId}', { params: { path: { programId } } })),
+    createProgram: (program: NewProgram, idempotencyKey?: string): Promise<Program> =>
+      answer(http.POST('/api/admin/programs', { params: { header: keyHeader(idempotencyKey) }, body: program })),
+    updateProgram: (programId: string, program: NewProgram): Promise<Program> =>
+      answer(http.PUT('/api/admin/programs/{programId}', { params: { path: { programId } }, body: program })),
+    /** 409 SHOWTIME_OVERLAP says when the hall is busy; 400 INVALID_PRICE says which price is wrong. */
+    createShowtime: (showtime: NewShowtime, idempotencyKey?: string): Promise<AdminShowtime> =>
+      answer(http.POST('/api/admin/showtimes', { params: { header: keyHeader(idempotencyKey) }, body: showtime })),
+    putOnSale: (showtimeId: string): Promise<AdminShowtime> =>
+      answer(http.POST('/api/admin/showtimes/{showtimeId}/on-sale', { params: { path: { showtimeId } } })),
+    /** Unpaid orders are then cancelled and paid ones refunded by the order service (see cancellationProgress). */
+    cancelShowtime: (showtimeId: string): Promise<AdminShowtime> =>
+      answer(http.POST('/api/admin/showtimes/{showtimeId}/cancel', { params: { path: { showtimeId } } })),
+    cancellationProgress: (showtimeId: string): Promise<CancellationProgress> =>
+      answer(http.GET('/api/admin/orders/showtimes/{showtimeId}/cancellation', { params: { path: { showtimeId } } })),
+
+    // reports
+    salesReport: (period: ReportPeriod, groupBy: SalesGrouping): Promise<SalesReport> =>
+      answer(http.GET('/api/admin/reports/sales', { params: { query: { ...period, groupBy } } })),
+    occupancyReport: (showtimeId: string): Promise<OccupancyReport> =>
+      answer(http.GET('/api/admin/reports/occupancy', { params: { query: { showtimeId } } })),
+    conversionReport: (period: ReportPeriod): Promise<ConversionReport> =>
+      answer(http.GET('/api/admin/reports/conversion', { params: { query: period } })),
+    /** Runs the pay service's reconciliation now (since: how far back; default its own window) and reports it. */
+    reconcilePayments: (since?: string): Promise<ReconcileReport> =>
+      answer(http.POST('/api/admin/payments/reconcile', { params: { query: since === undefined ? {} : { since } } })),
+
+    // adverts, announcements, moderation
+    listAdvertsAsAdmin: (page: PageRequest = {}): Promise<AdvertPage> =>
+      answer(http.GET('/api/admin/adverts', { params: { query: page } })),
+    createAdvert: (advert: NewAdvert, idempotencyKey?: string): Promise<AdminAdvert> =>
+      answer(http.POST('/api/admin/adverts', { params: { header: keyHeader(idempotencyKey) }, body: advert })),
+    updateAdvert: (id: string, advert: NewAdvert): Promise<AdminAdvert> =>
+      answer(http.PUT('/api/admin/adverts/{id}', { params: { path: { id } }, body: advert })),
+    deleteAdvert: (id: string): Promise<void> =>
+      done(http.DELETE('/api/admin/adverts/{id}', { params: { path: { id } } })),
+    /** To every customer (audience ALL) or to the buyers of one showtime (SHOWTIME_BUYERS with showtimeId). */
+    publishAnnouncement: (announcement: NewAnnouncement, idempotencyKey?: string): Promise<Announcement> =>
+      answer(http.POST('/api/admin/announcements', { params: { header: keyHeader(idempotencyKey) }, body: announcement })),
+    moderationQueue: (filter: ModerationFilter, page: PageRequest = {}): Promise<CommentPage> =>
+      answer(http.GET('/api/admin/comments', { params: { query: { filter, ...page } } })),
+    hideComment: (commentId: string): Promise<Comment> =>
+      answer(http.POST('/api/admin/comments/{commentId}/hide', { params: { path: { commentId } } })),
+    restoreComment: (commentId: string): Promise<Comment> =>
+      answer(http.POST('/api/admin/comments/{commentId}/restore', { params: { path: { commentId } } })),
   };
 }

@@ -1,3 +1,5 @@
+import { adminEn, adminZhCN } from './adminMessages';
+
 // Every text the storefront shows, in English and Simplified Chinese. Placeholders are {name}.
 export const en = {
   brand: 'Ticket',
@@ -83,6 +85,7 @@ export const en = {
   rowLabel: 'Row {row}',
   seatName: 'Row {row} seat {seat}',
   seatLabel: 'Row {row} seat {seat}, tier {tier}, {price}, {status}',
+  seatLabelNoPrice: 'Row {row} seat {seat}, tier {tier}, {status}',
   seatTypeVIP: 'VIP',
   seatTypeWHEELCHAIR: 'wheelchair space',
   seatTypeCOUPLE: 'couple seat',
@@ -203,6 +206,7 @@ export const en = {
   passwordHint: 'At least 8 characters.',
   fieldInvalid: '{field}: {message}',
   working: 'Please wait\u2026',
+  ...adminEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -291,6 +295,7 @@ export const zhCN: Record<MessageKey, string> = {
   rowLabel: '第 {row} 排',
   seatName: '第 {row} 排 {seat} 号',
   seatLabel: '第 {row} 排 {seat} 号，{tier} 区，{price}，{status}',
+  seatLabelNoPrice: '第 {row} 排 {seat} 号，{tier} 区，{status}',
   seatTypeVIP: '贵宾座',
   seatTypeWHEELCHAIR: '轮椅位',
   seatTypeCOUPLE: '情侣座',
@@ -411,4 +416,5 @@ export const zhCN: Record<MessageKey, string> = {
   passwordHint: '至少 8 个字符。',
   fieldInvalid: '{field}：{message}',
   working: '请稍候…',
+  ...adminZhCN,
 };

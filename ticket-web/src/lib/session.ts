@@ -1,7 +1,7 @@
 // The customer's session: tokens kept in this browser, one API client for the whole app, and the three things the
 // app does for every call so pages need not: refresh an expired access token and repeat the call (the page keeps
 // its state), report a session that can no longer be refreshed, and report a platform that cannot be reached.
-import { reactive } from 'vue';
+import { computed, reactive } from 'vue';
 import { createTicketApi, ProblemError, type Account, type Tokens } from '../api/client';
 
 const TOKENS_KEY = 'ticket.tokens';
@@ -125,16 +125,32 @@ export async function logOut(): Promise<void> {
   }
 }
 
-/** Who is signed in, for the header; a session that cannot be refreshed any more ends here quietly. */
+let loadingAccount: Promise<void> | undefined;
+
+/**
+ * Who is signed in, for the header and the admin console; a session that cannot be refreshed any more ends here
+ * quietly. Callers at the same time share one request.
+ */
 export async function loadAccount(): Promise<void> {
   if (!session.signedIn || session.account !== undefined) return;
-  try {
-    session.account = await api.me();
-  } catch (error) {
-    // a refresh refused on the way has ended the session already, as expired
-    if (error instanceof ProblemError && error.status === 401 && session.signedIn) endSession(true);
-  }
+  loadingAccount ??= (async () => {
+    try {
+      session.account = await api.me();
+    } catch (error) {
+      // a refresh refused on the way has ended the session already, as expired
+      if (error instanceof ProblemError && error.status === 401 && session.signedIn) endSession(true);
+    } finally {
+      loadingAccount = undefined;
+    }
+  })();
+  return loadingAccount;
 }
+
+/**
+ * Whether the account has the ADMIN role (from the user service's account, as the gateway's token says). It only
+ * decides what the console shows: every /api/admin call is refused to anyone else by the platform itself.
+ */
+export const isAdmin = computed(() => session.account?.roles?.includes('ADMIN') === true);
 
 /** A fresh key for one purchase attempt, sent again with every retry of that attempt. */
 export function newIdempotencyKey(): string {

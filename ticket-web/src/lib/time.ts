@@ -59,3 +59,33 @@ export function formatCountdown(seconds: number): string {
   const rest = seconds % 60;
   return `${minutes}:${String(rest).padStart(2, '0')}`;
 }
+
+/** The offset of a zone from UTC at an instant, in minutes (Shanghai: +480). */
+function zoneOffsetMinutes(epochMs: number, zone: string): number {
+  const parts = formatter('en-US', zone, {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(epochMs));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
+}
+
+/**
+ * The instant of a wall-clock time in a zone, "2026-12-06T19:30" in Asia/Shanghai → "2026-12-06T11:30:00.000Z": what
+ * an admin types for a showtime is the cinema's local time, whatever the zone of their device.
+ */
+export function instantOf(localDateTime: string, zone: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(localDateTime);
+  if (match === null) throw new RangeError(`not a local date and time: ${localDateTime}`);
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // the offset at the wall time read as UTC is right except within hours of a change; correct once with the result's
+  let instant = wall - zoneOffsetMinutes(wall, zone) * 60000;
+  instant = wall - zoneOffsetMinutes(instant, zone) * 60000;
+  return new Date(instant).toISOString();
+}
+
+/** The wall-clock time of an instant in a zone, as a datetime-local input wants it: "2026-12-06T19:30". */
+export function localDateTimeOf(iso: string, zone: string): string {
+  return `${dayKey(iso, zone)}T${formatTime(iso, zone, 'en-GB')}`;
+}

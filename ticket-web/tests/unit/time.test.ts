@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupShowtimes, lowestPrice } from '../../src/lib/showtimes';
-import { dayKey, formatCountdown, formatTime, secondsUntil } from '../../src/lib/time';
+import { dayKey, formatCountdown, formatTime, instantOf, localDateTimeOf, secondsUntil } from '../../src/lib/time';
 
 describe('times in the cinema\'s zone', () => {
   it('shows and groups by the cinema\'s clock, not the device\'s', () => {
@@ -30,5 +30,13 @@ describe('times in the cinema\'s zone', () => {
     expect(secondsUntil('2026-12-05T00:15:00Z', Date.parse('2026-12-05T00:00:00.500Z'))).toBe(899);
     expect(secondsUntil('2026-12-05T00:00:00Z', Date.parse('2026-12-05T00:01:00Z'))).toBe(0);
     expect(formatCountdown(845)).toBe('14:05');
+  });
+});
+
+describe('wall-clock times of the cinema', () => {
+  it('turns a local time in the cinema zone into an instant and back', () => {
+    expect(instantOf('2026-12-06T19:30', 'Asia/Shanghai')).toBe('2026-12-06T11:30:00.000Z');
+    expect(instantOf('2026-07-01T09:00', 'Europe/London')).toBe('2026-07-01T08:00:00.000Z');
+    expect(localDateTimeOf('2026-12-06T11:30:00Z', 'Asia/Shanghai')).toBe('2026-12-06T19:30');
   });
 });
