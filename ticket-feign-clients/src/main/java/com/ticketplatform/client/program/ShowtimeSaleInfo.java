@@ -10,7 +10,12 @@ import java.util.List;
  * ticket holders and one ID number may hold at most n tickets of the showtime, across all accounts.
  */
 public record ShowtimeSaleInfo(long showtimeId, long programId, long cinemaId, long hallId, String programTitle,
-    String status, Instant startsAt, String currency, List<SeatPrice> seats, int realNameCap) {
+    String status, Instant startsAt, String currency, List<SeatPrice> seats, Integer realNameCap) {
+
+  /** Absent from a program service older than real names (JSON without it): unnamed tickets. */
+  public ShowtimeSaleInfo {
+    realNameCap = realNameCap == null ? 0 : realNameCap;
+  }
 
   /** A showtime whose tickets are not named. */
   public ShowtimeSaleInfo(long showtimeId, long programId, long cinemaId, long hallId, String programTitle,

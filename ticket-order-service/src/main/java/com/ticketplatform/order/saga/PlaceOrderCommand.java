@@ -17,7 +17,12 @@ import java.util.Map;
  */
 public record PlaceOrderCommand(long orderNo, long userId, long programId, long showtimeId, long cinemaId,
     String programTitle, String currency, Instant showtimeStartsAt, Instant createdAt, Instant expiresAt,
-    List<OrderTicket> tickets, String idempotencyKey, int realNameCap) {
+    List<OrderTicket> tickets, String idempotencyKey, Integer realNameCap) {
+
+  /** A saga recorded before real names existed has no cap: its tickets are unnamed. */
+  public PlaceOrderCommand {
+    realNameCap = realNameCap == null ? 0 : realNameCap;
+  }
 
   public PlaceOrderCommand(long orderNo, long userId, long programId, long showtimeId, long cinemaId,
       String programTitle, String currency, Instant showtimeStartsAt, Instant createdAt, Instant expiresAt,

@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record ShowtimeLayout(long showtimeId, long programId, String programTitle, long cinemaId, String cinemaName,
     long hallId, String hallName, Instant startsAt, Instant endsAt, String status, String currency, int rows, int cols,
-    List<LayoutSeat> seats, int realNameCap) {
+    List<LayoutSeat> seats, Integer realNameCap) {
+
+  /** A layout cached before real names existed reads as unnamed. */
+  public ShowtimeLayout {
+    realNameCap = realNameCap == null ? 0 : realNameCap;
+  }
 
   public record LayoutSeat(long seatId, int row, int col, String label, String type, String tier,
       BigDecimal price) {}
