@@ -35,4 +35,9 @@ public class FakeOrderClient implements OrderClient {
   public InventoryRebuild rebuildInventoryIfMissing(long showtimeId) {
     throw new UnsupportedOperationException("the comment service never rebuilds a seat inventory");
   }
+
+  @Override
+  public OrderTickets tickets(long orderNo) {
+    throw new UnsupportedOperationException("the comment service never reads e-tickets");
+  }
 }

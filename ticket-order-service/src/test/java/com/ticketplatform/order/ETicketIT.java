@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -102,6 +103,28 @@ class ETicketIT extends OrderServiceITBase {
 
     Response someoneElse = call("GET", "/api/orders/" + paid.orderNo() + "/tickets", paid.user() + 1, null, null);
     assertThat(someoneElse.status()).isEqualTo(404);
+  }
+
+  /** What the notify service mails (OrderClient.tickets): the same codes, with the film, start and amount. */
+  @Test
+  void thePlatformsOwnServicesGetAPaidOrdersCodesWithWhatAConfirmationShows() throws Exception {
+    Instant startsAt = clock.instant().plus(Duration.ofMinutes(50)).truncatedTo(ChronoUnit.SECONDS);
+    Paid paid = paidOrder(startsAt);
+    Response internal = call("GET", "/internal/orders/" + paid.orderNo() + "/tickets", null, null, null);
+    assertThat(internal.status()).as(String.valueOf(internal.body())).isEqualTo(200);
+    JsonNode order = internal.body();
+    assertThat(order.path("userId").asText()).isEqualTo(Long.toString(paid.user()));
+    assertThat(order.path("programTitle").asText()).isNotBlank();
+    assertThat(Instant.parse(order.path("startsAt").asText())).isEqualTo(startsAt);
+    assertThat(new BigDecimal(order.path("amount").asText())).isEqualByComparingTo("130.00");
+    List<String> internalCodes = new ArrayList<>();
+    order.path("tickets").forEach(t -> internalCodes.add(t.path("code").asText()));
+    List<String> buyerCodes = new ArrayList<>();
+    tickets(paid).forEach(t -> buyerCodes.add(t.path("code").asText()));
+    assertThat(internalCodes).hasSize(2).isEqualTo(buyerCodes);
+
+    Response missing = call("GET", "/internal/orders/" + (paid.orderNo() + 1) + "/tickets", null, null, null);
+    assertThat(missing.status()).isEqualTo(404);
   }
 
   @Test

@@ -131,6 +131,24 @@ class UserServiceIT {
     assertThat(login("+86" + digits, "secret123", uniqueAddress()).status()).isEqualTo(200);
   }
 
+  /** What the notify service mails to (UserClient.contact): an e-mail login is the address, a phone login has none. */
+  @Test
+  void theContactOfAUserIsTheirEmailLoginOrNone() {
+    String email = uniqueEmail();
+    long byEmail = Long.parseLong(register(email, "secret123").get("id").asText());
+    JsonNode contact = http.get("/internal/users/" + byEmail + "/contact").send().json();
+    assertThat(contact.get("email").asText()).isEqualTo(email);
+    assertThat(contact.get("displayName").asText()).isEqualTo("Test User");
+
+    String digits = "138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    long byPhone = Long.parseLong(register(digits, "secret123").get("id").asText());
+    JsonNode phone = http.get("/internal/users/" + byPhone + "/contact").send().json();
+    assertThat(phone.hasNonNull("email")).as(phone.toString()).isFalse();
+    assertThat(phone.get("userId").asText()).isEqualTo(Long.toString(byPhone));
+
+    assertThat(http.get("/internal/users/1/contact").send().status()).isEqualTo(404);
+  }
+
   @Test
   void accessTokenVerifiesWithThePublishedJwkSet() throws Exception {
     String email = uniqueEmail();

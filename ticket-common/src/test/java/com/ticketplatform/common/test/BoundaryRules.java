@@ -33,7 +33,7 @@ public final class BoundaryRules {
 
   /** Every service's schema (docs/ARCHITECTURE.md §1); a service may name only its own. */
   static final Set<String> SCHEMAS = Set.of("ticket_user", "ticket_program", "ticket_order", "ticket_pay",
-      "ticket_advert", "ticket_comment");
+      "ticket_advert", "ticket_comment", "ticket_notify");
 
   private static final Pattern SLICE = Pattern.compile("Slice (\\S+)");
 

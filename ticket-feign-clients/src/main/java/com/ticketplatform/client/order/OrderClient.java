@@ -1,12 +1,18 @@
 package com.ticketplatform.client.order;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The order service's internal contract for other services (verified-buyer checks, payment reconciliation). */
+/**
+ * The order service's internal contract for other services (verified-buyer checks, payment reconciliation, the
+ * e-tickets the notify service mails).
+ */
 @FeignClient(name = "ticket-order-service", contextId = "orderClient", path = "/internal/orders")
 public interface OrderClient {
 
@@ -25,7 +31,21 @@ public interface OrderClient {
   @PostMapping("/inventory/{showtimeId}/rebuild-if-missing")
   InventoryRebuild rebuildInventoryIfMissing(@PathVariable("showtimeId") long showtimeId);
 
+  /**
+   * A PAID order's e-tickets with what a confirmation shows (docs/ARCHITECTURE.md §12): 404 when there is no such
+   * order, 409 {@code TICKETS_NOT_ISSUED} while it is not PAID (a refund revokes the codes).
+   */
+  @GetMapping("/{orderNo}/tickets")
+  OrderTickets tickets(@PathVariable("orderNo") long orderNo);
+
   record PurchaseCheck(long userId, long programId, boolean purchased) {}
+
+  /** {@code startsAt}: the showtime's start; {@code amount} in {@code currency}, never a double. */
+  record OrderTickets(long orderNo, long userId, long showtimeId, long cinemaId, String programTitle,
+      Instant startsAt, BigDecimal amount, String currency, List<TicketLine> tickets) {}
+
+  /** One seat's ticket: the signed code its QR code carries. */
+  record TicketLine(long ticketId, String seatLabel, String code) {}
 
   record InventoryRebuild(long showtimeId, boolean rebuilt) {}
 

@@ -35,7 +35,8 @@ class PublicApiDocumentController {
 
   PublicApiDocumentController(ReactorLoadBalancerExchangeFilterFunction loadBalancer, ObjectMapper json,
       @Value("${ticket.gateway.api-docs.services:ticket-user-service,ticket-program-service,"
-          + "ticket-order-service,ticket-pay-service,ticket-advert-service,ticket-comment-service}")
+          + "ticket-order-service,ticket-pay-service,ticket-advert-service,ticket-comment-service,"
+          + "ticket-notify-service}")
       List<String> services) {
     this.json = json;
     WebClient client = WebClient.builder().filter(loadBalancer).build();

@@ -23,7 +23,8 @@ class NoStoreFilter implements WebFilter {
   static final String NO_STORE = "no-store";
 
   private static final PathPatterns PERSONAL = PathPatterns.of(
-      "/api/users/**", "/api/orders", "/api/orders/**", "/api/payments/**", "/pay/**", "/api/admin/**");
+      "/api/users/**", "/api/orders", "/api/orders/**", "/api/payments/**", "/pay/**", "/api/admin/**",
+      "/api/notifications", "/api/notifications/**");
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

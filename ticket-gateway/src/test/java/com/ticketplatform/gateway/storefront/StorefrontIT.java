@@ -56,7 +56,7 @@ class StorefrontIT {
     registry.add("ticket.gateway.jwk-set-uri", () -> closed + "/api/users/.well-known/jwks.json");
     String simple = "spring.cloud.discovery.client.simple.instances.";
     for (String service : new String[] {"ticket-user-service", "ticket-program-service", "ticket-order-service",
-        "ticket-pay-service", "ticket-advert-service", "ticket-comment-service"}) {
+        "ticket-pay-service", "ticket-advert-service", "ticket-comment-service", "ticket-notify-service"}) {
       registry.add(simple + service + "[0].uri", () -> closed);
     }
   }

@@ -2,8 +2,10 @@ package com.ticketplatform.order.eticket;
 
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.order.order.TicketHolder;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,15 +29,35 @@ public class ETickets {
   public record ETicket(long ticketId, long orderNo, long showtimeId, String seatLabel, String holder, String code,
       Instant validFrom, Instant validUntil, Instant usedAt) {}
 
-  private record OrderHead(long userId, String status, long showtimeId, long cinemaId, Instant startsAt) {}
+  /** A PAID order with its e-tickets, as a confirmation shows them (the notify service's internal lookup). */
+  public record IssuedOrder(long orderNo, long userId, long showtimeId, long cinemaId, String programTitle,
+      Instant startsAt, BigDecimal amount, String currency, List<ETicket> tickets) {}
+
+  private record OrderHead(long userId, String status, long showtimeId, long cinemaId, Instant startsAt,
+      String programTitle, BigDecimal amount, String currency) {}
 
   /** The order's e-tickets; 404 for someone else's order (never revealing it exists), 409 when it is not PAID. */
   public List<ETicket> of(long buyer, long orderNo) {
-    OrderHead order = jdbc.query("SELECT user_id, status, showtime_id, cinema_id, showtime_starts_at FROM t_order"
-        + " WHERE order_no = ?", (rs, i) -> new OrderHead(rs.getLong(1), rs.getString(2), rs.getLong(3),
-            rs.getLong(4), rs.getTimestamp(5).toInstant()), orderNo).stream().findFirst()
-        .filter(o -> o.userId() == buyer)
+    OrderHead order = head(orderNo).filter(o -> o.userId() == buyer)
         .orElseThrow(() -> ApiException.notFound("order"));
+    return issued(orderNo, order);
+  }
+
+  /** Any order's e-tickets, for the platform's own services only: 404 when there is none, 409 when not PAID. */
+  public IssuedOrder issuedOrder(long orderNo) {
+    OrderHead order = head(orderNo).orElseThrow(() -> ApiException.notFound("order"));
+    return new IssuedOrder(orderNo, order.userId(), order.showtimeId(), order.cinemaId(), order.programTitle(),
+        order.startsAt(), order.amount(), order.currency(), issued(orderNo, order));
+  }
+
+  private Optional<OrderHead> head(long orderNo) {
+    return jdbc.query("SELECT user_id, status, showtime_id, cinema_id, showtime_starts_at, program_title, amount,"
+        + " currency FROM t_order WHERE order_no = ?", (rs, i) -> new OrderHead(rs.getLong(1), rs.getString(2),
+            rs.getLong(3), rs.getLong(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getBigDecimal(7),
+            rs.getString(8)), orderNo).stream().findFirst();
+  }
+
+  private List<ETicket> issued(long orderNo, OrderHead order) {
     if (!"PAID".equals(order.status())) {
       throw ApiException.conflict("TICKETS_NOT_ISSUED", "an order has e-tickets only while it is paid; this one is "
           + order.status());

@@ -9,12 +9,12 @@ public final class OrderEventPayloads {
 
   public static OrderEvents.OrderCreated created(Order o) {
     return new OrderEvents.OrderCreated(o.orderNo(), o.userId(), o.programId(), o.showtimeId(), o.cinemaId(),
-        o.seatIds(), o.amount(), o.currency(), o.expiresAt());
+        o.seatIds(), o.amount(), o.currency(), o.expiresAt(), o.programTitle(), o.showtimeStartsAt());
   }
 
   public static OrderEvents.OrderPaid paid(Order o) {
     return new OrderEvents.OrderPaid(o.orderNo(), o.userId(), o.programId(), o.showtimeId(), o.cinemaId(),
-        o.seatIds(), o.amount(), o.currency(), o.paidAt());
+        o.seatIds(), o.amount(), o.currency(), o.paidAt(), o.programTitle(), o.showtimeStartsAt());
   }
 
   public static OrderEvents.OrderCancelled cancelled(Order o) {

@@ -2,7 +2,7 @@ package com.ticketplatform.order.web;
 
 import com.ticketplatform.common.web.Caller;
 import com.ticketplatform.order.eticket.ETickets;
-import com.ticketplatform.order.eticket.QrCodes;
+import com.ticketplatform.common.eticket.QrCodes;
 import com.ticketplatform.order.eticket.TicketSigner;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

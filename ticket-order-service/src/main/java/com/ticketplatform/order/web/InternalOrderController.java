@@ -2,6 +2,7 @@ package com.ticketplatform.order.web;
 
 import com.ticketplatform.client.order.OrderClient;
 import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.order.eticket.ETickets;
 import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.seat.InventoryRebuilder;
@@ -15,10 +16,12 @@ public class InternalOrderController implements OrderClient {
 
   private final OrderRepository orders;
   private final InventoryRebuilder rebuilder;
+  private final ETickets eTickets;
 
-  public InternalOrderController(OrderRepository orders, InventoryRebuilder rebuilder) {
+  public InternalOrderController(OrderRepository orders, InventoryRebuilder rebuilder, ETickets eTickets) {
     this.orders = orders;
     this.rebuilder = rebuilder;
+    this.eTickets = eTickets;
   }
 
   @Override
@@ -35,5 +38,13 @@ public class InternalOrderController implements OrderClient {
   public OrderState state(long orderNo) {
     Order order = orders.find(orderNo).orElseThrow(() -> ApiException.notFound("order"));
     return new OrderState(orderNo, order.status().name());
+  }
+
+  @Override
+  public OrderTickets tickets(long orderNo) {
+    ETickets.IssuedOrder order = eTickets.issuedOrder(orderNo);
+    return new OrderTickets(orderNo, order.userId(), order.showtimeId(), order.cinemaId(), order.programTitle(),
+        order.startsAt(), order.amount(), order.currency(), order.tickets().stream()
+            .map(t -> new TicketLine(t.ticketId(), t.seatLabel(), t.code())).toList());
   }
 }

@@ -30,7 +30,8 @@ final class DeployFiles {
 
   /** Compose services that are infrastructure (not built from this repository, not scraped at /actuator). */
   static final Set<String> INFRASTRUCTURE =
-      Set.of("mysql", "redis", "kafka", "nacos", "seata", "elasticsearch", "prometheus", "grafana", "jaeger");
+      Set.of("mysql", "redis", "kafka", "nacos", "seata", "elasticsearch", "prometheus", "grafana", "jaeger",
+          "mailpit");
 
   private static final Pattern MODULE = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>");
   private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");

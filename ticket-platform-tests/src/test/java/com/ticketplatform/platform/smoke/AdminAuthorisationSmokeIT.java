@@ -60,7 +60,8 @@ class AdminAuthorisationSmokeIT {
   void theServicesDocumentTheirAdminOperations() {
     assertThat(operations).as("admin operations found in the OpenAPI documents").hasSizeGreaterThan(10);
     assertThat(operations.stream().map(Operation::service).distinct())
-        .contains("ticket-program-service", "ticket-advert-service", "ticket-comment-service", "ticket-pay-service");
+        .contains("ticket-program-service", "ticket-advert-service", "ticket-comment-service", "ticket-pay-service",
+            "ticket-notify-service");
   }
 
   @Test

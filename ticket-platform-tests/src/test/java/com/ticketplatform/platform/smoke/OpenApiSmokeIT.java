@@ -23,7 +23,8 @@ class OpenApiSmokeIT {
       "ticket-order-service", "/api/orders",
       "ticket-pay-service", "/pay/callback",
       "ticket-advert-service", "/api/adverts",
-      "ticket-comment-service", "/api/programs/{programId}/comments");
+      "ticket-comment-service", "/api/programs/{programId}/comments",
+      "ticket-notify-service", "/api/notifications");
 
   static JsonNode document(String service) throws Exception {
     HttpResponse<String> response = LocalPlatform.get(LocalPlatform.gatewayUrl() + "/v3/api-docs/" + service);

@@ -3,6 +3,7 @@ package com.ticketplatform.program.event;
 import com.ticketplatform.common.event.ProgramEvents;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.starter.outbox.Outbox;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +32,8 @@ public class ProgramEventPublisher {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void showtimeChanged(long programId, long showtimeId, String status) {
-    append(programId, new ProgramEvents.ShowtimeChanged(programId, showtimeId, status),
+  public void showtimeChanged(long programId, long showtimeId, String status, Instant startsAt) {
+    append(programId, new ProgramEvents.ShowtimeChanged(programId, showtimeId, status, startsAt),
         () -> eviction.showtimeChanged(programId, showtimeId));
   }
 

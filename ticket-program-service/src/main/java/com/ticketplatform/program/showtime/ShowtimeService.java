@@ -69,7 +69,7 @@ public class ShowtimeService {
     schedule(showtime, request, now);
     showtimes.insert(showtime);
     bloom.addShowtime(showtime.id);
-    events.showtimeChanged(showtime.programId, showtime.id, showtime.status);
+    events.showtimeChanged(showtime.programId, showtime.id, showtime.status, showtime.startsAt);
     recorder.created(showtime.id);
     return showtime.id;
   }
@@ -98,9 +98,9 @@ public class ShowtimeService {
     showtimes.updateById(showtime);
     // a showtime that no longer occupies the old hall may have an inventory from a failed on-sale: drop it
     inventory.retireIfUnsold(showtimeId);
-    events.showtimeChanged(showtime.programId, showtime.id, showtime.status);
+    events.showtimeChanged(showtime.programId, showtime.id, showtime.status, showtime.startsAt);
     if (oldProgramId != showtime.programId) {
-      events.showtimeChanged(oldProgramId, showtime.id, showtime.status);
+      events.showtimeChanged(oldProgramId, showtime.id, showtime.status, showtime.startsAt);
     }
     return ShowtimeView.of(showtime);
   }
@@ -130,7 +130,7 @@ public class ShowtimeService {
     showtime.version = showtime.version + 1;
     showtime.updatedAt = clock.instant();
     showtimes.updateById(showtime);
-    events.showtimeChanged(showtime.programId, showtime.id, showtime.status);
+    events.showtimeChanged(showtime.programId, showtime.id, showtime.status, showtime.startsAt);
     return ShowtimeView.of(showtime);
   }
 
@@ -154,7 +154,7 @@ public class ShowtimeService {
     showtime.version = showtime.version + 1;
     showtime.updatedAt = clock.instant();
     showtimes.updateById(showtime);
-    events.showtimeChanged(showtime.programId, showtime.id, showtime.status);
+    events.showtimeChanged(showtime.programId, showtime.id, showtime.status, showtime.startsAt);
     return ShowtimeView.of(showtime);
   }
 

@@ -80,14 +80,14 @@ class ShowtimesOfHall implements HallShowtimes {
     });
     for (Showtime showtime : ofHall) {
       showtimes.deleteById(showtime.id);
-      events.showtimeChanged(showtime.programId, showtime.id, ShowtimeStatus.CANCELLED.name());
+      events.showtimeChanged(showtime.programId, showtime.id, ShowtimeStatus.CANCELLED.name(), showtime.startsAt);
     }
   }
 
   /** A renamed hall or a new seat map changes what every showtime still running in it shows. */
   @EventListener
   public void onHallChanged(HallChanged changed) {
-    running(changed.hallId()).forEach(s -> events.showtimeChanged(s.programId, s.id, s.status));
+    running(changed.hallId()).forEach(s -> events.showtimeChanged(s.programId, s.id, s.status, s.startsAt));
   }
 
   /** The hall's showtimes that still run: scheduled or on sale. */

@@ -1,4 +1,4 @@
-package com.ticketplatform.order.eticket;
+package com.ticketplatform.common.eticket;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -14,7 +14,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * An e-ticket's code as a QR code (ZXing), as a PNG for mail and wallets and as an SVG for the web: black modules on
+ * An e-ticket's code as a QR code (ZXing, docs/ARCHITECTURE.md §12), as a PNG for mail and wallets and as an SVG for the web: black modules on
  * white, error correction M (a scratched screen still reads), a four-module quiet zone as the standard asks.
  */
 public final class QrCodes {
