@@ -70,6 +70,11 @@ export function holderLabel(holder: Holder): string {
   return [holder.name, holder.idNumber].filter(Boolean).join(' · ');
 }
 
+/** "Zhang San · 1101…002X": the same, short enough for a select in the narrow order column. */
+export function holderShortLabel(holder: Holder): string {
+  return [holder.name, holder.idNumber?.replace(/\*+/g, '…')].filter(Boolean).join(' · ');
+}
+
 /** Which saved holder goes on each chosen seat: seat id → holder id (a seat without one is absent). */
 export type Assignment = Readonly<Record<string, string>>;
 

@@ -258,6 +258,7 @@ export const en = {
   holdersMismatch: 'The holders did not match the seats. Check that each seat has its own holder and try again.',
   holderCapReached: '{person}: this ID number already has the {cap} {cap, ticket, tickets} one ID may have for this show, so {seats} cannot be booked in this name. Choose someone else for {seats}.',
   someoneUnknown: 'The person named',
+  holderRefusedForSeat: 'Choose someone else for this seat.',
   ticketHolder: 'Holder: {holder}',
   ...adminEn,
 };
@@ -521,6 +522,7 @@ export const zhCN: Record<MessageKey, string> = {
   holdersMismatch: '购票人与座位不对应，请确认每个座位都有各自的购票人后重试。',
   holderCapReached: '{person}：该证件号码在本场已购满 {cap} 张（每个证件的上限），{seats} 无法以此人名义购买，请为{seats}改选其他购票人。',
   someoneUnknown: '所选购票人',
+  holderRefusedForSeat: '请为此座位改选其他购票人。',
   ticketHolder: '持票人：{holder}',
   ...adminZhCN,
 };

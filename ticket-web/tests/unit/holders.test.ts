@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Holder } from '../../src/api/client';
 import {
-  assign, assignToFirstFree, choicesFor, holderIdsInSeatOrder, holderLabel, holderProblems, holdersOnSeats, normaliseIdNumber,
+  assign, assignToFirstFree, choicesFor, holderIdsInSeatOrder, holderLabel, holderProblems, holderShortLabel, holdersOnSeats, normaliseIdNumber,
   pruneAssignment, seatsWithoutHolder, validIdNumber,
 } from '../../src/lib/holders';
 import { translate } from '../../src/lib/i18n';
@@ -85,5 +85,6 @@ describe('one holder per seat', () => {
     const groups = holdersOnSeats(['s1', 's3'], { s1: '11', s2: '12', s3: '13' }, holders);
     expect(groups.map((g) => [g.holder?.name, g.seatIds])).toEqual([['Zhang San', ['s1']], ['Wang Wu', ['s3']]]);
     expect(holderLabel(zhang)).toBe('Zhang San · 1101**********002X');
+    expect(holderShortLabel(zhang)).toBe('Zhang San · 1101…002X');
   });
 });
