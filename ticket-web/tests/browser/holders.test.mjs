@@ -118,6 +118,19 @@ describe('real-name tickets', () => {
     await screenshot(page, 'holders-zh');
     await page.getByLabel('语言').selectOption('en');
 
+    // deleting asks first: declined, the holder stays; accepted, it goes
+    await addHolder(page, 'Wang Wu', 'Taiwan travel permit', '12345678');
+    await page.getByTestId('holder').filter({ hasText: 'Wang Wu' }).waitFor();
+    let asked = '';
+    page.once('dialog', (dialog) => { asked = dialog.message(); return dialog.dismiss(); });
+    await page.getByRole('button', { name: 'Delete Wang Wu' }).click();
+    assert.match(asked, /Delete Wang Wu from your ticket holders\?/);
+    assert.equal(await page.getByTestId('holder').count(), 3);
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Delete Wang Wu' }).click();
+    await page.getByTestId('holders-message').filter({ hasText: 'Wang Wu was deleted.' }).waitFor();
+    assert.equal(await page.getByTestId('holder').count(), 2);
+
     // the seat picker says what a real-name show asks before anything is picked
     await page.goto(`${base}/showtimes/${showtimeId}/seats`);
     await page.locator(`[data-seat-id="${first.seatId}"]`).waitFor();
@@ -204,6 +217,9 @@ describe('real-name tickets', () => {
     assert.equal(new URL(other.url()).pathname, `/showtimes/${showtimeId}/seats`);
     await expectAccessible(other, 'holder-cap-reached');
     await screenshot(other, 'holder-cap-reached');
+    await other.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(other, 'holder-cap-reached-phone');
+    await screenshot(other, 'holder-cap-reached-phone');
     await otherContext.close();
   });
 });
