@@ -4,7 +4,7 @@
 // number is told that this person already has their ticket for the show.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { api, expectAccessible, findShowtimeWithFreeSeats, launch, newContext, screenshot, signIn, stopPreview, storefrontUrl } from './harness.mjs';
+import { api, expectAccessible, findShowtimeWithFreeSeats, launch, logIn, newContext, screenshot, signIn, stopPreview, storefrontUrl } from './harness.mjs';
 
 let browser;
 let base;
@@ -16,12 +16,23 @@ before(async () => {
 });
 
 after(async () => {
+  if (shared) {
+    const admin = await signIn('admin@ticket.local', 'Admin#2026');
+    await api(`/api/admin/showtimes/${shared.showtimeId}/cancel`, as(admin, { method: 'POST' }));
+  }
   await browser?.close();
   stopPreview();
 });
 
 function as(accessToken, init = {}) {
   return { ...init, headers: { Authorization: `Bearer ${accessToken}`, ...(init.headers ?? {}) } };
+}
+
+let shared;
+/** One real-name showtime for the tests of this file, cancelled when they are done. */
+async function sharedShowtime(admin) {
+  shared ??= await realNameShowtime(admin);
+  return shared;
 }
 
 /** A real-name showtime (cap 1) tomorrow in a new hall of a demo cinema, on sale: its id and seat map. */
@@ -76,10 +87,9 @@ async function addHolder(scope, name, idType, idNumber) {
 }
 
 describe('real-name tickets', () => {
-  it('a customer names a saved holder on each seat and pays; another account naming the same ID number is told it already has its ticket', async (t) => {
+  it('a customer names a saved holder on each seat and pays; another account naming the same ID number is told it already has its ticket', async () => {
     const admin = await signIn('admin@ticket.local', 'Admin#2026');
-    const { showtimeId, map } = await realNameShowtime(admin);
-    t.after(() => api(`/api/admin/showtimes/${showtimeId}/cancel`, as(admin, { method: 'POST' })));
+    const { showtimeId, map } = await sharedShowtime(admin);
     const row = map.rows[0];
     const [first, second, third] = row.seats;
     const stamp = Date.now();
@@ -221,5 +231,63 @@ describe('real-name tickets', () => {
     await expectAccessible(other, 'holder-cap-reached-phone');
     await screenshot(other, 'holder-cap-reached-phone');
     await otherContext.close();
+  });
+
+  it('asks again when a chosen holder was deleted meanwhile (422 UNKNOWN_HOLDERS), and asks for holders when the page thought the show unnamed (422 HOLDERS_REQUIRED)', async () => {
+    const admin = await signIn('admin@ticket.local', 'Admin#2026');
+    const { showtimeId, map } = await sharedShowtime(admin);
+    const row = map.rows[map.rows.length - 1];
+    const [seat, otherSeat] = row.seats;
+    const email = `holders-gone-${Date.now()}@example.test`;
+    const password = 'Ticket#2026holder';
+    const registered = await api('/api/users/register', {
+      method: 'POST', headers: { 'Idempotency-Key': email }, body: JSON.stringify({ loginName: email, password, displayName: 'Gone Holder' }),
+    });
+    assert.equal(registered.status, 201, JSON.stringify(registered.body));
+    const token = await signIn(email, password);
+    const saved = await api('/api/users/me/holders', as(token, {
+      method: 'POST', headers: { 'Idempotency-Key': `holder-${email}` }, body: JSON.stringify({ name: 'Zhao Liu', idType: 'PASSPORT', idNumber: `G${Date.now()}`.slice(0, 12) }),
+    }));
+    assert.equal(saved.status, 201, JSON.stringify(saved.body));
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await logIn(page, base, email, password);
+    await page.goto(`${base}/showtimes/${showtimeId}/seats`);
+    await page.locator(`[data-seat-id="${seat.seatId}"]`).click();
+    await page.getByLabel(`Holder for ${seatName(row, seat)}`).selectOption({ index: 1 });
+    // deleted elsewhere (another tab) before ordering
+    assert.equal((await api(`/api/users/me/holders/${saved.body.id}`, as(token, { method: 'DELETE' }))).status, 204);
+    await page.getByRole('button', { name: 'Continue to checkout' }).click();
+    await page.getByTestId('conflict').filter({ hasText: 'no longer saved in your account' }).waitFor();
+    assert.equal(await page.getByLabel(`Holder for ${seatName(row, seat)}`).inputValue(), '');
+    assert.equal(await page.getByRole('button', { name: 'Continue to checkout' }).isDisabled(), true);
+    assert.equal(await page.locator(`[data-seat-id="${seat.seatId}"]`).getAttribute('aria-pressed'), 'true', 'the seat stays picked');
+    await screenshot(page, 'holders-unknown');
+
+    // a page that read the show as unnamed (an older map) orders without holders and is told to name them
+    const fresh = await newContext(browser);
+    const stale = await fresh.newPage();
+    await logIn(stale, base, email, password);
+    let unnamed = true;
+    await stale.route(`**/api/showtimes/${showtimeId}/seats`, async (route) => {
+      if (!unnamed) return route.continue();
+      const answer = await route.fetch();
+      return route.fulfill({ response: answer, json: { ...(await answer.json()), realNameCap: 0 } });
+    });
+    await stale.goto(`${base}/showtimes/${showtimeId}/seats`);
+    await stale.locator(`[data-seat-id="${otherSeat.seatId}"]`).click();
+    assert.equal(await stale.getByTestId('real-name-notice').count(), 0);
+    unnamed = false;
+    await stale.getByRole('button', { name: 'Continue to checkout' }).click();
+    await stale.getByTestId('conflict').filter({ hasText: 'Every ticket for this show needs a named holder' }).waitFor();
+    await stale.getByTestId('real-name-notice').waitFor();
+    await stale.getByTestId('holder-picker').waitFor();
+    assert.equal(await stale.getByRole('button', { name: 'Continue to checkout' }).isDisabled(), true);
+    assert.match(await stale.getByTestId('holders-status').innerText(), /1 seat still needs a holder/);
+    await expectAccessible(stale, 'holders-required');
+    await screenshot(stale, 'holders-required');
+    await context.close();
+    await fresh.close();
   });
 });
