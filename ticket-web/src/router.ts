@@ -12,6 +12,9 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/orders', name: 'orders', component: () => import('./pages/OrdersPage.vue'), meta: { signedIn: true } },
   {
+    path: '/account/holders', name: 'holders', component: () => import('./pages/HoldersPage.vue'), meta: { signedIn: true },
+  },
+  {
     path: '/orders/:orderNo', name: 'order', component: () => import('./pages/CheckoutPage.vue'), props: true,
     meta: { signedIn: true },
   },

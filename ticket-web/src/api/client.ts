@@ -55,6 +55,10 @@ export type ModerationFilter = 'reported' | 'hidden';
 export type ReportPeriod = { from: string; to: string };
 export type Problem = Schemas['ProblemDetail'];
 export type ETicket = Schemas['ETicket'];
+/** A saved ticket holder of the buyer: the ID number only ever masked. */
+export type Holder = Schemas['HolderView'];
+export type NewHolder = Schemas['CreateHolderRequest'];
+export type IdType = NewHolder['idType'];
 export type ScanRequest = Schemas['ScanRequest'];
 export type ScanResult = Schemas['ScanResult'];
 /** Cursor paging of the lists: pass `nextCursor` of one page to get the next. */
@@ -192,6 +196,13 @@ export function createTicketApi(options: TicketApiOptions = {}) {
     forget(): void {
       tokens = undefined;
     },
+
+    // ticket holders: the people a buyer may name on the tickets of a real-name showtime
+    listHolders: (): Promise<Holder[]> => answer(http.GET('/api/users/me/holders')),
+    addHolder: (holder: NewHolder, idempotencyKey: string): Promise<Holder> =>
+      answer(http.POST('/api/users/me/holders', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: holder })),
+    removeHolder: (holderId: string): Promise<void> =>
+      done(http.DELETE('/api/users/me/holders/{holderId}', { params: { path: { holderId } } })),
 
     // browsing
     listPrograms: (search: ProgramSearch = {}): Promise<ProgramPage> =>
