@@ -107,6 +107,57 @@ class AdminFlowIT extends IntegrationTestBase {
   }
 
   @Test
+  void anOnSaleShowtimeIsMovedWithItsSeatsKeptWhereTheHallHasRoomAndTheEventCarriesTheNewStart() {
+    long hallId = createHall(createCinema("Hangzhou"));
+    long programId = createProgram(unique("Moved Film"), "DRAMA");
+    Instant start = inDays(6);
+    long showtimeId = createShowtime(programId, hallId, start);
+    long blocking = createShowtime(programId, hallId, start.plusSeconds(5 * 3600));
+    putOnSale(showtimeId);
+    redis.opsForHash().put(SeatInventoryKeys.seats(showtimeId), "1", SeatInventoryKeys.sold(555L, 66L));
+
+    // into the next showtime's slot: refused, nothing changes
+    ResponseEntity<JsonNode> overlap = adminPost("/api/admin/showtimes/" + showtimeId + "/reschedule",
+        Map.of("startsAt", start.plusSeconds(4 * 3600).toString()));
+    assertThat(overlap.getStatusCode().value()).isEqualTo(409);
+    assertThat(overlap.getBody().get("code").asText()).isEqualTo("SHOWTIME_OVERLAP");
+    assertThat(overlap.getBody().get("conflictingShowtimeId").asText()).isEqualTo(Long.toString(blocking));
+    ResponseEntity<JsonNode> past = adminPost("/api/admin/showtimes/" + showtimeId + "/reschedule",
+        Map.of("startsAt", Instant.now().minusSeconds(60).toString()));
+    assertThat(past.getStatusCode().value()).isEqualTo(422);
+    ResponseEntity<JsonNode> missing = adminPost("/api/admin/showtimes/" + showtimeId + "/reschedule", Map.of());
+    assertThat(missing.getStatusCode().value()).isEqualTo(400);
+    assertThat(jdbc.queryForObject("SELECT starts_at FROM showtime WHERE id = ?", java.sql.Timestamp.class,
+        showtimeId).toInstant()).isEqualTo(start);
+
+    // a day later: moved, still on sale, the sold seat still sold, the event says where it went
+    Instant later = start.plusSeconds(24 * 3600);
+    ResponseEntity<JsonNode> moved = adminPost("/api/admin/showtimes/" + showtimeId + "/reschedule",
+        Map.of("startsAt", later.toString()));
+    assertThat(moved.getStatusCode().value()).as(String.valueOf(moved.getBody())).isEqualTo(200);
+    assertThat(Instant.parse(moved.getBody().get("startsAt").asText())).isEqualTo(later);
+    assertThat(Instant.parse(moved.getBody().get("endsAt").asText())).isEqualTo(later.plusSeconds(120 * 60));
+    assertThat(moved.getBody().get("status").asText()).isEqualTo("ON_SALE");
+    assertThat(redis.opsForHash().get(SeatInventoryKeys.seats(showtimeId), "1"))
+        .isEqualTo(SeatInventoryKeys.sold(555L, 66L));
+    assertThat(count("SELECT COUNT(*) FROM t_outbox WHERE event_type = 'ShowtimeChanged' AND payload LIKE ?"
+        + " AND payload LIKE ?", "%\"showtimeId\":\"" + showtimeId + "\"%", "%" + later.toString().replace("Z", "")
+        + "%")).isEqualTo(1);
+    // the same move again answers the showtime as it is and announces nothing new
+    assertThat(adminPost("/api/admin/showtimes/" + showtimeId + "/reschedule", Map.of("startsAt",
+        later.toString())).getStatusCode().value()).isEqualTo(200);
+    assertThat(count("SELECT COUNT(*) FROM t_outbox WHERE event_type = 'ShowtimeChanged' AND payload LIKE ?",
+        "%\"showtimeId\":\"" + showtimeId + "\"%")).isEqualTo(3);
+
+    // a cancelled showtime stays where it was
+    adminPost("/api/admin/showtimes/" + showtimeId + "/cancel", null);
+    ResponseEntity<JsonNode> cancelled = adminPost("/api/admin/showtimes/" + showtimeId + "/reschedule",
+        Map.of("startsAt", later.plusSeconds(3600).toString()));
+    assertThat(cancelled.getStatusCode().value()).isEqualTo(409);
+    assertThat(cancelled.getBody().get("code").asText()).isEqualTo("SHOWTIME_NOT_EDITABLE");
+  }
+
+  @Test
   void anOverlappingShowtimeIsRefusedWithoutAddingARow() {
     long hallId = createHall(createCinema("Beijing"));
     long programId = createProgram(unique("Overlap Film"), "ACTION");

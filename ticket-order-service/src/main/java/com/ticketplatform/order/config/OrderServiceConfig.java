@@ -1,5 +1,6 @@
 package com.ticketplatform.order.config;
 
+import com.ticketplatform.order.order.RefundPolicy;
 import com.ticketplatform.order.placement.PlacementProperties;
 import com.ticketplatform.order.seat.SeatInventory;
 import com.ticketplatform.order.seat.SeatProperties;
@@ -12,7 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties({PlacementProperties.class, SeatProperties.class})
+@EnableConfigurationProperties({PlacementProperties.class, SeatProperties.class, RefundPolicy.class})
 public class OrderServiceConfig {
 
   @Bean

@@ -77,16 +77,28 @@ class Admissions implements UsedTickets {
     return used != null && used > 0;
   }
 
-  /** A showtime's tickets a gate must refuse (their orders were refunded or cancelled) and those admitted already. */
-  record ShowtimeState(List<Long> revoked, List<Long> admitted, Long cinemaId) {}
+  /** When the order's showtime starts now (a move of the showtime moves it, docs/ARCHITECTURE.md §2). */
+  Optional<Instant> startsAt(long orderNo) {
+    return jdbc.queryForList("SELECT showtime_starts_at FROM t_order WHERE order_no = ?", Timestamp.class, orderNo)
+        .stream().findFirst().map(Timestamp::toInstant);
+  }
+
+  /**
+   * A showtime's tickets a gate must refuse (their orders were refunded or cancelled), those admitted already, and
+   * its start as its orders know it (the latest, should a move still be under way).
+   */
+  record ShowtimeState(List<Long> revoked, List<Long> admitted, Long cinemaId, Instant startsAt) {}
 
   ShowtimeState showtime(long showtimeId) {
-    List<Object[]> rows = jdbc.query("SELECT t.ticket_id, o.status, t.checked_in_at, o.cinema_id FROM t_order o"
-        + " JOIN t_order_ticket t ON t.order_no = o.order_no WHERE o.showtime_id = ? AND o.status <> 'PENDING_PAYMENT'",
-        (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getLong(4)}, showtimeId);
+    List<Object[]> rows = jdbc.query("SELECT t.ticket_id, o.status, t.checked_in_at, o.cinema_id,"
+        + " o.showtime_starts_at FROM t_order o JOIN t_order_ticket t ON t.order_no = o.order_no"
+        + " WHERE o.showtime_id = ? AND o.status <> 'PENDING_PAYMENT'",
+        (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getLong(4),
+            rs.getTimestamp(5).toInstant()}, showtimeId);
     List<Long> revoked = rows.stream().filter(r -> !"PAID".equals(r[1])).map(r -> (Long) r[0]).sorted().toList();
     List<Long> admitted = rows.stream().filter(r -> r[2] != null).map(r -> (Long) r[0]).sorted().toList();
     Long cinema = rows.isEmpty() ? null : (Long) rows.get(0)[3];
-    return new ShowtimeState(revoked, admitted, cinema);
+    Instant startsAt = rows.stream().map(r -> (Instant) r[4]).max(Instant::compareTo).orElse(null);
+    return new ShowtimeState(revoked, admitted, cinema, startsAt);
   }
 }

@@ -24,9 +24,11 @@ public class CheckIn {
 
   private final TicketSigner signer;
   private final Admissions admissions;
+  private final ETicketProperties properties;
   private final Clock clock;
 
-  CheckIn(TicketSigner signer, Admissions admissions, Clock clock) {
+  CheckIn(TicketSigner signer, Admissions admissions, ETicketProperties properties, Clock clock) {
+    this.properties = properties;
     this.signer = signer;
     this.admissions = admissions;
     this.clock = clock;
@@ -58,10 +60,14 @@ public class CheckIn {
     if (showtimeId != null && showtimeId != code.showtimeId()) {
       return new Decision(ScanResult.of(ScanOutcome.WRONG_SHOWTIME, code), code);
     }
-    if (at.isBefore(code.validFrom())) {
+    // the window the code carries, unless the showtime has moved since: then its order's start decides
+    Instant startsAt = admissions.startsAt(code.orderNo()).orElse(null);
+    Instant from = startsAt == null ? code.validFrom() : startsAt.minus(properties.admitBefore());
+    Instant until = startsAt == null ? code.validUntil() : startsAt.plus(properties.admitAfter());
+    if (at.isBefore(from)) {
       return new Decision(ScanResult.of(ScanOutcome.TOO_EARLY, code), code);
     }
-    if (at.isAfter(code.validUntil())) {
+    if (at.isAfter(until)) {
       return new Decision(ScanResult.of(ScanOutcome.TOO_LATE, code), code);
     }
     Admissions.Attempt attempt = admissions.admit(code.orderNo(), code.ticketId(), at, gate, offline);
@@ -83,9 +89,13 @@ public class CheckIn {
     };
   }
 
-  /** What an offline gate needs to admit a showtime's audience by itself. */
+  /**
+   * What an offline gate needs to admit a showtime's audience by itself. {@code admitFrom}/{@code admitUntil}: the
+   * showtime's window now (null before its first sale); it wins over the window a code carries, which a move of the
+   * showtime made stale.
+   */
   public record Pack(long showtimeId, Instant generatedAt, List<TicketSigner.VerificationKey> keys,
-      List<Long> revokedTicketIds, List<Long> admittedTicketIds) {}
+      List<Long> revokedTicketIds, List<Long> admittedTicketIds, Instant admitFrom, Instant admitUntil) {}
 
   public Pack pack(Caller door, long showtimeId) {
     door.requireDoorStaff();
@@ -93,7 +103,10 @@ public class CheckIn {
     if (state.cinemaId() != null && !door.isDoorOf(state.cinemaId())) {
       throw new ApiException(HttpStatus.FORBIDDEN, "WRONG_CINEMA", "this showtime plays at another cinema");
     }
-    return new Pack(showtimeId, clock.instant(), signer.publishedKeys(), state.revoked(), state.admitted());
+    Instant startsAt = state.startsAt();
+    return new Pack(showtimeId, clock.instant(), signer.publishedKeys(), state.revoked(), state.admitted(),
+        startsAt == null ? null : startsAt.minus(properties.admitBefore()),
+        startsAt == null ? null : startsAt.plus(properties.admitAfter()));
   }
 
   /** One scan an offline gate made. */

@@ -51,7 +51,7 @@ class ETicketConfig {
   }
 
   @Bean
-  CheckIn checkIn(TicketSigner signer, Admissions admissions, Clock clock) {
-    return new CheckIn(signer, admissions, clock);
+  CheckIn checkIn(TicketSigner signer, Admissions admissions, ETicketProperties properties, Clock clock) {
+    return new CheckIn(signer, admissions, properties, clock);
   }
 }

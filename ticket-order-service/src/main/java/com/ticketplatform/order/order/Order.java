@@ -31,6 +31,7 @@ public final class Order {
   private final BigDecimal amount;
   private final String currency;
   private final Instant showtimeStartsAt;
+  private final Instant showtimeMovedAt;
   private final Instant expiresAt;
   private final Instant createdAt;
   private final List<OrderTicket> tickets;
@@ -52,6 +53,7 @@ public final class Order {
     this.amount = Objects.requireNonNull(b.amount, "amount");
     this.currency = Objects.requireNonNull(b.currency, "currency");
     this.showtimeStartsAt = Objects.requireNonNull(b.showtimeStartsAt, "showtimeStartsAt");
+    this.showtimeMovedAt = b.showtimeMovedAt;
     this.expiresAt = Objects.requireNonNull(b.expiresAt, "expiresAt");
     this.createdAt = Objects.requireNonNull(b.createdAt, "createdAt");
     this.tickets = List.copyOf(b.tickets);
@@ -109,10 +111,20 @@ public final class Order {
 
   /** A refund is only possible for a paid order whose showtime has not started yet. */
   public OrderStatus requestRefund(Instant now) {
-    if (status == OrderStatus.PAID && !now.isBefore(showtimeStartsAt)) {
+    return requestRefund(now, RefundPolicy.UNTIL_START);
+  }
+
+  /** A refund is only possible for a paid order while the policy allows it ({@link #refundableUntil}). */
+  public OrderStatus requestRefund(Instant now, RefundPolicy policy) {
+    if (status == OrderStatus.PAID && !now.isBefore(refundableUntil(policy))) {
       throw new RefundWindowClosedException(orderNo);
     }
     return moveTo(OrderStatus.REFUNDING, now);
+  }
+
+  /** Until when (exclusive) the buyer may ask for a refund, were the order paid. */
+  public Instant refundableUntil(RefundPolicy policy) {
+    return policy.refundableUntil(showtimeStartsAt, showtimeMovedAt);
   }
 
   /** The show will not take place: a paid order is refunded in full, whenever it is and whatever was used. */
@@ -171,6 +183,11 @@ public final class Order {
     return showtimeStartsAt;
   }
 
+  /** When the cinema last moved the showtime to another start; null if it never did. */
+  public Instant showtimeMovedAt() {
+    return showtimeMovedAt;
+  }
+
   public Instant expiresAt() {
     return expiresAt;
   }
@@ -226,6 +243,7 @@ public final class Order {
     private BigDecimal amount;
     private String currency;
     private Instant showtimeStartsAt;
+    private Instant showtimeMovedAt;
     private Instant expiresAt;
     private Instant createdAt;
     private List<OrderTicket> tickets = List.of();
@@ -246,6 +264,7 @@ public final class Order {
     public Builder amount(BigDecimal v) { amount = v; return this; }
     public Builder currency(String v) { currency = v; return this; }
     public Builder showtimeStartsAt(Instant v) { showtimeStartsAt = v; return this; }
+    public Builder showtimeMovedAt(Instant v) { showtimeMovedAt = v; return this; }
     public Builder expiresAt(Instant v) { expiresAt = v; return this; }
     public Builder createdAt(Instant v) { createdAt = v; return this; }
     public Builder tickets(List<OrderTicket> v) { tickets = v; return this; }

@@ -42,10 +42,13 @@ public class OrderLifecycle {
   private final InventoryRebuilder rebuilder;
   private final PayClient pay;
   private final UsedTickets usedTickets;
+  private final RefundPolicy refunds;
   private final Clock clock;
 
   public OrderLifecycle(OrderTransitions transitions, OrderRepository orders, SeatInventory inventory,
-      SeatClaims claims, InventoryRebuilder rebuilder, PayClient pay, UsedTickets usedTickets, Clock clock) {
+      SeatClaims claims, InventoryRebuilder rebuilder, PayClient pay, UsedTickets usedTickets, RefundPolicy refunds,
+      Clock clock) {
+    this.refunds = refunds;
     this.claims = claims;
     this.rebuilder = rebuilder;
     this.transitions = transitions;
@@ -203,7 +206,10 @@ public class OrderLifecycle {
     }
   }
 
-  /** The buyer asks for a refund of a paid order before the showtime starts. Repeating it re-sends the request. */
+  /**
+   * The buyer asks for a refund of a paid order while the refund policy allows it (before the show, longer after a
+   * move). Repeating it re-sends the request.
+   */
   public Order requestRefund(Order current) {
     if (current.status() == OrderStatus.PAID) {
       Instant now = clock.instant();
@@ -218,9 +224,10 @@ public class OrderLifecycle {
               "a ticket of this order has been used at the door");
         }
         try {
-          o.requestRefund(now);
+          o.requestRefund(now, refunds);
         } catch (RefundWindowClosedException e) {
-          throw ApiException.unprocessable(OrderErrors.ORDER_NOT_REFUNDABLE, e.getMessage());
+          throw ApiException.unprocessable(OrderErrors.ORDER_NOT_REFUNDABLE,
+              "refunds closed at " + o.refundableUntil(refunds));
         }
         return OrderTransitions.Decision.apply(null);
       }).orElseThrow();

@@ -108,6 +108,7 @@ public class OrderRepository {
     r.amount = o.amount();
     r.currency = o.currency();
     r.showtimeStartsAt = o.showtimeStartsAt();
+    r.showtimeMovedAt = o.showtimeMovedAt();
     r.expiresAt = o.expiresAt();
     r.paidAt = o.paidAt();
     r.paymentId = o.paymentId();
@@ -122,7 +123,8 @@ public class OrderRepository {
   static Order toOrder(OrderRow r, List<TicketRow> ticketRows) {
     return Order.builder().orderNo(r.orderNo).userId(r.userId).programId(r.programId).showtimeId(r.showtimeId)
         .cinemaId(r.cinemaId).programTitle(r.programTitle).status(OrderStatus.valueOf(r.status)).amount(r.amount)
-        .currency(r.currency).showtimeStartsAt(r.showtimeStartsAt).expiresAt(r.expiresAt).paidAt(r.paidAt)
+        .currency(r.currency).showtimeStartsAt(r.showtimeStartsAt)
+        .showtimeMovedAt(r.showtimeMovedAt).expiresAt(r.expiresAt).paidAt(r.paidAt)
         .paymentId(r.paymentId).closedAt(r.closedAt).closeReason(r.closeReason).version(r.version)
         .createdAt(r.createdAt).updatedAt(r.updatedAt)
         .tickets(ticketRows.stream().map(OrderRepository::toTicket).toList())

@@ -20,6 +20,7 @@ public class OrderRow {
   public BigDecimal amount;
   public String currency;
   public Instant showtimeStartsAt;
+  public Instant showtimeMovedAt;
   public Instant expiresAt;
   public Instant paidAt;
   public String paymentId;

@@ -13,6 +13,7 @@ import com.ticketplatform.order.order.OrderErrors;
 import com.ticketplatform.order.order.OrderLifecycle;
 import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.order.OrderStatus;
+import com.ticketplatform.order.order.RefundPolicy;
 import com.ticketplatform.order.placement.PlaceOrderService;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -37,10 +38,12 @@ public class OrderController {
   private final OrderRepository orders;
   private final OrderLifecycle lifecycle;
   private final PayClient pay;
+  private final RefundPolicy refunds;
   private final Clock clock;
 
   public OrderController(PlaceOrderService placing, OrderRepository orders, OrderLifecycle lifecycle, PayClient pay,
-      Clock clock) {
+      RefundPolicy refunds, Clock clock) {
+    this.refunds = refunds;
     this.placing = placing;
     this.orders = orders;
     this.lifecycle = lifecycle;
@@ -56,12 +59,12 @@ public class OrderController {
     long userId = caller.requireUser();
     PlaceOrderService.Placed placed = placing.place(userId, key, request.showtimeId(), request.seatIds(),
         request.holderIds());
-    return ResponseEntity.status(HttpStatus.CREATED).body(OrderView.of(placed.order()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(view(placed.order()));
   }
 
   @GetMapping("/{orderNo}")
   public OrderView get(Caller caller, @PathVariable long orderNo) {
-    return OrderView.of(own(caller.requireUser(), orderNo));
+    return view(own(caller.requireUser(), orderNo));
   }
 
   @GetMapping
@@ -70,13 +73,13 @@ public class OrderController {
     long userId = caller.requireUser();
     PageRequest page = PageRequest.of(cursor, size);
     List<OrderView> fetched = orders.listByUser(userId, page.afterLong(), page.size() + 1).stream()
-        .map(OrderView::of).toList();
+        .map(this::view).toList();
     return page.page(fetched, v -> Long.toString(v.orderNo()));
   }
 
   @PostMapping("/{orderNo}/cancel")
   public OrderView cancel(Caller caller, @PathVariable long orderNo) {
-    return OrderView.of(lifecycle.cancelByUser(own(caller.requireUser(), orderNo)));
+    return view(lifecycle.cancelByUser(own(caller.requireUser(), orderNo)));
   }
 
   @PostMapping("/{orderNo}/payment")
@@ -99,7 +102,11 @@ public class OrderController {
 
   @PostMapping("/{orderNo}/refund")
   public OrderView refund(Caller caller, @PathVariable long orderNo) {
-    return OrderView.of(lifecycle.requestRefund(own(caller.requireUser(), orderNo)));
+    return view(lifecycle.requestRefund(own(caller.requireUser(), orderNo)));
+  }
+
+  private OrderView view(Order order) {
+    return OrderView.of(order, refunds);
   }
 
   /** Another user's order is reported exactly like a missing one. */

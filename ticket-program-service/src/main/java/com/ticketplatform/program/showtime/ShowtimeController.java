@@ -55,6 +55,15 @@ public class ShowtimeController {
     return showtimes.putOnSale(showtimeId);
   }
 
+  /**
+   * Moves the showtime to another start in its hall, on sale or not (sold seats stay sold; buyers may then refund for
+   * free for a while). Idempotent: moving it to its current start answers its current state.
+   */
+  @PostMapping("/{showtimeId}/reschedule")
+  public ShowtimeView reschedule(@PathVariable long showtimeId, @Valid @RequestBody ShowtimeReschedule request) {
+    return showtimes.reschedule(showtimeId, request.startsAt());
+  }
+
   /** Idempotent: cancelling a cancelled showtime answers its current state. */
   @PostMapping("/{showtimeId}/cancel")
   public ShowtimeView cancel(@PathVariable long showtimeId) {

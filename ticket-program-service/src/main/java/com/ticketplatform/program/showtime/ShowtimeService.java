@@ -106,6 +106,43 @@ public class ShowtimeService {
   }
 
   /**
+   * Moves a scheduled or on-sale showtime to another start in the same hall (docs/ARCHITECTURE.md §2): the program,
+   * hall, prices and every sold seat stay; the end follows the program's duration; the hall's timetable must have room.
+   * The ShowtimeChanged event carries the new start: the order service moves its orders and e-tickets there and opens
+   * the buyers' free refund window, the notify service tells them. Moving it to its current start changes nothing.
+   */
+  @Transactional
+  public ShowtimeView reschedule(long showtimeId, Instant startsAt) {
+    Showtime current = requireExisting(showtimeId);
+    lockHalls(current.hallId, current.hallId);
+    Showtime showtime = showtimes.lockById(showtimeId);
+    ShowtimeStatus status = showtime.statusEnum();
+    if (status != ShowtimeStatus.SCHEDULED && status != ShowtimeStatus.ON_SALE) {
+      throw ApiException.conflict(SHOWTIME_NOT_EDITABLE, "a " + status + " showtime cannot be moved");
+    }
+    if (showtime.startsAt.equals(startsAt)) {
+      return ShowtimeView.of(showtime);
+    }
+    Instant now = clock.instant();
+    if (!showtime.startsAt.isAfter(now)) {
+      throw ApiException.conflict(SHOWTIME_NOT_EDITABLE, "the showtime has already started");
+    }
+    if (!startsAt.isAfter(now)) {
+      throw ApiException.unprocessable(SHOWTIME_IN_PAST, "a showtime must start in the future");
+    }
+    Program program = programs.selectById(showtime.programId);
+    Instant endsAt = ShowtimeSchedule.endsAt(startsAt, program.durationMinutes, properties.cleaningBuffer());
+    requireRoom(showtime.hallId, new ShowtimeSchedule.Slot(showtime.id, startsAt, endsAt));
+    showtime.startsAt = startsAt;
+    showtime.endsAt = endsAt;
+    showtime.version = showtime.version + 1;
+    showtime.updatedAt = now;
+    showtimes.updateById(showtime);
+    events.showtimeChanged(showtime.programId, showtime.id, showtime.status, showtime.startsAt);
+    return ShowtimeView.of(showtime);
+  }
+
+  /**
    * SCHEDULED → ON_SALE: creates the live seat inventory (every seat "A", HSETNX so a retry never frees a seat),
    * then flips the status. Repeating it on an on-sale showtime is a no-op.
    */
@@ -175,15 +212,7 @@ public class ShowtimeService {
     }
     Instant endsAt = ShowtimeSchedule.endsAt(request.startsAt(), program.durationMinutes,
         properties.cleaningBuffer());
-    ShowtimeSchedule.Slot candidate = new ShowtimeSchedule.Slot(showtime.id, request.startsAt(), endsAt);
-    List<ShowtimeSchedule.Slot> around = showtimes.occupyingHall(hall.id, request.startsAt(), endsAt).stream()
-        .map(s -> new ShowtimeSchedule.Slot(s.id, s.startsAt, s.endsAt))
-        .toList();
-    ShowtimeSchedule.firstConflict(candidate, around).ifPresent(conflict -> {
-      throw new ApiException(HttpStatus.CONFLICT, SHOWTIME_OVERLAP,
-          "the hall is busy from " + conflict.startsAt() + " to " + conflict.endsAt(),
-          Map.of("conflictingShowtimeId", conflict.showtimeId()));
-    });
+    requireRoom(hall.id, new ShowtimeSchedule.Slot(showtime.id, request.startsAt(), endsAt));
     showtime.programId = program.id;
     showtime.cinemaId = hall.cinemaId;
     showtime.hallId = hall.id;
@@ -195,6 +224,17 @@ public class ShowtimeService {
     showtime.currency = prices.currency();
     showtime.realNameCap = request.realNameCap() == null ? 0 : request.realNameCap();
     showtime.updatedAt = now;
+  }
+
+  /** 409 SHOWTIME_OVERLAP when another running showtime of the hall (already locked) collides with the slot. */
+  private void requireRoom(long hallId, ShowtimeSchedule.Slot candidate) {
+    List<ShowtimeSchedule.Slot> around = showtimes.occupyingHall(hallId, candidate.startsAt(), candidate.endsAt())
+        .stream().map(s -> new ShowtimeSchedule.Slot(s.id, s.startsAt, s.endsAt)).toList();
+    ShowtimeSchedule.firstConflict(candidate, around).ifPresent(conflict -> {
+      throw new ApiException(HttpStatus.CONFLICT, SHOWTIME_OVERLAP,
+          "the hall is busy from " + conflict.startsAt() + " to " + conflict.endsAt(),
+          Map.of("conflictingShowtimeId", conflict.showtimeId()));
+    });
   }
 
   private void lockHalls(long first, long second) {
