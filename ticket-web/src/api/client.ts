@@ -290,6 +290,9 @@ export function createTicketApi(options: TicketApiOptions = {}) {
     /** Unpaid orders are then cancelled and paid ones refunded by the order service (see cancellationProgress). */
     cancelShowtime: (showtimeId: string): Promise<AdminShowtime> =>
       answer(http.POST('/api/admin/showtimes/{showtimeId}/cancel', { params: { path: { showtimeId } } })),
+    /** Same hall, sold seats kept; 409 SHOWTIME_OVERLAP when the hall is busy, 422 SHOWTIME_IN_PAST. */
+    rescheduleShowtime: (showtimeId: string, startsAt: string): Promise<AdminShowtime> =>
+      answer(http.POST('/api/admin/showtimes/{showtimeId}/reschedule', { params: { path: { showtimeId } }, body: { startsAt } })),
     cancellationProgress: (showtimeId: string): Promise<CancellationProgress> =>
       answer(http.GET('/api/admin/orders/showtimes/{showtimeId}/cancellation', { params: { path: { showtimeId } } })),
 

@@ -22,3 +22,18 @@ export function isSettled(order: Order): boolean {
 export function isAwaitingPayment(order: Order): boolean {
   return order.status === 'PENDING_PAYMENT';
 }
+
+/** Whether a paid order can still be refunded at {@code now} (ms), and until when, as the API says. */
+export type RefundState = { kind: 'open'; until: string } | { kind: 'closed'; until: string } | { kind: 'none' };
+
+export function refundState(order: Order, now: number): RefundState {
+  if (order.status !== 'PAID' || !order.refundableUntil) return { kind: 'none' };
+  return Date.parse(order.refundableUntil) > now
+    ? { kind: 'open', until: order.refundableUntil }
+    : { kind: 'closed', until: order.refundableUntil };
+}
+
+/** A paid order of a showtime the cinema moved: the buyer is told, with the new start. */
+export function wasMoved(order: Order): boolean {
+  return !!order.showtimeMovedAt && (order.status === 'PAID' || order.status === 'REFUNDING');
+}

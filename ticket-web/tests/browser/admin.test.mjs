@@ -256,6 +256,35 @@ describe('the admin console', () => {
     await screenshot(page, 'admin-cancel-impact');
     await page.getByRole('button', { name: 'Keep it' }).click();
 
+    // the cinema moves the showtime a day later: the buyer keeps the seat, is told, and may refund for free
+    await row.getByRole('button', { name: /^Move the showtime of/ }).click();
+    const moveImpact = page.getByTestId('move-impact');
+    await moveImpact.waitFor();
+    assert.match(await moveImpact.innerText(), /^1 seat is sold: the buyers keep their seats/);
+    const newStart = page.getByLabel(/^New start/);
+    const [day, time] = (await newStart.inputValue()).split('T');
+    const nextDay = new Date(`${day}T00:00:00Z`);
+    nextDay.setUTCDate(nextDay.getUTCDate() + 1);
+    await newStart.fill(`${nextDay.toISOString().slice(0, 10)}T${time}`);
+    await expectAccessible(page, 'admin-move-showtime');
+    await screenshot(page, 'admin-move-showtime');
+    await page.getByRole('button', { name: 'Move showtime' }).click();
+    await page.getByRole('status').filter({ hasText: 'The showtime now starts' }).waitFor();
+    const buyerContext = await console();
+    const buyer = await buyerContext.newPage();
+    await logIn(buyer, base, buyerLogin, 'Ticket#2026admin');
+    const movedBanner = buyer.getByTestId('showtime-moved');
+    await buyer.goto(`${base}/orders/${orderNo}`);
+    await movedBanner.waitFor({ timeout: 30_000 }).catch(async () => {
+      // the order service follows the move from its event: give it a moment, then look again
+      await buyer.reload();
+      await movedBanner.waitFor({ timeout: 30_000 });
+    });
+    assert.match(await movedBanner.innerText(), /now starts[\s\S]*full refund until/);
+    await expectAccessible(buyer, 'order-moved');
+    await screenshot(buyer, 'order-moved');
+    await buyerContext.close();
+
     // the sale in the reports: sales per film over the last 30 days, as a chart, a table and CSV; the occupancy
     await page.getByRole('navigation', { name: 'Admin console' }).getByRole('link', { name: 'Reports' }).click();
     const sale = page.getByTestId('sales-table').getByRole('row', { name: new RegExp(title) });
