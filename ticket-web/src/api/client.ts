@@ -26,6 +26,7 @@ export type CommentPage = Schemas['CursorPageCommentView'];
 export type OrderSeat = Schemas['OrderSeatView'];
 export type OrderRequest = Schemas['PlaceOrderRequest'];
 export type Order = Schemas['OrderView'];
+export type OrderRules = Schemas['OrderRules'];
 export type OrderPage = Schemas['CursorPageOrderView'];
 export type PaymentStart = Schemas['PaymentStartView'];
 export type Cinema = Schemas['CinemaView'];
@@ -226,6 +227,8 @@ export function createTicketApi(options: TicketApiOptions = {}) {
         http.POST('/api/orders', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: order }));
       return { order: data, outcome: status === 202 ? 'accepted' : 'created' };
     },
+    /** The seat limit, payment window and refund rules the order service enforces (public). */
+    orderRules: (): Promise<OrderRules> => answer(http.GET('/api/orders/rules')),
     getOrder: (orderNo: string): Promise<Order> =>
       answer(http.GET('/api/orders/{orderNo}', { params: { path: { orderNo } } })),
     listMyOrders: (page: PageRequest = {}): Promise<OrderPage> =>

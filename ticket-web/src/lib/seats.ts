@@ -4,8 +4,8 @@ import type { Seat, SeatMap } from '../api/client';
 import { toMinor } from './money';
 
 /**
- * Most seats one customer may hold for one showtime. The order service's `ticket.order.seat-limit` (6 unless
- * configured); the API does not publish it yet, and its SEAT_LIMIT_EXCEEDED answer carries the real one.
+ * Most seats one customer may hold for one showtime until the order service's rules (`GET /api/orders/rules`) have
+ * been read: its default `ticket.order.seat-limit`. A SEAT_LIMIT_EXCEEDED answer carries the real one too.
  */
 export const SEAT_LIMIT = 6;
 

@@ -26,6 +26,8 @@ public final class PublicRoutes {
       "/api/announcements",
       // what any gate verifies e-tickets with: public keys only
       "/api/tickets/keys",
+      // the ordering rules (seat limit, payment window, refunds), explained before they bite
+      "/api/orders/rules",
   };
 
   static final String[] ANY_METHOD = {

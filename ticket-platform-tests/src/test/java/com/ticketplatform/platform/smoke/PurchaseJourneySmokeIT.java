@@ -144,4 +144,17 @@ class PurchaseJourneySmokeIT {
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(LocalPlatform.JSON.readTree(response.body()).path("code").asText()).isEqualTo("UNAUTHENTICATED");
   }
+
+  @Test
+  void theRulesABuyerOrdersUnderArePublicAndAreTheOnesEnforced() throws Exception {
+    HttpResponse<String> response = Contract.send(HttpRequest.newBuilder(
+        URI.create(LocalPlatform.gatewayUrl() + "/api/orders/rules")).GET().build(), null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode rules = LocalPlatform.JSON.readTree(response.body());
+    // the local platform runs the defaults (ticket.order.*): six seats, fifteen minutes, half an hour, three days
+    assertThat(rules.path("seatLimit").asInt()).isEqualTo(6);
+    assertThat(rules.path("paymentWindowSeconds").asLong()).isEqualTo(15 * 60);
+    assertThat(rules.path("refundClosesBeforeStartSeconds").asLong()).isEqualTo(30 * 60);
+    assertThat(rules.path("refundAfterMoveSeconds").asLong()).isEqualTo(3 * 24 * 3600);
+  }
 }
