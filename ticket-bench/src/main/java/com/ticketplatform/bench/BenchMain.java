@@ -9,6 +9,7 @@ import com.ticketplatform.bench.report.Targets;
 import com.ticketplatform.bench.scenario.Buyers;
 import com.ticketplatform.bench.scenario.Scenarios;
 import com.ticketplatform.bench.stats.PhaseResult;
+import com.ticketplatform.bench.stats.ProcessCpu;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -90,6 +91,10 @@ public final class BenchMain {
     Boolean hotSeat = null;
     Boolean oversell = null;
     if (o.runs("onsale")) {
+      // CPU per placed order, per process, over both on-sale passes (the buyers' logins came before)
+      ProcessCpu cpu = ProcessCpu.ofLocalPlatform(Path.of("").toAbsolutePath(), portOf(o.get("jdbc"), 3306),
+          portOf(o.get("redis"), 6379));
+      Map<String, Long> cpuBefore = cpu.snapshot();
       step("on-sale directly at the order service: " + buyers.size() + " buyers, " + o.integer("rows") + "x"
           + o.integer("cols") + " hall");
       s.onSale(Platform.Path.DIRECT);
@@ -98,6 +103,13 @@ public final class BenchMain {
           + o.integer("cols") + " hall");
       s.onSale(Platform.Path.GATEWAY);
       print(phases.get(Targets.ONSALE_GATEWAY));
+      long placed = phases.get(Targets.ONSALE_DIRECT).okCalls() + phases.get(Targets.ONSALE_GATEWAY).okCalls();
+      Map<String, Double> perOrder = cpu.millisPerUnit(cpuBefore, cpu.snapshot(), placed);
+      facts.put("cpuMillisPerPlacedOrder", perOrder);
+      facts.put("cpuPlacedOrders", placed);
+      System.out.println("  CPU ms per placed order (" + placed + " orders, both passes; /proc):");
+      perOrder.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+          .forEach(e -> System.out.printf("    %-28s %8.2f%n", e.getKey(), e.getValue()));
     }
     if (o.runs("hotseat")) {
       step("hot seat: " + buyers.size() + " buyers want the same 4 seats; then the reject path alone");
@@ -147,6 +159,12 @@ public final class BenchMain {
     System.out.println("results: " + o.out().resolve("result.json") + ", " + o.out().resolve("report.html") + ", "
         + o.out().resolve("results.md"));
     return verdict == null || verdict.pass() ? 0 : 1;
+  }
+
+  /** The port of a jdbc:/redis: URL, or the fallback. */
+  static int portOf(String url, int fallback) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("//[^/:]+:(\\d+)").matcher(url == null ? "" : url);
+    return m.find() ? Integer.parseInt(m.group(1)) : fallback;
   }
 
   private static void step(String what) {

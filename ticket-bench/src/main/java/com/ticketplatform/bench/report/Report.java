@@ -32,6 +32,14 @@ public final class Report {
 
   public static String markdown(Run run) {
     StringBuilder md = new StringBuilder();
+    if (run.facts().get("cpuMillisPerPlacedOrder") instanceof Map<?, ?> perOrder && !perOrder.isEmpty()) {
+      md.append("CPU ms per placed order (").append(run.facts().get("cpuPlacedOrders"))
+          .append(" orders over both on-sale passes, from /proc; the generator is not the platform):\n\n")
+          .append("| process | CPU ms / order |\n|---|---:|\n");
+      perOrder.forEach((piece, ms) -> md.append("| ").append(piece).append(" | ")
+          .append(String.format(Locale.ROOT, "%.2f", ((Number) ms).doubleValue())).append(" |\n"));
+      md.append('\n');
+    }
     md.append("| phase | path | ok/s | seats/s | calls/s | p50 ms | p95 ms | p99 ms | max ms | outcomes |\n");
     md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
     run.phases().forEach((key, p) -> md.append(String.format(Locale.ROOT,

@@ -1,0 +1,158 @@
+package com.ticketplatform.bench.stats;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CPU time the platform's processes spend, from /proc (user + system time of each process and its descendants), so a
+ * phase's cost reads as CPU milliseconds per unit of work per process: what a machine of any speed would add up, and
+ * what stays steady when the machine is noisy. The pieces are those {@code ./ticket} started ({@code .ticket/pids}),
+ * the machine's MariaDB and Redis (found by their listening ports) and the generator itself, reported apart so a
+ * reader can tell whose limit a figure is.
+ */
+public final class ProcessCpu {
+
+  /** The generator: this process. */
+  public static final String GENERATOR = "bench generator";
+
+  private final Map<String, Long> roots;
+  private final long ticksPerSecond;
+
+  private ProcessCpu(Map<String, Long> roots, long ticksPerSecond) {
+    this.roots = roots;
+    this.ticksPerSecond = ticksPerSecond;
+  }
+
+  /** The local platform under {@code root}, with MariaDB and Redis on their ports. */
+  public static ProcessCpu ofLocalPlatform(Path root, int mysqlPort, int redisPort) {
+    Map<String, Long> roots = new LinkedHashMap<>();
+    Path pids = root.resolve(".ticket/pids");
+    if (Files.isDirectory(pids)) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(pids, "*.pid")) {
+        for (Path f : files) {
+          try {
+            long pid = Long.parseLong(Files.readString(f).trim());
+            if (ProcessHandle.of(pid).isPresent()) {
+              roots.put(f.getFileName().toString().replaceFirst("\\.pid$", ""), pid);
+            }
+          } catch (IOException | NumberFormatException e) {
+            // a stale or half-written pid file: that piece is not measured
+          }
+        }
+      } catch (IOException e) {
+        // no pieces started by ./ticket
+      }
+    }
+    long mysql = listenerOf(mysqlPort);
+    if (mysql > 0) {
+      roots.put("mariadb", mysql);
+    }
+    long redis = listenerOf(redisPort);
+    if (redis > 0) {
+      roots.put("redis", redis);
+    }
+    roots.put(GENERATOR, ProcessHandle.current().pid());
+    return new ProcessCpu(roots, clockTicks());
+  }
+
+  /** CPU time so far per piece, in clock ticks (a piece's processes and their descendants now). */
+  public Map<String, Long> snapshot() {
+    Map<String, Long> ticks = new LinkedHashMap<>();
+    roots.forEach((piece, pid) -> {
+      Set<Long> all = new LinkedHashSet<>();
+      all.add(pid);
+      ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> all.add(d.pid())));
+      ticks.put(piece, all.stream().mapToLong(ProcessCpu::ticksOf).sum());
+    });
+    return ticks;
+  }
+
+  /**
+   * CPU milliseconds per unit between two snapshots, per piece, then the platform's total (every piece but the
+   * generator) under {@code "total (platform)"}; empty when no unit was done.
+   */
+  public Map<String, Double> millisPerUnit(Map<String, Long> before, Map<String, Long> after, long units) {
+    return perUnit(before, after, units, ticksPerSecond);
+  }
+
+  static Map<String, Double> perUnit(Map<String, Long> before, Map<String, Long> after, long units,
+      long ticksPerSecond) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (units <= 0) {
+      return out;
+    }
+    double total = 0;
+    for (Map.Entry<String, Long> e : after.entrySet()) {
+      long spent = Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), e.getValue()));
+      double ms = spent * 1000.0 / ticksPerSecond / units;
+      out.put(e.getKey(), round(ms));
+      if (!e.getKey().equals(GENERATOR)) {
+        total += ms;
+      }
+    }
+    out.put("total (platform)", round(total));
+    return out;
+  }
+
+  /** utime + stime of one process from {@code /proc/<pid>/stat}, or 0 when it is gone. */
+  static long ticksOf(long pid) {
+    try {
+      return parseTicks(Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Fields 14 and 15 of a stat line (proc(5)); the command name (field 2) may hold spaces and parentheses, so the
+   * fields are counted from its last closing parenthesis.
+   */
+  static long parseTicks(String stat) {
+    String[] rest = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+    // rest[0] is field 3 (state): utime is field 14, stime field 15
+    return Long.parseLong(rest[11]) + Long.parseLong(rest[12]);
+  }
+
+  private static double round(double ms) {
+    return Math.round(ms * 100) / 100.0;
+  }
+
+  private static long clockTicks() {
+    String out = run(List.of("getconf", "CLK_TCK"));
+    try {
+      return Long.parseLong(out.trim());
+    } catch (NumberFormatException e) {
+      return 100;
+    }
+  }
+
+  private static long listenerOf(int port) {
+    Matcher m = Pattern.compile("pid=(\\d+)").matcher(run(List.of("ss", "-ltnpH", "sport = :" + port)));
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  private static String run(List<String> command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor(10, TimeUnit.SECONDS);
+      return out;
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+}
