@@ -6,7 +6,10 @@
 #
 # Stage "build" compiles the whole reactor once with the Maven wrapper. It does not read MODULE, so its cache key is
 # the same for every service: docker compose (BuildKit) builds it once and every service image reuses it.
-# Stage "runtime" takes the one executable jar named by MODULE and runs it as an unprivileged user.
+# Stage "web" builds the storefront (ticket-web) with Node, likewise once for all.
+# Stage "runtime" takes the one executable jar named by MODULE and runs it as an unprivileged user; the gateway's image
+# also gets the storefront's build in /app/web, which it serves when TICKET_GATEWAY_WEB_ROOT=file:/app/web/ (compose
+# sets it; docs/ARCHITECTURE.md §10).
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /workspace
@@ -44,6 +47,17 @@ RUN set -eu; \
     done; \
     ls -l /out
 
+# The storefront: the exact dependencies of the lockfile (npm ci), then the production build, whose first step generates
+# the typed API client from the committed openapi/public.json (no running platform needed). The manifests are copied
+# first, so a change to the app's sources alone reuses the installed node_modules layer.
+FROM node:20 AS web
+WORKDIR /web
+COPY ticket-web/package.json ticket-web/package-lock.json ticket-web/.npmrc ./
+RUN --mount=type=cache,target=/root/.npm,sharing=locked \
+    npm ci --no-audit --no-fund
+COPY ticket-web/ ./
+RUN npm run build
+
 FROM eclipse-temurin:17-jre AS runtime
 # The module to run, e.g. ticket-gateway. Declared only in this stage so that the build stage stays shared.
 ARG MODULE
@@ -65,6 +79,10 @@ RUN groupadd --system --gid 10001 app \
 WORKDIR /app
 # Owned by root and read-only for the app user: the process cannot rewrite its own code.
 COPY --from=build /out/${MODULE}.jar /app/app.jar
+# The storefront, in the gateway's image only (a bind mount, so no other image gets a layer of it). Owned by root and
+# read-only for the app user, like the jar.
+RUN --mount=type=bind,from=web,source=/web/dist,target=/mnt/web \
+    if [ "${MODULE}" = "ticket-gateway" ]; then cp -r /mnt/web /app/web && test -f /app/web/index.html; fi
 
 # Size the heap from the container's memory limit; die on OOM so the orchestrator restarts a clean JVM.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"

@@ -1,4 +1,4 @@
-// Showtimes as a customer scans them: by day (in the cinema's zone), then city, then cinema, each list by time.
+// Showtimes as a customer scans them: by day (each in its cinema's zone), then city, then cinema, each list by time.
 import type { Showtime } from '../api/client';
 import { toMinor } from './money';
 import { cinemaTimeZone, dayKey } from './time';
@@ -15,8 +15,9 @@ export interface CityShowtimes {
 }
 export interface DayShowtimes {
   day: string;
-  /** An instant on that day, for formatting its label. */
+  /** An instant on that day, for formatting its label, and the zone it is that day in. */
   sample: string;
+  zone: string;
   cities: CityShowtimes[];
 }
 
@@ -24,9 +25,10 @@ export function groupShowtimes(showtimes: readonly Showtime[]): DayShowtimes[] {
   const sorted = [...showtimes].filter((s) => s.startsAt).sort((a, b) => a.startsAt!.localeCompare(b.startsAt!));
   const days = new Map<string, DayShowtimes>();
   for (const showtime of sorted) {
-    const day = dayKey(showtime.startsAt!, cinemaTimeZone(showtime.cinemaId));
+    const zone = cinemaTimeZone(showtime.timeZone);
+    const day = dayKey(showtime.startsAt!, zone);
     let byDay = days.get(day);
-    if (!byDay) days.set(day, (byDay = { day, sample: showtime.startsAt!, cities: [] }));
+    if (!byDay) days.set(day, (byDay = { day, sample: showtime.startsAt!, zone, cities: [] }));
     const cityName = showtime.city ?? '';
     let city = byDay.cities.find((c) => c.city === cityName);
     if (!city) byDay.cities.push((city = { city: cityName, cinemas: [] }));

@@ -1,14 +1,59 @@
 // Times are shown in the cinema's time zone, whatever the zone of the device: a showtime at 13:30 in Shanghai is
-// 13:30 for a customer browsing from abroad too.
+// 13:30 for a customer browsing from abroad too, labelled with the zone ("13:30 GMT+8") when the device's clock
+// would read otherwise (docs/ARCHITECTURE.md §10).
 
 /**
- * The time zone of a cinema. The catalogue's cinemas are all in mainland China and the public API does not carry a
- * zone per cinema yet, so every cinema is in Asia/Shanghai until it does.
+ * The zone of a time whose cinema is not known (orders, e-tickets, the console's lists): the catalogue's first
+ * cinemas, all in mainland China. A cinema's own zone comes with the API's cinemas, showtimes and seat maps.
  */
 export const PLATFORM_TIME_ZONE = 'Asia/Shanghai';
 
-export function cinemaTimeZone(_cinemaId?: string): string {
-  return PLATFORM_TIME_ZONE;
+const known = new Map<string, boolean>();
+
+/** The zone to show a cinema's times in: its own IANA zone, or the platform's when none (or none known here) is given. */
+export function cinemaTimeZone(zone?: string | null): string {
+  if (!zone) return PLATFORM_TIME_ZONE;
+  let ok = known.get(zone);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    known.set(zone, ok);
+  }
+  return ok ? zone : PLATFORM_TIME_ZONE;
+}
+
+/**
+ * The zones an admin picks a cinema's from: every region and city this browser knows (not the Etc/ offsets, which do
+ * not follow daylight saving), UTC, the platform's zone and the cinema's current one, sorted.
+ */
+export function selectableTimeZones(current?: string | null): string[] {
+  const zones = new Set(Intl.supportedValuesOf('timeZone').filter((z) => z.includes('/') && !z.startsWith('Etc/')));
+  zones.add('UTC');
+  zones.add(PLATFORM_TIME_ZONE);
+  if (current) zones.add(current);
+  return [...zones].sort();
+}
+
+/** "Europe/London (GMT)", "Asia/Ho Chi Minh (GMT+7)": a zone as a select lists it, with its offset now. */
+export function timeZoneOption(zone: string, locale: string, now: number = Date.now()): string {
+  let offset = '';
+  try {
+    offset = formatter(locale, zone, { timeZoneName: 'shortOffset' }).formatToParts(new Date(now))
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
+  } catch {
+    // a zone this browser does not know is listed by its name alone
+  }
+  const name = zone.replaceAll('_', ' ');
+  return offset === '' ? name : `${name} (${offset})`;
+}
+
+/** The zone of this device's clock. */
+export function browserTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -26,6 +71,31 @@ function formatter(locale: string, zone: string, options: Intl.DateTimeFormatOpt
 /** "13:30" */
 export function formatTime(iso: string, zone: string, locale: string): string {
   return formatter(locale, zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+/**
+ * The zone's short name at an instant ("GMT", "BST", "GMT+8"), or '' when a clock in `browserZone` reads the
+ * same there and then: a label only where the device's own time would differ.
+ */
+export function zoneLabel(iso: string, zone: string, locale: string, browserZone: string = browserTimeZone()): string {
+  const epochMs = Date.parse(iso);
+  if (Number.isNaN(epochMs) || zoneOffsetMinutes(epochMs, zone) === zoneOffsetMinutes(epochMs, browserZone)) return '';
+  return formatter(locale, zone, { timeZoneName: 'short' }).formatToParts(new Date(epochMs))
+    .find((p) => p.type === 'timeZoneName')?.value ?? zone;
+}
+
+function labelled(text: string, label: string): string {
+  return label === '' ? text : `${text} ${label}`;
+}
+
+/** "19:30", or "19:30 GMT" when the device is in another zone. */
+export function formatZonedTime(iso: string, zone: string, locale: string, browserZone?: string): string {
+  return labelled(formatTime(iso, zone, locale), zoneLabel(iso, zone, locale, browserZone));
+}
+
+/** "Sat, 5 Dec, 19:30", or "Sat, 5 Dec, 19:30 GMT" when the device is in another zone. */
+export function formatZonedDateTime(iso: string, zone: string, locale: string, browserZone?: string): string {
+  return labelled(formatDateTime(iso, zone, locale), zoneLabel(iso, zone, locale, browserZone));
 }
 
 /** "Sat, 5 Dec" / "12月5日周六" */

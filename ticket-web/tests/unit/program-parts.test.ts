@@ -1,8 +1,10 @@
 import { mount, RouterLinkStub } from '@vue/test-utils';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import CommentList from '../../src/components/CommentList.vue';
 import ProgramCard from '../../src/components/ProgramCard.vue';
 import RatingPanel from '../../src/components/RatingPanel.vue';
+import ShowtimeGroups from '../../src/components/ShowtimeGroups.vue';
+import { browserTimeZone } from '../../src/lib/time';
 import { setLocale } from '../../src/lib/i18n';
 
 describe('a program as the customer sees it', () => {
@@ -43,5 +45,37 @@ describe('a program as the customer sees it', () => {
     expect(wrapper.text()).toContain('戏剧');
     expect(wrapper.text()).toContain('13:30');
     expect(wrapper.getComponent(RouterLinkStub).props('to')).toEqual({ name: 'program', params: { programId: '122537212288958464' } });
+  });
+});
+
+describe('showtimes in their cinemas\' zones', () => {
+  const deviceZone = process.env.TZ;
+  beforeEach(() => {
+    setLocale('en');
+    // the device's clock is in Shanghai (Node follows TZ set at run time)
+    process.env.TZ = 'Asia/Shanghai';
+  });
+  afterEach(() => {
+    if (deviceZone === undefined) delete process.env.TZ;
+    else process.env.TZ = deviceZone;
+  });
+
+  it('shows each time in its cinema\'s zone, named where the device\'s clock reads otherwise', async () => {
+    expect(browserTimeZone()).toBe('Asia/Shanghai');
+    const wrapper = mount(ShowtimeGroups, {
+      props: {
+        showtimes: [
+          { showtimeId: '1', cinemaId: 'o', cinemaName: 'Odeon', city: 'London', timeZone: 'Europe/London', hallName: 'Screen 1', startsAt: '2026-12-05T20:00:00Z', status: 'ON_SALE' },
+          { showtimeId: '2', cinemaId: 'b', cinemaName: 'Bund', city: 'Shanghai', timeZone: 'Asia/Shanghai', hallName: 'Hall 1', startsAt: '2026-12-05T20:00:00Z', status: 'ON_SALE' },
+        ],
+      },
+      global: { stubs: { RouterLink: RouterLinkStub } },
+    });
+    const clocks = () => wrapper.findAll('.cinema').map((c) => [c.get('strong').text(), c.get('.clock').text()]);
+    // one instant: Saturday evening in London, Sunday morning in Shanghai
+    expect(wrapper.findAll('.day-chip').map((b) => b.text())).toEqual(['Sat, Dec 5', 'Sun, Dec 6']);
+    expect(clocks()).toEqual([['Odeon', '20:00 GMT']]);
+    await wrapper.findAll('.day-chip')[1]!.trigger('click');
+    expect(clocks()).toEqual([['Bund', '04:00']]);
   });
 });

@@ -239,6 +239,29 @@ class ComposeFileTest {
     soft.assertAll();
   }
 
+  /** The storefront the Dockerfile builds into the gateway's image is what the gateway serves (docs/ARCHITECTURE.md §10). */
+  @Test
+  void theGatewayServesTheStorefrontItsImageCarries() {
+    String inImage = DockerfileTest.storefrontPathInImage();
+    Map<String, Object> gateway = services.get("ticket-gateway");
+    assertThat(environment(gateway).get("TICKET_GATEWAY_WEB_ROOT")).as("the gateway's web root")
+        .isEqualTo("file:" + inImage + "/");
+    assertThat(map(map(gateway.get("build")).get("args")).get("MODULE"))
+        .as("the image built with the storefront in it").isEqualTo("ticket-gateway");
+    // the variable binds the property StorefrontConfig is switched on by
+    assertThat(at(DeployFiles.yamlMap(DeployFiles.root().resolve("ticket-gateway/src/main/resources/application.yml")),
+        "ticket", "gateway", "web-root")).contains("${TICKET_GATEWAY_WEB_ROOT:}");
+    assertThat(DeployFiles.read(DeployFiles.root().resolve(
+        "ticket-gateway/src/main/java/com/ticketplatform/gateway/storefront/StorefrontConfig.java")))
+        .contains("${ticket.gateway.web-root");
+    // the other images carry no storefront, so no other service is pointed at one
+    services.forEach((name, service) -> {
+      if (!name.equals("ticket-gateway")) {
+        assertThat(environment(service)).as(name).doesNotContainKey("TICKET_GATEWAY_WEB_ROOT");
+      }
+    });
+  }
+
   @Test
   void theInfrastructureTheServicesNeedIsThereAndHealthChecked() {
     SoftAssertions soft = new SoftAssertions();

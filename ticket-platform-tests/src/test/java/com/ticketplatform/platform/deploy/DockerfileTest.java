@@ -9,6 +9,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The Dockerfile cannot be built here (no Docker engine), so its instructions are checked: a build stage that runs
  * the Maven wrapper over the whole repository with a cached local repository and does not depend on MODULE (so all
  * services share it), and a JRE runtime stage that takes the MODULE's executable jar and runs it as a non-root user.
- * The build context (.dockerignore) must keep everything the build reads.
+ * The build context (.dockerignore) must keep everything the build reads. A Node stage builds the storefront
+ * (ticket-web) from its lockfile, and only the gateway's image gets the build (docs/ARCHITECTURE.md §10).
  */
 class DockerfileTest {
 
@@ -78,6 +80,29 @@ class DockerfileTest {
     return stages.get(stages.size() - 1);
   }
 
+  private Stage webStage() {
+    return stages.stream().filter(s -> "web".equals(s.name())).findFirst()
+        .orElseThrow(() -> new AssertionError("no stage named web (the storefront's build) in the Dockerfile"));
+  }
+
+  /** Where the gateway's image keeps the storefront's build, as the Dockerfile copies it: /app/web. */
+  static String storefrontPathInImage() {
+    List<Stage> all = parse(DeployFiles.read(DeployFiles.root().resolve("Dockerfile")));
+    Stage runtime = all.get(all.size() - 1);
+    Matcher mount = STOREFRONT_MOUNT.matcher(runtime.text());
+    if (!mount.find()) {
+      throw new AssertionError("the runtime stage mounts no storefront build from the web stage");
+    }
+    Matcher copy = Pattern.compile("cp -r " + Pattern.quote(mount.group("target")) + " (\\S+)").matcher(runtime.text());
+    if (!copy.find()) {
+      throw new AssertionError("the runtime stage does not copy the mounted storefront build into the image");
+    }
+    return copy.group(1);
+  }
+
+  private static final Pattern STOREFRONT_MOUNT = Pattern.compile(
+      "--mount=type=bind,from=web,source=(?<source>[^,\\s]+),target=(?<target>[^,\\s]+)");
+
   @Test
   void itIsAMultiStageBuildFromATemurin17JdkToATemurin17Jre() {
     assertThat(stages).hasSizeGreaterThanOrEqualTo(2);
@@ -101,6 +126,63 @@ class DockerfileTest {
     assertThat(DeployFiles.read(root.resolve(".mvn/wrapper/maven-wrapper.properties")))
         .contains("distributionUrl=").contains(".zip");
     assertThat(root.resolve("mvnw")).isRegularFile();
+  }
+
+  @Test
+  void aNodeStagePinnedByMajorVersionBuildsTheStorefrontFromItsLockfile() {
+    Stage web = webStage();
+    assertThat(web.image()).as("the official Node image, pinned by major version").matches("node:\\d+");
+    Map<String, Object> packageJson = DeployFiles.yamlMap(root.resolve("ticket-web/package.json")); // JSON is YAML
+    String engines = String.valueOf(map(packageJson.get("engines")).get("node"));
+    int major = Integer.parseInt(web.image().substring("node:".length()));
+    assertThat(engines).as("ticket-web's engines.node admits the image's Node %s", major).isEqualTo(">=20");
+    assertThat(major).isGreaterThanOrEqualTo(20);
+
+    List<String> instructions = web.instructions();
+    int manifests = indexOf(instructions, i -> i.startsWith("COPY ") && i.contains("ticket-web/package-lock.json")
+        && i.contains("ticket-web/package.json"));
+    int install = indexOf(instructions, i -> i.startsWith("RUN ") && i.contains("npm ci"));
+    int sources = indexOf(instructions, i -> i.matches("COPY ticket-web/? \\./?"));
+    int build = indexOf(instructions, i -> i.startsWith("RUN ") && i.contains("npm run build"));
+    assertThat(manifests).as("the lockfile is copied").isNotNegative();
+    assertThat(install).as("npm ci (the lockfile, exactly), after the lockfile is there").isGreaterThan(manifests);
+    assertThat(web.text()).as("never npm install, which may rewrite the lockfile").doesNotContain("npm install");
+    assertThat(sources).as("the sources come after the install, so a source change reuses node_modules")
+        .isGreaterThan(install);
+    assertThat(build).as("npm run build after the sources").isGreaterThan(sources);
+    assertThat(root.resolve("ticket-web/package-lock.json")).isRegularFile();
+
+    // the build generates the typed client from the committed document: no running platform in the image build
+    String buildScript = String.valueOf(map(packageJson.get("scripts")).get("build"));
+    String genApi = String.valueOf(map(packageJson.get("scripts")).get("gen:api"));
+    assertThat(buildScript).startsWith("npm run gen:api");
+    assertThat(genApi).contains("openapi/public.json");
+    assertThat(root.resolve("ticket-web/openapi/public.json")).isRegularFile();
+  }
+
+  @Test
+  void theStorefrontBuildGoesIntoTheGatewaysImageOnly() {
+    Stage web = webStage();
+    List<String> workdirs = web.all("WORKDIR");
+    String workdir = workdirs.get(workdirs.size() - 1).substring("WORKDIR ".length()).strip();
+    Stage runtime = runtimeStage();
+    assertThat(runtime.all("COPY")).as("a COPY --from=web would put the storefront into every service's image")
+        .noneMatch(c -> c.contains("--from=web"));
+    String run = runtime.all("RUN").stream().filter(r -> r.contains("from=web")).findFirst()
+        .orElseThrow(() -> new AssertionError("the runtime stage takes nothing from the web stage"));
+    Matcher mount = STOREFRONT_MOUNT.matcher(run);
+    assertThat(mount.find()).as("a bind mount of the web stage's build: %s", run).isTrue();
+    // Vite writes to dist/ under the project (vite.config.ts sets no other outDir)
+    assertThat(mount.group("source")).isEqualTo(workdir.replaceAll("/+$", "") + "/dist");
+    assertThat(DeployFiles.read(root.resolve("ticket-web/vite.config.ts"))).doesNotContain("outDir");
+    assertThat(run).as("copied for the gateway, and only for it")
+        .contains("if [ \"${MODULE}\" = \"ticket-gateway\" ]; then cp -r " + mount.group("target") + " ");
+    String inImage = storefrontPathInImage();
+    assertThat(inImage).startsWith("/app/");
+    assertThat(run).as("an empty build fails the image build").contains("test -f " + inImage + "/index.html");
+    // the copy is made before the process drops root, so the app user cannot rewrite it
+    assertThat(runtime.instructions().indexOf(run))
+        .isLessThan(runtime.instructions().indexOf(runtime.all("USER").get(runtime.all("USER").size() - 1)));
   }
 
   @Test
@@ -196,8 +278,30 @@ class DockerfileTest {
     }
     soft.assertThat(isIgnored(ignored, "ticket-order-service/target/classes")).as("build outputs excluded").isTrue();
     soft.assertThat(isIgnored(ignored, ".git")).as(".git excluded").isTrue();
+    // the storefront's build reads its manifests, lockfile, sources and the API document; never a local install
+    for (String path : List.of("ticket-web/package.json", "ticket-web/package-lock.json", "ticket-web/.npmrc",
+        "ticket-web/index.html", "ticket-web/src", "ticket-web/public", "ticket-web/scripts",
+        "ticket-web/openapi/public.json", "ticket-web/vite.config.ts", "ticket-web/tsconfig.json")) {
+      soft.assertThat(isIgnored(ignored, path)).as(".dockerignore must not exclude %s", path).isFalse();
+    }
+    soft.assertThat(isIgnored(ignored, "ticket-web/node_modules")).as("a local node_modules excluded").isTrue();
+    soft.assertThat(isIgnored(ignored, "ticket-web/dist")).as("a local build excluded").isTrue();
     soft.assertAll();
     assertThat(root.resolve("sql")).isDirectory();
+  }
+
+  private static int indexOf(List<String> instructions, java.util.function.Predicate<String> test) {
+    for (int i = 0; i < instructions.size(); i++) {
+      if (test.test(instructions.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
   /** True when the path or one of its parents matches an exclusion (Docker excludes a directory's whole tree). */

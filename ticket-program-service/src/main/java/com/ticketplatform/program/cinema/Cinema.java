@@ -12,6 +12,8 @@ public class Cinema {
   public String name;
   public String city;
   public String address;
+  /** An IANA time zone id (docs/ARCHITECTURE.md §6). */
+  public String timeZone;
   public Instant createdAt;
   public Instant updatedAt;
 }

@@ -41,6 +41,7 @@ public class CinemaController {
       @RequestHeader(name = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
       @Valid @RequestBody CinemaRequest request) {
     long userId = caller.requireUser();
+    request.timeZoneId(); // an unknown zone is refused before the idempotency key is taken
     return AdminResponses.created(idempotency.create(userId, "POST /api/admin/cinemas", key,
         idempotency.hashOf(request), recorder -> cinemas.create(request, recorder), cinemas::get));
   }

@@ -33,12 +33,14 @@ public class CinemaService {
 
   @Transactional
   public long create(CinemaRequest request, IdempotencyRecords.Recorder recorder) {
+    String zone = request.timeZoneId();
     Instant now = clock.instant();
     Cinema cinema = new Cinema();
     cinema.id = ids.nextId();
     cinema.name = request.name().trim();
     cinema.city = request.city().trim();
     cinema.address = request.address().trim();
+    cinema.timeZone = zone == null ? CinemaRequest.DEFAULT_TIME_ZONE : zone;
     cinema.createdAt = now;
     cinema.updatedAt = now;
     cinemas.insert(cinema);
@@ -58,9 +60,10 @@ public class CinemaService {
     return cinema;
   }
 
-  /** Renaming or moving a cinema changes what every program showing there displays. */
+  /** Renaming or moving a cinema, or changing its time zone, changes what every showing there displays. */
   @Transactional
   public CinemaView update(long cinemaId, CinemaRequest request) {
+    String zone = request.timeZoneId();
     if (cinemas.lockById(cinemaId) == null) {
       throw ApiException.notFound("cinema " + cinemaId);
     }
@@ -68,6 +71,9 @@ public class CinemaService {
     cinema.name = request.name().trim();
     cinema.city = request.city().trim();
     cinema.address = request.address().trim();
+    if (zone != null) {
+      cinema.timeZone = zone;
+    }
     cinema.updatedAt = clock.instant();
     cinemas.updateById(cinema);
     events.publishEvent(new CinemaChanged(cinemaId));

@@ -145,7 +145,8 @@ public class DemoCatalogue implements ApplicationRunner {
   private long ensureCinema(CinemaPlan plan) {
     Cinema existing = cinemas.selectOne(new QueryWrapper<Cinema>().eq("name", plan.name()).last("LIMIT 1"));
     return existing != null ? existing.id
-        : cinemaService.create(new CinemaRequest(plan.name(), plan.city(), plan.address()), Recorder.NONE);
+        : cinemaService.create(new CinemaRequest(plan.name(), plan.city(), plan.address(),
+            CinemaRequest.DEFAULT_TIME_ZONE), Recorder.NONE);
   }
 
   private Hall ensureHall(long cinemaId, HallPlan plan) {

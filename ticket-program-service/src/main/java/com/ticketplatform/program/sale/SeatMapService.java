@@ -78,7 +78,7 @@ public class SeatMapService {
         .map(e -> new SeatMapView.SeatRow(e.getKey(), SeatMapBuilder.rowLabel(e.getKey()), e.getValue()))
         .toList();
     return new SeatMapView(layout.showtimeId(), layout.programId(), layout.programTitle(), layout.cinemaId(),
-        layout.cinemaName(), layout.hallId(), layout.hallName(), layout.startsAt(), layout.status(),
+        layout.cinemaName(), layout.timeZone(), layout.hallId(), layout.hallName(), layout.startsAt(), layout.status(),
         layout.currency(), layout.rows(), layout.cols(), rows, layout.realNameCap());
   }
 

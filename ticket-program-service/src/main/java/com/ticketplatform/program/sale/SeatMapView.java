@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * The public seat map: rows of seats with live status AVAILABLE, LOCKED or SOLD while the showtime is on sale, and
- * UNAVAILABLE when it is not (scheduled, cancelled, finished). Gaps and aisles are absent positions.
+ * UNAVAILABLE when it is not (scheduled, cancelled, finished). Gaps and aisles are absent positions. {@code timeZone} is
+ * the cinema's IANA zone, which its times are shown in (docs/ARCHITECTURE.md §6).
  */
 public record SeatMapView(long showtimeId, long programId, String programTitle, long cinemaId, String cinemaName,
-    long hallId, String hallName, Instant startsAt, String status, String currency, int rowCount, int colCount,
+    @Schema(example = "Asia/Shanghai") String timeZone, long hallId, String hallName, Instant startsAt, String status, String currency, int rowCount, int colCount,
     List<SeatRow> rows, int realNameCap) {
 
   public record SeatRow(int row, String label, List<SeatView> seats) {}

@@ -9,12 +9,16 @@ import java.util.List;
  * while the showtime is on sale (the hall's seat map and the prices are frozen then).
  */
 public record ShowtimeLayout(long showtimeId, long programId, String programTitle, long cinemaId, String cinemaName,
-    long hallId, String hallName, Instant startsAt, Instant endsAt, String status, String currency, int rows, int cols,
-    List<LayoutSeat> seats, Integer realNameCap) {
+    String timeZone, long hallId, String hallName, Instant startsAt, Instant endsAt, String status, String currency,
+    int rows, int cols, List<LayoutSeat> seats, Integer realNameCap) {
 
-  /** A layout cached before real names existed reads as unnamed. */
+  /**
+   * A layout cached before real names existed reads as unnamed, and one cached before cinemas had zones as
+   * Asia/Shanghai, where they all were.
+   */
   public ShowtimeLayout {
     realNameCap = realNameCap == null ? 0 : realNameCap;
+    timeZone = timeZone == null ? "Asia/Shanghai" : timeZone;
   }
 
   public record LayoutSeat(long seatId, int row, int col, String label, String type, String tier,

@@ -5,6 +5,7 @@ import com.ticketplatform.program.cache.CatalogueCache;
 import com.ticketplatform.program.cache.IdBloomFilters;
 import com.ticketplatform.program.cinema.Cinema;
 import com.ticketplatform.program.cinema.CinemaMapper;
+import com.ticketplatform.program.cinema.CinemaView;
 import com.ticketplatform.program.hall.Hall;
 import com.ticketplatform.program.hall.HallMapper;
 import com.ticketplatform.program.hall.SeatMapper;
@@ -67,7 +68,8 @@ public class ShowtimeLayouts {
         .map(s -> new ShowtimeLayout.LayoutSeat(s.id, s.rowNo, s.colNo, s.label, s.seatType, s.priceTier,
             prices.priceOf(PriceTier.valueOf(s.priceTier))))
         .toList();
-    return Optional.of(new ShowtimeLayout(showtime.id, program.id, program.title, cinema.id, cinema.name, hall.id,
+    return Optional.of(new ShowtimeLayout(showtime.id, program.id, program.title, cinema.id, cinema.name,
+        CinemaView.zoneOf(cinema), hall.id,
         hall.name, showtime.startsAt, showtime.endsAt, showtime.status, showtime.currency, hall.seatRows,
         hall.seatCols, layoutSeats, showtime.realNameCap == null ? 0 : showtime.realNameCap));
   }

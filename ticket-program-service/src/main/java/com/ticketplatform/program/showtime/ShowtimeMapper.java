@@ -34,8 +34,8 @@ public interface ShowtimeMapper extends BaseMapper<Showtime>, ExistingIds.Showti
       + " ORDER BY starts_at, id LIMIT 500")
   List<Showtime> upcomingOfProgram(long programId, Instant now);
 
-  @Select("SELECT DISTINCT program_id FROM showtime WHERE cinema_id = #{cinemaId} AND ends_at > #{now}")
-  List<Long> programsWithUpcomingShowtimesInCinema(long cinemaId, Instant now);
+  @Select("SELECT * FROM showtime WHERE cinema_id = #{cinemaId} AND ends_at > #{now}")
+  List<Showtime> upcomingInCinema(long cinemaId, Instant now);
 
   @Update("UPDATE showtime SET status = 'FINISHED', version = version + 1, updated_at = #{now}"
       + " WHERE status IN ('SCHEDULED', 'ON_SALE') AND ends_at <= #{now}")

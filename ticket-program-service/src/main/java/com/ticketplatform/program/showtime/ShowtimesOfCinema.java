@@ -20,10 +20,13 @@ class ShowtimesOfCinema {
     this.clock = clock;
   }
 
-  /** A renamed or moved cinema changes the detail of every program with an upcoming showtime there. */
+  /**
+   * A renamed or moved cinema, or one in another time zone, changes the detail of every program with an upcoming
+   * showtime there and the seat map of each such showtime: both carry the cinema's name and zone.
+   */
   @EventListener
   public void onCinemaChanged(CinemaChanged changed) {
-    showtimes.programsWithUpcomingShowtimesInCinema(changed.cinemaId(), clock.instant())
-        .forEach(events::programChanged);
+    showtimes.upcomingInCinema(changed.cinemaId(), clock.instant())
+        .forEach(s -> events.showtimeChanged(s.programId, s.id, s.status, s.startsAt));
   }
 }

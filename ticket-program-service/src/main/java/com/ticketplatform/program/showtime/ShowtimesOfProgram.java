@@ -3,6 +3,7 @@ package com.ticketplatform.program.showtime;
 import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.ticketplatform.program.cinema.Cinema;
 import com.ticketplatform.program.cinema.CinemaMapper;
+import com.ticketplatform.program.cinema.CinemaView;
 import com.ticketplatform.program.event.ProgramEventPublisher;
 import com.ticketplatform.program.hall.Hall;
 import com.ticketplatform.program.hall.HallMapper;
@@ -56,7 +57,8 @@ class ShowtimesOfProgram implements ProgramShowtimes {
         .map(s -> {
           Cinema c = cinemaById.get(s.cinemaId);
           Hall h = hallById.get(s.hallId);
-          return new ProgramDetail.ShowtimeSummary(s.id, c.id, c.name, c.city, c.address, h.id, h.name, s.startsAt,
+          return new ProgramDetail.ShowtimeSummary(s.id, c.id, c.name, c.city, c.address,
+              CinemaView.zoneOf(c), h.id, h.name, s.startsAt,
               s.endsAt, s.status, s.currency, s.prices().asMap());
         })
         .toList();
