@@ -24,13 +24,6 @@ class ShowtimeCancellationIT extends OrderServiceITBase {
 
   @Autowired ShowtimeCancellations cancellations;
 
-  long paid(ShowtimeSaleInfo show, long user, Long... seats) throws Exception {
-    long orderNo = place(user, show, seats);
-    publishPayment(new PaymentEvents.PaymentSucceeded(orderNo, "pay-" + orderNo, new BigDecimal("50.00"), "CNY",
-        Instant.now()), orderNo);
-    await("order paid", () -> "PAID".equals(status(user, orderNo)));
-    return orderNo;
-  }
 
   @Test
   void aCancelledShowtimeRefundsEveryPaidOrderOnceAndCancelsTheUnpaidOnesEvenAfterAFailedPass() throws Exception {
@@ -39,10 +32,10 @@ class ShowtimeCancellationIT extends OrderServiceITBase {
     long bob = randomUser();
     long carol = randomUser();
     long dave = randomUser();
-    long paidA = paid(show, alice, 1L, 2L);
-    long paidB = paid(show, bob, 3L);
+    long paidA = placePaid(alice, show, 1L, 2L);
+    long paidB = placePaid(bob, show, 3L);
     long pending = place(carol, show, 4L);
-    long refunded = paid(show, dave, 5L);
+    long refunded = placePaid(dave, show, 5L);
     assertThat(call("POST", "/api/orders/" + refunded + "/refund", dave, null, null).status()).isEqualTo(200);
     publishPayment(new PaymentEvents.PaymentRefunded(refunded, "pay-" + refunded, "refund-" + refunded, new BigDecimal("50.00"), "CNY"),
         refunded);

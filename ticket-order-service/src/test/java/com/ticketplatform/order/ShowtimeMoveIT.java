@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.event.EventEnvelope;
-import com.ticketplatform.common.event.PaymentEvents;
 import com.ticketplatform.common.event.ProgramEvents;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.order.move.ShowtimeMoves;
 import com.ticketplatform.order.support.OrderServiceITBase;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,13 +38,6 @@ class ShowtimeMoveIT extends OrderServiceITBase {
     clock.reset();
   }
 
-  long paid(ShowtimeSaleInfo show, long user, Long... seats) throws Exception {
-    long orderNo = place(user, show, seats);
-    publishPayment(new PaymentEvents.PaymentSucceeded(orderNo, "pay-" + orderNo, new BigDecimal("50.00"), "CNY",
-        Instant.now()), orderNo);
-    await("order paid", () -> "PAID".equals(status(user, orderNo)));
-    return orderNo;
-  }
 
   JsonNode order(long user, long orderNo) {
     Response r = call("GET", "/api/orders/" + orderNo, user, null, null);
@@ -74,8 +65,8 @@ class ShowtimeMoveIT extends OrderServiceITBase {
     initInventory(show.showtimeId(), 10);
     long alice = randomUser();
     long bob = randomUser();
-    long aliceOrder = paid(show, alice, 1L, 2L);
-    long bobOrder = paid(show, bob, 3L);
+    long aliceOrder = placePaid(alice, show, 1L, 2L);
+    long bobOrder = placePaid(bob, show, 3L);
 
     // twenty minutes before the show the normal rule has closed refunds, and says until when it was open
     assertThat(Instant.parse(order(bob, bobOrder).path("refundableUntil").asText()))
@@ -129,7 +120,7 @@ class ShowtimeMoveIT extends OrderServiceITBase {
     assertThat(moves.move(show.showtimeId(), start.plus(Duration.ofHours(1)))).as("no order yet").isZero();
 
     long carol = randomUser();
-    long order = paid(show, carol, 5L);
+    long order = placePaid(carol, show, 5L);
     Instant later = start.plus(Duration.ofDays(2));
     assertThat(moves.move(show.showtimeId(), later)).isEqualTo(1);
     assertThat(order(carol, order).path("showtimeMovedAt").asText()).isNotBlank();

@@ -1,16 +1,13 @@
 package com.ticketplatform.bench.drill;
 
+import com.ticketplatform.bench.platform.Commands;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The processes of the local platform, as the drill hurts them: {@code ./ticket start|stop} for the pieces it started
@@ -41,9 +38,7 @@ final class Pieces {
 
   /** The pid of the process listening on a local TCP port (ss -ltnp), or -1. */
   long listenerOf(int port) {
-    String out = run(List.of("ss", "-ltnpH", "sport = :" + port), 10);
-    Matcher m = Pattern.compile("pid=(\\d+)").matcher(out);
-    return m.find() ? Long.parseLong(m.group(1)) : -1;
+    return Commands.listenerOf(port);
   }
 
   /** kill -9 of the piece's whole process group (the JVM and anything it forked), as a power cut would. */
@@ -52,7 +47,7 @@ final class Pieces {
     if (pid < 0) {
       throw new IllegalStateException(piece + " is not running under ./ticket; cannot kill it");
     }
-    run(List.of("kill", "-KILL", "--", "-" + pid), 10);
+    Commands.run(List.of("kill", "-KILL", "--", "-" + pid), 10);
     ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> p).join());
   }
 
@@ -80,44 +75,17 @@ final class Pieces {
     ProcessBuilder pb = new ProcessBuilder(root.resolve("ticket").toString(), verb, piece).directory(root.toFile())
         .redirectErrorStream(true);
     pb.environment().put("TICKET_NO_BUILD", "1");
-    String out = run(pb, 600);
+    String out = Commands.run(pb, 600);
     if (out.startsWith("exit ")) {
       throw new IllegalStateException("./ticket " + verb + " " + piece + " failed: " + out);
     }
   }
 
   private void signal(String sig, long pid, boolean strict) {
-    String out = run(List.of("kill", "-" + sig, Long.toString(pid)), 10);
+    String out = Commands.run(List.of("kill", "-" + sig, Long.toString(pid)), 10);
     if (strict && out.startsWith("exit ")) {
       throw new IllegalStateException("kill -" + sig + " " + pid + ": " + out);
     }
   }
 
-  private static String run(List<String> command, int timeoutSeconds) {
-    return run(new ProcessBuilder(command).redirectErrorStream(true), timeoutSeconds);
-  }
-
-  /** The command's output; "exit N: output" when it failed. */
-  private static String run(ProcessBuilder pb, int timeoutSeconds) {
-    try {
-      Process p = pb.start();
-      byte[] out = p.getInputStream().readAllBytes();
-      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return "exit timeout: " + String.join(" ", pb.command());
-      }
-      String text = new String(out, StandardCharsets.UTF_8);
-      return p.exitValue() == 0 ? text : "exit " + p.exitValue() + ": " + lastLines(text, 8);
-    } catch (IOException e) {
-      return "exit io: " + e.getMessage();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "exit interrupted";
-    }
-  }
-
-  private static String lastLines(String text, int n) {
-    List<String> lines = new ArrayList<>(List.of(text.split("\n")));
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
-  }
 }

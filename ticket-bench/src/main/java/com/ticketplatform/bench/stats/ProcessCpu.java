@@ -1,5 +1,6 @@
 package com.ticketplatform.bench.stats;
 
+import com.ticketplatform.bench.platform.Commands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -10,9 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * CPU time the platform's processes spend, from /proc (user + system time of each process and its descendants), so a
@@ -54,11 +52,11 @@ public final class ProcessCpu {
         // no pieces started by ./ticket
       }
     }
-    long mysql = listenerOf(mysqlPort);
+    long mysql = Commands.listenerOf(mysqlPort);
     if (mysql > 0) {
       roots.put("mariadb", mysql);
     }
-    long redis = listenerOf(redisPort);
+    long redis = Commands.listenerOf(redisPort);
     if (redis > 0) {
       roots.put("redis", redis);
     }
@@ -129,30 +127,10 @@ public final class ProcessCpu {
   }
 
   private static long clockTicks() {
-    String out = run(List.of("getconf", "CLK_TCK"));
     try {
-      return Long.parseLong(out.trim());
+      return Long.parseLong(Commands.run(List.of("getconf", "CLK_TCK"), 10).trim());
     } catch (NumberFormatException e) {
       return 100;
-    }
-  }
-
-  private static long listenerOf(int port) {
-    Matcher m = Pattern.compile("pid=(\\d+)").matcher(run(List.of("ss", "-ltnpH", "sport = :" + port)));
-    return m.find() ? Long.parseLong(m.group(1)) : -1;
-  }
-
-  private static String run(List<String> command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor(10, TimeUnit.SECONDS);
-      return out;
-    } catch (IOException e) {
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "";
     }
   }
 }

@@ -114,6 +114,15 @@ public abstract class OrderServiceITBase {
     }
   }
 
+  /** Places an order, lets its payment event arrive as the pay service sends it, and waits until it is PAID. */
+  protected long placePaid(long user, ShowtimeSaleInfo show, Long... seats) throws Exception {
+    long orderNo = place(user, show, seats);
+    publishPayment(new com.ticketplatform.common.event.PaymentEvents.PaymentSucceeded(orderNo, "pay-" + orderNo,
+        new java.math.BigDecimal("50.00"), "CNY", Instant.now()), orderNo);
+    await("order " + orderNo + " paid", () -> "PAID".equals(status(user, orderNo)));
+    return orderNo;
+  }
+
   /** Places an order that must be accepted (201) and answers its number. */
   protected long place(long user, ShowtimeSaleInfo show, Long... seats) {
     return place(user, java.util.UUID.randomUUID().toString(), show, seats);
