@@ -11,6 +11,7 @@ const routes: RouteRecordRaw[] = [
     props: true,
   },
   { path: '/orders', name: 'orders', component: () => import('./pages/OrdersPage.vue'), meta: { signedIn: true } },
+  { path: '/inbox', name: 'inbox', component: () => import('./pages/InboxPage.vue'), meta: { signedIn: true } },
   {
     path: '/account/holders', name: 'holders', component: () => import('./pages/HoldersPage.vue'), meta: { signedIn: true },
   },
