@@ -41,6 +41,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'reports', name: 'admin-reports', component: () => import('./pages/admin/ReportsPage.vue') },
       { path: 'adverts', name: 'admin-adverts', component: () => import('./pages/admin/AdvertsPage.vue') },
       { path: 'moderation', name: 'admin-moderation', component: () => import('./pages/admin/ModerationPage.vue') },
+      {
+        path: 'notifications/dead-letters', name: 'admin-dead-letters',
+        component: () => import('./pages/admin/DeadLettersPage.vue'),
+      },
       { path: 'halls/:hallId', name: 'admin-hall', component: () => import('./pages/admin/HallEditorPage.vue'), props: true },
     ],
   },
