@@ -1,8 +1,11 @@
+import { mount, RouterLinkStub } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
+import InboxItem from '../../src/components/InboxItem.vue';
 import {
   emptySource, fromAnnouncement, fromNotification, inboxHasMore, markedRead, newestFirst, sourcesToLoad, unreadCount,
   visibleEntries, withPage, type InboxEntry,
 } from '../../src/lib/inbox';
+import { setLocale } from '../../src/lib/i18n';
 import { badgeText } from '../../src/lib/unread';
 
 const notice = (id: string, createdAt: string, readAt: string | null = null): InboxEntry => fromNotification({
@@ -71,5 +74,29 @@ describe('paging two sources as one list', () => {
     const after = markedRead(source, 'notification:2');
     expect(after.entries.map((e) => e.read)).toEqual([false, true]);
     expect(source.entries[1]!.read).toBe(false);
+  });
+});
+
+describe('an inbox message', () => {
+  it('says it is unread in words, links to its order, and asks to be marked read when opened or on the button', async () => {
+    setLocale('en');
+    const entry = notice('1', '2026-12-01T08:00:00Z');
+    const wrapper = mount(InboxItem, { props: { entry }, global: { stubs: { RouterLink: RouterLinkStub } } });
+    expect(wrapper.get('h3').text()).toBe('Unread: Notice 1');
+    expect(wrapper.get('.badge').text()).toBe('Order confirmed');
+    expect(wrapper.getComponent(RouterLinkStub).props('to')).toBe('/orders/900');
+    expect(wrapper.get('.actions button').attributes('aria-label')).toBe('Mark as read: Notice 1');
+
+    const toggle = wrapper.get('h3 button');
+    expect(toggle.attributes('aria-expanded')).toBe('false');
+    await toggle.trigger('click');
+    expect(toggle.attributes('aria-expanded')).toBe('true');
+    await wrapper.get('.actions button').trigger('click');
+    expect(wrapper.emitted('read')).toEqual([[entry], [entry]]);
+
+    await wrapper.setProps({ entry: { ...entry, read: true } });
+    expect(wrapper.get('h3').text()).toBe('Notice 1');
+    expect(wrapper.find('.actions button').exists()).toBe(false);
+    expect(wrapper.attributes('data-unread')).toBe('false');
   });
 });
