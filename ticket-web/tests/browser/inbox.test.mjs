@@ -151,6 +151,21 @@ describe('inbox, reviews and undelivered mail', () => {
     assert.equal(await listed.getByRole('img', { name: '4 stars' }).count(), 1);
     await expectAccessible(page, 'program-review-posted');
     await screenshot(page, 'program-review-posted');
+
+    // the form on a phone, in Chinese
+    const tokens = await page.evaluate(() => localStorage.getItem('ticket.tokens'));
+    const phone = await newContext(browser, { locale: 'zh-CN', phone: true });
+    const small = await phone.newPage();
+    await small.goto(`${base}/`);
+    await small.evaluate((value) => localStorage.setItem('ticket.tokens', value), tokens);
+    await small.goto(`${base}${programPath}`);
+    await settled(small);
+    const zhForm = small.getByRole('region', { name: '评分与评论' });
+    await zhForm.getByRole('group', { name: '您的评分' }).getByRole('radio', { name: '3 星' }).waitFor({ state: 'attached' });
+    assert.equal(await zhForm.getByTestId('comment-count').innerText(), '还可输入 2000 字（共 2000 字）');
+    await expectAccessible(small, 'program-review-form-phone-zh');
+    await screenshot(small, 'program-review-form-phone-zh');
+    await phone.close();
     await context.close();
 
     // a visitor: asked to sign in, and brought back to the film
@@ -228,6 +243,21 @@ describe('inbox, reviews and undelivered mail', () => {
     await expectAccessible(page, 'admin-dead-letters');
     await screenshot(page, 'admin-dead-letters');
     await context.close();
+
+    // on a phone, in Chinese
+    const phone = await newContext(browser, { locale: 'zh-CN', phone: true });
+    const small = await phone.newPage();
+    await small.goto(`${base}/`);
+    await small.evaluate((value) => localStorage.setItem('ticket.tokens', value), JSON.stringify((await api('/api/users/login', {
+      method: 'POST', body: JSON.stringify({ loginName: 'admin@ticket.local', password: 'Admin#2026' }),
+    })).body));
+    await small.goto(`${base}/admin/notifications/dead-letters`);
+    await settled(small);
+    assert.equal(await small.locator('main h1').innerText(), '未送达邮件');
+    await small.locator('[data-testid="dead-letters"], [data-testid="dead-letters-empty"]').first().waitFor();
+    await expectAccessible(small, 'admin-dead-letters-phone-zh');
+    await screenshot(small, 'admin-dead-letters-phone-zh');
+    await phone.close();
 
     const customerContext = await newContext(browser);
     const customer = await customerContext.newPage();
