@@ -11,6 +11,7 @@ const routes: RouteRecordRaw[] = [
     props: true,
   },
   { path: '/orders', name: 'orders', component: () => import('./pages/OrdersPage.vue'), meta: { signedIn: true } },
+  { path: '/inbox', name: 'inbox', component: () => import('./pages/InboxPage.vue'), meta: { signedIn: true } },
   {
     path: '/account/holders', name: 'holders', component: () => import('./pages/HoldersPage.vue'), meta: { signedIn: true },
   },
@@ -40,6 +41,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'reports', name: 'admin-reports', component: () => import('./pages/admin/ReportsPage.vue') },
       { path: 'adverts', name: 'admin-adverts', component: () => import('./pages/admin/AdvertsPage.vue') },
       { path: 'moderation', name: 'admin-moderation', component: () => import('./pages/admin/ModerationPage.vue') },
+      {
+        path: 'notifications/dead-letters', name: 'admin-dead-letters',
+        component: () => import('./pages/admin/DeadLettersPage.vue'),
+      },
       { path: 'halls/:hallId', name: 'admin-hall', component: () => import('./pages/admin/HallEditorPage.vue'), props: true },
     ],
   },

@@ -62,6 +62,21 @@ export type NewHolder = Schemas['CreateHolderRequest'];
 export type IdType = NewHolder['idType'];
 export type ScanRequest = Schemas['ScanRequest'];
 export type ScanResult = Schemas['ScanResult'];
+/** An in-app notice of the notify service (a receipt, a reminder, a change to a show). */
+export type Notification = Schemas['NotificationView'];
+export type NotificationKind = NonNullable<Notification['kind']>;
+export type NotificationPage = Schemas['CursorPageNotificationView'];
+/** An announcement in the customer's inbox (the advert service). */
+export type AnnouncementInboxItem = Schemas['InboxItem'];
+export type AnnouncementInboxPage = Schemas['CursorPageInboxItem'];
+export type NotificationPreferences = Schemas['PreferencesView'];
+export type NotificationPreferencesUpdate = Schemas['PreferencesUpdate'];
+export type MailLanguage = NonNullable<NotificationPreferences['language']>;
+/** One mail to one customer, as the notify service keeps trying it. */
+export type Delivery = Schemas['DeliveryView'];
+export type DeliveryPage = Schemas['CursorPageDeliveryView'];
+export type NewRating = Schemas['RateRequest'];
+export type LikeState = Schemas['LikeView'];
 /** Cursor paging of the lists: pass `nextCursor` of one page to get the next. */
 export type PageRequest = { cursor?: string; size?: number };
 
@@ -218,8 +233,46 @@ export function createTicketApi(options: TicketApiOptions = {}) {
       answer(http.GET('/api/programs/{programId}/comments/summary', { params: { path: { programId } } })),
     listComments: (programId: string, page: PageRequest = {}): Promise<CommentPage> =>
       answer(http.GET('/api/programs/{programId}/comments', { params: { path: { programId }, query: page } })),
+    /** Newest first; 201 Created. Only verified buyers may rate (403 NOT_A_BUYER), once per program (ALREADY_RATED). */
+    rateProgram: (programId: string, rating: NewRating, idempotencyKey: string): Promise<Comment> =>
+      answer(http.POST('/api/programs/{programId}/comments', {
+        params: { path: { programId }, header: { 'Idempotency-Key': idempotencyKey } }, body: rating,
+      })),
+    listReplies: (programId: string, commentId: string, page: PageRequest = {}): Promise<CommentPage> =>
+      answer(http.GET('/api/programs/{programId}/comments/{commentId}/replies', {
+        params: { path: { programId, commentId }, query: page },
+      })),
+    reply: (programId: string, commentId: string, text: string, idempotencyKey: string): Promise<Comment> =>
+      answer(http.POST('/api/programs/{programId}/comments/{commentId}/replies', {
+        params: { path: { programId, commentId }, header: { 'Idempotency-Key': idempotencyKey } }, body: { text },
+      })),
+    likeComment: (programId: string, commentId: string): Promise<LikeState> =>
+      answer(http.POST('/api/programs/{programId}/comments/{commentId}/likes', { params: { path: { programId, commentId } } })),
+    unlikeComment: (programId: string, commentId: string): Promise<LikeState> =>
+      answer(http.DELETE('/api/programs/{programId}/comments/{commentId}/likes', { params: { path: { programId, commentId } } })),
+    /** 202: recorded once per customer and comment; enough reports hide the comment for review. */
+    reportComment: async (programId: string, commentId: string, reason: string): Promise<void> => {
+      await answered(http.POST('/api/programs/{programId}/comments/{commentId}/reports', {
+        params: { path: { programId, commentId } }, body: { reason },
+      }));
+    },
     listCinemas: (city?: string): Promise<Cinema[]> =>
       answer(http.GET('/api/cinemas', { params: { query: city === undefined ? {} : { city } } })),
+
+    // the inbox: notices of the notify service and announcements of the advert service, each newest first
+    listNotifications: (page: PageRequest = {}, language?: string): Promise<NotificationPage> =>
+      answer(http.GET('/api/notifications', {
+        params: { query: page, header: language === undefined ? {} : { 'Accept-Language': language } },
+      })),
+    markNotificationRead: (id: string): Promise<void> =>
+      done(http.POST('/api/notifications/{id}/read', { params: { path: { id } } })),
+    notificationPreferences: (): Promise<NotificationPreferences> => answer(http.GET('/api/notifications/preferences')),
+    updateNotificationPreferences: (update: NotificationPreferencesUpdate): Promise<NotificationPreferences> =>
+      answer(http.PUT('/api/notifications/preferences', { body: update })),
+    listAnnouncementInbox: (page: PageRequest = {}): Promise<AnnouncementInboxPage> =>
+      answer(http.GET('/api/announcements/inbox', { params: { query: page } })),
+    markAnnouncementRead: (id: string): Promise<AnnouncementInboxItem> =>
+      answer(http.POST('/api/announcements/inbox/{id}/read', { params: { path: { id } } })),
 
     // buying: one idempotency key per purchase attempt, sent again when that attempt is retried
     async placeOrder(order: OrderRequest, idempotencyKey: string): Promise<PlacedOrder> {
@@ -309,6 +362,15 @@ export function createTicketApi(options: TicketApiOptions = {}) {
     /** Runs the pay service's reconciliation now (since: how far back; default its own window) and reports it. */
     reconcilePayments: (since?: string): Promise<ReconcileReport> =>
       answer(http.POST('/api/admin/payments/reconcile', { params: { query: since === undefined ? {} : { since } } })),
+
+    // mail that could not be delivered
+    deadLetters: (page: PageRequest = {}): Promise<DeliveryPage> =>
+      answer(http.GET('/api/admin/notifications/dead-letters', { params: { query: page } })),
+    getDelivery: (deliveryId: string): Promise<Delivery> =>
+      answer(http.GET('/api/admin/notifications/deliveries/{deliveryId}', { params: { path: { deliveryId } } })),
+    /** 202: queued again; 409 DELIVERY_NOT_DEAD when it is not a dead letter (any more). */
+    retryDelivery: (deliveryId: string): Promise<Delivery> =>
+      answer(http.POST('/api/admin/notifications/deliveries/{deliveryId}/retry', { params: { path: { deliveryId } } })),
 
     // adverts, announcements, moderation
     listAdvertsAsAdmin: (page: PageRequest = {}): Promise<AdvertPage> =>

@@ -23,7 +23,10 @@ describe('a program as the customer sees it', () => {
 
   it('lists comments as text, never as markup', () => {
     const wrapper = mount(CommentList, {
-      props: { comments: [{ id: '1', rating: 5, text: 'Loved it <script>alert(1)</script>', createdAt: '2026-12-04T12:00:00Z' }] },
+      props: {
+        comments: [{ id: '1', rating: 5, text: 'Loved it <script>alert(1)</script>', createdAt: '2026-12-04T12:00:00Z' }],
+        programId: '7', signedIn: false,
+      },
     });
     expect(wrapper.find('script').exists()).toBe(false);
     expect(wrapper.get('.text').text()).toBe('Loved it <script>alert(1)</script>');
