@@ -62,7 +62,7 @@ describe('the admin console', () => {
     const adminCalls = [];
     page.on('request', (request) => { if (new URL(request.url()).pathname.startsWith('/api/admin')) adminCalls.push(request.url()); });
     await logIn(page, base, 'demo@ticket.local', 'Demo#2026');
-    assert.equal(await page.getByRole('link', { name: 'Admin' }).count(), 0, 'no Admin link for a customer');
+    assert.equal(await page.getByRole('link', { name: 'Admin', exact: true }).count(), 0, 'no Admin link for a customer');
     for (const path of ADMIN_PATHS) {
       await page.goto(`${base}${path}`);
       await page.getByTestId('admin-refusal').waitFor();
@@ -84,7 +84,7 @@ describe('the admin console', () => {
     const context = await console();
     const page = await context.newPage();
     await logIn(page, base, 'admin@ticket.local', 'Admin#2026');
-    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('link', { name: 'Admin', exact: true }).click();
     await page.getByRole('navigation', { name: 'Admin console' }).waitFor();
     await expectAccessible(page, 'admin-home');
     await screenshot(page, 'admin-home');
