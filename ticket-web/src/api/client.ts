@@ -43,6 +43,10 @@ export type SalesReport = Schemas['SalesReport'];
 export type SalesRow = Schemas['Row'];
 export type SalesGrouping = 'FILM' | 'CINEMA' | 'DAY';
 export type OccupancyReport = Schemas['OccupancyReport'];
+/** Every showtime of a program that has orders, one OccupancyReport each. */
+export type ProgramOccupancyReport = Schemas['ProgramOccupancyReport'];
+/** Whom a cancel of a showtime would affect: orders and distinct buyers by status, what the paid ones refund. */
+export type ShowtimeImpact = Schemas['ShowtimeImpact'];
 export type ConversionReport = Schemas['ConversionReport'];
 export type ReconcileReport = Schemas['ReconcileReport'];
 export type AdminAdvert = Schemas['AdvertView'];
@@ -52,6 +56,10 @@ export type NewAnnouncement = Schemas['AnnouncementRequest'];
 export type Announcement = Schemas['AnnouncementView'];
 /** The moderation queue: comments reported by customers, or those already hidden. */
 export type ModerationFilter = 'reported' | 'hidden';
+/** A comment on the moderation queue, with how many reported it and the reasons they gave. */
+export type QueuedComment = Schemas['QueuedComment'];
+export type QueuePage = Schemas['CursorPageQueuedComment'];
+export type BannedWordList = Schemas['BannedWordList'];
 /** A report's period: whole UTC days, both ends included, "2026-12-01" (the order service's ReportPeriod). */
 export type ReportPeriod = { from: string; to: string };
 export type Problem = Schemas['ProblemDetail'];
@@ -349,14 +357,26 @@ export function createTicketApi(options: TicketApiOptions = {}) {
     /** Same hall, sold seats kept; 409 SHOWTIME_OVERLAP when the hall is busy, 422 SHOWTIME_IN_PAST. */
     rescheduleShowtime: (showtimeId: string, startsAt: string): Promise<AdminShowtime> =>
       answer(http.POST('/api/admin/showtimes/{showtimeId}/reschedule', { params: { path: { showtimeId } }, body: { startsAt } })),
+    /** Before a cancel: the paid orders it refunds (of how many buyers, for how much) and the unpaid ones it cancels. */
+    showtimeImpact: (showtimeId: string): Promise<ShowtimeImpact> =>
+      answer(http.GET('/api/admin/orders/showtimes/{showtimeId}/impact', { params: { path: { showtimeId } } })),
     cancellationProgress: (showtimeId: string): Promise<CancellationProgress> =>
       answer(http.GET('/api/admin/orders/showtimes/{showtimeId}/cancellation', { params: { path: { showtimeId } } })),
 
     // reports
     salesReport: (period: ReportPeriod, groupBy: SalesGrouping): Promise<SalesReport> =>
       answer(http.GET('/api/admin/reports/sales', { params: { query: { ...period, groupBy } } })),
-    occupancyReport: (showtimeId: string): Promise<OccupancyReport> =>
-      answer(http.GET('/api/admin/reports/occupancy', { params: { query: { showtimeId } } })),
+    occupancyReport: async (showtimeId: string): Promise<OccupancyReport> => {
+      const report = await answer(http.GET('/api/admin/reports/occupancy', { params: { query: { showtimeId } } }));
+      if ('showtimes' in report) throw new ProblemError(200, 'UNEXPECTED_ANSWER', 'a program\u2019s occupancy, not a showtime\u2019s', undefined);
+      return report;
+    },
+    /** One row per showtime of the program that has orders, earliest first. */
+    programOccupancy: async (programId: string): Promise<ProgramOccupancyReport> => {
+      const report = await answer(http.GET('/api/admin/reports/occupancy', { params: { query: { programId } } }));
+      if (!('showtimes' in report)) throw new ProblemError(200, 'UNEXPECTED_ANSWER', 'a showtime\u2019s occupancy, not a program\u2019s', undefined);
+      return report;
+    },
     conversionReport: (period: ReportPeriod): Promise<ConversionReport> =>
       answer(http.GET('/api/admin/reports/conversion', { params: { query: period } })),
     /** Runs the pay service's reconciliation now (since: how far back; default its own window) and reports it. */
@@ -384,11 +404,15 @@ export function createTicketApi(options: TicketApiOptions = {}) {
     /** To every customer (audience ALL) or to the buyers of one showtime (SHOWTIME_BUYERS with showtimeId). */
     publishAnnouncement: (announcement: NewAnnouncement, idempotencyKey?: string): Promise<Announcement> =>
       answer(http.POST('/api/admin/announcements', { params: { header: keyHeader(idempotencyKey) }, body: announcement })),
-    moderationQueue: (filter: ModerationFilter, page: PageRequest = {}): Promise<CommentPage> =>
+    moderationQueue: (filter: ModerationFilter, page: PageRequest = {}): Promise<QueuePage> =>
       answer(http.GET('/api/admin/comments', { params: { query: { filter, ...page } } })),
     hideComment: (commentId: string): Promise<Comment> =>
       answer(http.POST('/api/admin/comments/{commentId}/hide', { params: { path: { commentId } } })),
     restoreComment: (commentId: string): Promise<Comment> =>
       answer(http.POST('/api/admin/comments/{commentId}/restore', { params: { path: { commentId } } })),
+    bannedWords: (): Promise<BannedWordList> => answer(http.GET('/api/admin/comments/banned-words')),
+    /** The whole list; 400 VALIDATION_FAILED says which word is wrong (blank, over 64 characters, over 500 words). */
+    replaceBannedWords: (words: string[]): Promise<BannedWordList> =>
+      answer(http.PUT('/api/admin/comments/banned-words', { body: { words } })),
   };
 }

@@ -251,7 +251,8 @@ describe('the admin console', () => {
     await row.getByRole('button', { name: /^Cancel the showtime of/ }).click();
     const impact = page.getByTestId('cancel-impact');
     await impact.waitFor();
-    assert.match(await impact.innerText(), /1 seat is sold \(¥80\.50\): every paid order is refunded in full\./);
+    // the order service's impact: the paid order, its one buyer and the amount a cancel refunds
+    assert.match(await impact.innerText(), /1 paid order of 1 buyer \(¥80\.50\) is refunded in full/);
     await expectAccessible(page, 'admin-cancel-impact');
     await screenshot(page, 'admin-cancel-impact');
     await page.getByRole('button', { name: 'Keep it' }).click();
@@ -332,6 +333,13 @@ describe('the admin console', () => {
     await page.goto(`${base}/admin/moderation`);
     const item = page.locator(`li[data-comment-id="${posted.body.id}"]`);
     await item.waitFor();
+    // how many reported it, and why
+    assert.match(await item.getByTestId('report-reasons').innerText(), /Reported by 1 customer\b[\s\S]*rude/);
+    // the banned words, kept by the comment service: saving the same list again changes nothing
+    const words = page.getByLabel('Banned words, one per line');
+    assert.ok((await words.inputValue()).trim().length > 0, 'the seeded banned words are shown');
+    await page.getByRole('button', { name: 'Save banned words' }).click();
+    await page.getByText(/^Saved: \d+ banned words?\.$/).waitFor();
     await expectAccessible(page, 'admin-moderation');
     await screenshot(page, 'admin-moderation');
     await item.getByRole('button', { name: /^Hide / }).click();

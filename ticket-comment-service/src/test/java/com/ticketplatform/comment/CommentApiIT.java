@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.web.client.RestClient;
@@ -40,7 +42,8 @@ import org.springframework.web.client.RestClient;
     "ticket.comment.reports-per-client=3",
     "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN",
     "ticket.comment.auto-hide-reports=2",
-    "ticket.comment.feign-clients.enabled=false"})
+    "ticket.comment.feign-clients.enabled=false",
+    "ticket.comment.banned-words-refresh=1s"})
 @EmbeddedKafka(partitions = 1, topics = Topics.ORDER_EVENTS)
 class CommentApiIT {
 
@@ -63,6 +66,9 @@ class CommentApiIT {
   @Autowired
   VerifiedBuyerMapper buyers;
 
+  @Autowired
+  DataSource dataSource;
+
   RestClient http;
   long programId;
 
@@ -70,6 +76,8 @@ class CommentApiIT {
   void setUp() {
     http = client(randomAddress());
     programId = randomId();
+    // the stored list outlives a run: every test starts from the configured words (the same list again is a no-op)
+    assertThat(putBannedWords(List.of("scam", "rip off"), "ADMIN").getStatusCode().value()).isEqualTo(200);
   }
 
   /** A client at one made-up address (as the gateway would vouch for it), so per-address budgets never mix tests. */
@@ -382,6 +390,124 @@ class CommentApiIT {
     assertThat(list("").getBody().path("items")).hasSize(4);
   }
 
+  // ---- banned words kept by admins ----
+
+  @Test
+  void adminsReplaceTheBannedWordsAndPostingUsesTheNewListAtOnce() {
+    JsonNode before = adminGet("/api/admin/comments/banned-words", "ADMIN").getBody();
+    assertThat(before.path("words").toString()).isEqualTo("[\"scam\",\"rip off\"]");
+    long version = before.path("version").asLong();
+    assertThat(putBannedWords(List.of("scam", " rip off "), "ADMIN").getBody().path("version").asLong())
+        .as("the same list again changes nothing").isEqualTo(version);
+
+    ResponseEntity<JsonNode> replaced = putBannedWords(List.of(" dreck ", "Boring Plot", "DRECK", "ｄｒｅｃｋ"), "ADMIN");
+    assertThat(replaced.getStatusCode().value()).isEqualTo(200);
+    assertThat(replaced.getBody().path("words").toString()).as("trimmed, duplicates ignoring case dropped")
+        .isEqualTo("[\"dreck\",\"Boring Plot\"]");
+    assertThat(replaced.getBody().path("version").asLong()).isEqualTo(version + 1);
+    assertThat(adminGet("/api/admin/comments/banned-words", "ADMIN").getBody()).isEqualTo(replaced.getBody());
+
+    assertThat(rate(buyer(), programId, 2, "what DRECK", null).getStatusCode().value())
+        .as("a newly banned word is refused").isEqualTo(422);
+    ResponseEntity<JsonNode> refused = rate(buyer(), programId, 2, "a boring   plot", null);
+    assertThat(refused.getStatusCode().value()).isEqualTo(422);
+    assertThat(refused.getBody().path("code").asText()).isEqualTo("BANNED_WORDS");
+    ResponseEntity<JsonNode> allowed = rate(buyer(), programId, 1, "a scam, a rip off", null);
+    assertThat(allowed.getStatusCode().value()).as("words no longer banned pass").isEqualTo(201);
+    ResponseEntity<JsonNode> reply = replyAs(randomId(), allowed.getBody().path("id").asLong(), "utter dreck");
+    assertThat(reply.getStatusCode().value()).isEqualTo(422);
+    assertThat(reply.getBody().path("code").asText()).isEqualTo("BANNED_WORDS");
+  }
+
+  @Test
+  void aBadListIsRefusedWholeAndChangesNothing() {
+    JsonNode before = adminGet("/api/admin/comments/banned-words", "ADMIN").getBody();
+    List<String> tooMany = new ArrayList<>();
+    for (int i = 0; i < 501; i++) {
+      tooMany.add("word" + i);
+    }
+    Map<List<String>, String> bad = Map.of(
+        List.of("fine", "   "), "word 2 is blank",
+        List.of("x".repeat(65)), "longer than 64 characters",
+        tooMany, "at most 500");
+    bad.forEach((words, detail) -> {
+      ResponseEntity<JsonNode> refused = putBannedWords(words, "ADMIN");
+      assertThat(refused.getStatusCode().value()).isEqualTo(400);
+      assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+      assertThat(refused.getBody().path("code").asText()).isEqualTo("VALIDATION_FAILED");
+      assertThat(refused.getBody().path("detail").asText()).contains(detail);
+    });
+    ResponseEntity<JsonNode> noList = http.put().uri("/api/admin/comments/banned-words").header("X-User-Id", "1")
+        .header("X-User-Roles", "ADMIN").contentType(MediaType.APPLICATION_JSON).body(Map.of())
+        .retrieve().toEntity(JsonNode.class);
+    assertThat(noList.getStatusCode().value()).isEqualTo(400);
+    assertThat(adminGet("/api/admin/comments/banned-words", "ADMIN").getBody()).isEqualTo(before);
+    assertThat(rate(buyer(), programId, 1, "a scam", null).getStatusCode().value()).isEqualTo(422);
+  }
+
+  @Test
+  void onlyAdminsSeeOrChangeTheBannedWords() {
+    assertThat(adminGet("/api/admin/comments/banned-words", "CUSTOMER").getStatusCode().value()).isEqualTo(403);
+    ResponseEntity<JsonNode> customer = putBannedWords(List.of(), "CUSTOMER");
+    assertThat(customer.getStatusCode().value()).isEqualTo(403);
+    assertThat(customer.getBody().path("code").asText()).isEqualTo("FORBIDDEN");
+    ResponseEntity<JsonNode> anonymous = http.put().uri("/api/admin/comments/banned-words")
+        .contentType(MediaType.APPLICATION_JSON).body(Map.of("words", List.of())).retrieve().toEntity(JsonNode.class);
+    assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+    assertThat(anonymous.getBody().path("code").asText()).isEqualTo("UNAUTHENTICATED");
+    assertThat(http.get().uri("/api/admin/comments/banned-words").retrieve().toEntity(JsonNode.class)
+        .getStatusCode().value()).isEqualTo(401);
+    assertThat(rate(buyer(), programId, 1, "a scam", null).getStatusCode().value()).as("still banned").isEqualTo(422);
+  }
+
+  @Test
+  void aChangeMadeByAnotherInstanceIsUsedWithinTheRefreshTime() throws InterruptedException {
+    assertThat(rate(buyer(), programId, 1, "dull as ditchwater", null).getStatusCode().value()).isEqualTo(201);
+    // what another instance's PUT leaves in the shared schema
+    JdbcTemplate db = new JdbcTemplate(dataSource);
+    db.update("INSERT INTO t_banned_word (position, word) VALUES (2, 'ditchwater')");
+    db.update("UPDATE t_banned_word_list SET version = version + 1 WHERE id = 1");
+    long deadline = System.currentTimeMillis() + 15_000;
+    int status;
+    do {
+      Thread.sleep(200);
+      http = client(randomAddress());
+      status = rate(buyer(), programId, 1, "ditchwater again", null).getStatusCode().value();
+    } while (status != 422 && System.currentTimeMillis() < deadline);
+    assertThat(status).isEqualTo(422);
+  }
+
+  @Test
+  void theQueueShowsHowOftenAndWhyACommentWasReported() {
+    long commentId = rate(buyer(), programId, 4, "the butler did it", null).getBody().path("id").asLong();
+    assertThat(report(randomId(), commentId, "spoils the ending").getStatusCode().value()).isEqualTo(202);
+    JsonNode reported = queued(adminGet("/api/admin/comments?filter=reported&size=100", "ADMIN").getBody(),
+        commentId);
+    assertThat(reported.path("id").asText()).isEqualTo(Long.toString(commentId));
+    assertThat(reported.path("text").asText()).isEqualTo("the butler did it");
+    assertThat(reported.path("reportCount").asInt()).isEqualTo(1);
+    assertThat(reported.path("reports")).hasSize(1);
+    assertThat(reported.path("reports").get(0).path("reason").asText()).isEqualTo("spoils the ending");
+    assertThat(reported.path("reports").get(0).path("reportedAt").asText()).isNotEmpty();
+
+    assertThat(report(randomId(), commentId, "rude to other fans").getStatusCode().value()).isEqualTo(202);
+    JsonNode hidden = queued(adminGet("/api/admin/comments?filter=hidden&size=100", "ADMIN").getBody(), commentId);
+    assertThat(hidden.path("reportCount").asInt()).isEqualTo(2);
+    assertThat(StreamSupport.stream(hidden.path("reports").spliterator(), false)
+        .map(n -> n.path("reason").asText())).containsExactlyInAnyOrder("spoils the ending", "rude to other fans");
+  }
+
+  private static JsonNode queued(JsonNode page, long commentId) {
+    return StreamSupport.stream(page.path("items").spliterator(), false)
+        .filter(n -> n.path("id").asText().equals(Long.toString(commentId))).findFirst()
+        .orElseThrow(() -> new AssertionError("comment " + commentId + " not queued: " + page));
+  }
+
+  private ResponseEntity<JsonNode> putBannedWords(List<String> words, String roles) {
+    return http.put().uri("/api/admin/comments/banned-words").header("X-User-Id", "1").header("X-User-Roles", roles)
+        .contentType(MediaType.APPLICATION_JSON).body(Map.of("words", words)).retrieve().toEntity(JsonNode.class);
+  }
+
   // ---- helpers ----
 
   private long buyer() {
@@ -412,9 +538,13 @@ class CommentApiIT {
   }
 
   private ResponseEntity<JsonNode> report(long user, long commentId) {
+    return report(user, commentId, "spam");
+  }
+
+  private ResponseEntity<JsonNode> report(long user, long commentId, String reason) {
     return http.post().uri("/api/programs/{p}/comments/{c}/reports", programId, commentId)
         .header("X-User-Id", Long.toString(user)).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("reason", "spam")).retrieve().toEntity(JsonNode.class);
+        .body(Map.of("reason", reason)).retrieve().toEntity(JsonNode.class);
   }
 
   private ResponseEntity<JsonNode> like(HttpMethod method, long user, long commentId) {

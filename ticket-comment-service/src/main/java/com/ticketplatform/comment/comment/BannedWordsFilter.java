@@ -54,8 +54,11 @@ public final class BannedWordsFilter {
     return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
   }
 
-  /** Folds full-width and other compatibility forms so "ＢＡＤ" is "BAD". */
-  private static String normalize(String s) {
+  /**
+   * Folds full-width and other compatibility forms and case so "ＢＡＤ" is "bad": two words with the same fold are the
+   * same banned word.
+   */
+  public static String normalize(String s) {
     return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
   }
 }

@@ -79,6 +79,22 @@ public interface CommentMapper {
       @Param("programId") long programId, @Param("reason") String reason, @Param("now") java.time.LocalDateTime now);
 
   /**
+   * The reports of some comments (ShardingSphere sends the statement to the tables their ids' genes name), newest
+   * first: what the moderation queue shows of each.
+   */
+  @Select("<script>SELECT comment_id, reason, created_at FROM t_comment_report WHERE comment_id IN"
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach>"
+      + " ORDER BY created_at DESC, user_id</script>")
+  List<ReportRow> reportsOf(@Param("ids") java.util.Collection<Long> ids);
+
+  /** One abuse report as moderators see it (the reporter stays unnamed). */
+  class ReportRow {
+    public Long commentId;
+    public String reason;
+    public java.time.LocalDateTime createdAt;
+  }
+
+  /**
    * The moderation queue across every program (all shards, merged by ShardingSphere in id order): hidden comments,
    * or visible ones with at least one abuse report.
    */

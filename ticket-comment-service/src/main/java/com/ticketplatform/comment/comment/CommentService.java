@@ -14,6 +14,9 @@ import com.ticketplatform.common.web.CursorPage;
 import com.ticketplatform.common.web.PageRequest;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,7 +43,7 @@ public class CommentService {
   private final PostingRateLimiter rateLimiter;
   private final RedisIdempotency idempotency;
   private final ApplicationEventPublisher events;
-  private final BannedWordsFilter bannedWords;
+  private final BannedWords bannedWords;
   private final SnowflakeIdGenerator ids;
   private final Clock clock;
   private final CommentProperties properties;
@@ -48,14 +51,14 @@ public class CommentService {
 
   public CommentService(CommentMapper comments, BuyerVerifier buyers, PostingRateLimiter rateLimiter,
       RedisIdempotency idempotency, ApplicationEventPublisher events, SnowflakeIdGenerator ids, Clock clock,
-      CommentProperties properties, TransactionTemplate tx) {
+      CommentProperties properties, TransactionTemplate tx, BannedWords bannedWords) {
     this.tx = tx;
     this.comments = comments;
     this.buyers = buyers;
     this.rateLimiter = rateLimiter;
     this.idempotency = idempotency;
     this.events = events;
-    this.bannedWords = new BannedWordsFilter(properties.bannedWords());
+    this.bannedWords = bannedWords;
     this.ids = ids;
     this.clock = clock;
     this.properties = properties;
@@ -207,8 +210,11 @@ public class CommentService {
 
   // ---- moderation ----
 
-  /** Comments needing a moderator's eye: {@code reported} (visible, reported at least once) or {@code hidden}. */
-  public CursorPage<CommentView> moderationQueue(String filter, PageRequest page) {
+  /**
+   * Comments needing a moderator's eye: {@code reported} (visible, reported at least once) or {@code hidden}, each
+   * with its report count and the reasons given.
+   */
+  public CursorPage<QueuedComment> moderationQueue(String filter, PageRequest page) {
     boolean hidden;
     if (filter == null || filter.isBlank() || filter.equalsIgnoreCase("reported")) {
       hidden = false;
@@ -219,7 +225,17 @@ public class CommentService {
     }
     CursorPage<CommentRow> rows = page.page(comments.moderationQueue(hidden, page.afterLong(), page.size() + 1),
         CommentSort.NEWEST::keyOf);
-    return new CursorPage<>(rows.items().stream().map(CommentView::of).toList(), rows.nextCursor());
+    Map<Long, List<QueuedComment.ReportReason>> reports = new HashMap<>();
+    List<Long> reported = rows.items().stream().filter(r -> r.reportCount != null && r.reportCount > 0)
+        .map(r -> r.id).toList();
+    if (!reported.isEmpty()) {
+      for (CommentMapper.ReportRow report : comments.reportsOf(reported)) {
+        reports.computeIfAbsent(report.commentId, id -> new ArrayList<>())
+            .add(new QueuedComment.ReportReason(report.reason, report.createdAt.toInstant(ZoneOffset.UTC)));
+      }
+    }
+    return new CursorPage<>(rows.items().stream()
+        .map(row -> QueuedComment.of(row, reports.getOrDefault(row.id, List.of()))).toList(), rows.nextCursor());
   }
 
   @Transactional

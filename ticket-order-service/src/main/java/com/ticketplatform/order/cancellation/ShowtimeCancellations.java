@@ -2,13 +2,21 @@ package com.ticketplatform.order.cancellation;
 
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.order.order.OrderLifecycle;
+import com.ticketplatform.order.order.OrderStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -62,6 +70,57 @@ public class ShowtimeCancellations implements DisposableBean {
 
   /** Where a showtime's cancellation stands: its orders by status. */
   public record Progress(long showtimeId, Instant requestedAt, Instant finishedAt, Map<String, Long> ordersByStatus) {}
+
+  /**
+   * Who a cancel of the showtime affects, from its orders now: orders and distinct buyers by status, and in total; the
+   * paid orders (refunded in full by a cancel: {@code refundOrders} of {@code refundBuyers} buyers, {@code refundAmount}
+   * in {@code currency}) and the unpaid ones (cancelled: {@code cancelOrders}). Orders already refunding are counted
+   * in {@code byStatus} only. {@code currency} is null when the showtime has no orders.
+   */
+  public record ShowtimeImpact(long showtimeId, long orders, long buyers, List<ImpactByStatus> byStatus,
+      long refundOrders, long refundBuyers, BigDecimal refundAmount, long cancelOrders, long cancelBuyers,
+      String currency) {}
+
+  /** The orders of one status: how many, of how many distinct buyers, for how much. */
+  public record ImpactByStatus(String status, long orders, long buyers, BigDecimal amount) {}
+
+  /**
+   * Reads every shard table (the orders are sharded by buyer, a showtime's are anywhere), one row per status and buyer,
+   * so distinct buyers are counted here and not by the merge of per-table counts.
+   */
+  public ShowtimeImpact impact(long showtimeId) {
+    Map<String, Set<Long>> buyers = new TreeMap<>();
+    Map<String, long[]> orderCounts = new TreeMap<>();
+    Map<String, BigDecimal> amounts = new TreeMap<>();
+    Set<String> currencies = new TreeSet<>();
+    orders.query("SELECT status, user_id, currency, COUNT(*), SUM(amount) FROM t_order WHERE showtime_id = ?"
+        + " GROUP BY status, user_id, currency", rs -> {
+          String status = rs.getString(1);
+          buyers.computeIfAbsent(status, s -> new HashSet<>()).add(rs.getLong(2));
+          currencies.add(rs.getString(3));
+          orderCounts.computeIfAbsent(status, s -> new long[1])[0] += rs.getLong(4);
+          amounts.merge(status, rs.getBigDecimal(5), BigDecimal::add);
+        }, showtimeId);
+    if (currencies.size() > 1) {
+      throw new IllegalStateException("orders of showtime " + showtimeId + " in several currencies: " + currencies);
+    }
+    List<ImpactByStatus> byStatus = new ArrayList<>();
+    Set<Long> everyone = new HashSet<>();
+    long total = 0;
+    for (Map.Entry<String, long[]> e : orderCounts.entrySet()) {
+      byStatus.add(new ImpactByStatus(e.getKey(), e.getValue()[0], buyers.get(e.getKey()).size(),
+          amounts.get(e.getKey()).setScale(2, RoundingMode.HALF_UP)));
+      everyone.addAll(buyers.get(e.getKey()));
+      total += e.getValue()[0];
+    }
+    String paid = OrderStatus.PAID.name();
+    String unpaid = OrderStatus.PENDING_PAYMENT.name();
+    return new ShowtimeImpact(showtimeId, total, everyone.size(), byStatus,
+        orderCounts.getOrDefault(paid, new long[1])[0], buyers.getOrDefault(paid, Set.of()).size(),
+        amounts.getOrDefault(paid, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP),
+        orderCounts.getOrDefault(unpaid, new long[1])[0], buyers.getOrDefault(unpaid, Set.of()).size(),
+        currencies.isEmpty() ? null : currencies.iterator().next());
+  }
 
   /**
    * Program events; only a showtime that became CANCELLED matters here. Never throws: the job row is what counts, and

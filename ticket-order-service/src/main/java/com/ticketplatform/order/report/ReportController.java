@@ -1,5 +1,11 @@
 package com.ticketplatform.order.report;
 
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.error.ErrorCodes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +26,17 @@ public class ReportController {
     return reports.sales(ReportPeriod.parse(from, to), SalesGrouping.parse(groupBy));
   }
 
+  @Operation(summary = "Seats sold, held and available: of one showtime (showtimeId: an OccupancyReport), or of every"
+      + " showtime of a program that has orders (programId: a ProgramOccupancyReport); exactly one of the two")
+  @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+      schema = @Schema(oneOf = {OccupancyReport.class, ProgramOccupancyReport.class})))
   @GetMapping("/api/admin/reports/occupancy")
-  public OccupancyReport occupancy(@RequestParam long showtimeId) {
-    return reports.occupancy(showtimeId);
+  public Object occupancy(@RequestParam(required = false) Long showtimeId,
+      @RequestParam(required = false) Long programId) {
+    if ((showtimeId == null) == (programId == null)) {
+      throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "give either showtimeId or programId");
+    }
+    return showtimeId != null ? reports.occupancy(showtimeId) : reports.programOccupancy(programId);
   }
 
   @GetMapping("/api/admin/reports/conversion")

@@ -38,6 +38,10 @@ public interface ReportMapper {
       GROUP BY o.status""")
   List<SeatStatusRow> seatsOfShowtime(@Param("showtimeId") long showtimeId);
 
+  /** The showtimes of a program that have orders, whatever their state. */
+  @Select("SELECT DISTINCT showtime_id FROM t_order WHERE program_id = #{programId}")
+  List<Long> showtimesOfProgram(@Param("programId") long programId);
+
   @Select("""
       SELECT status, close_reason, COUNT(*) AS orders
       FROM t_order WHERE created_at >= #{from} AND created_at < #{to}

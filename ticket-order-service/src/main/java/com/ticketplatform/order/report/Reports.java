@@ -72,6 +72,25 @@ public class Reports {
         held, Math.max(0, capacity - sold - held), occupancy, money(revenue), info.currency());
   }
 
+  /**
+   * The occupancy of each showtime of the program that has orders, earliest first. A showtime the program service no
+   * longer knows is left out.
+   */
+  public ProgramOccupancyReport programOccupancy(long programId) {
+    List<OccupancyReport> showtimes = new java.util.ArrayList<>();
+    for (long showtimeId : new java.util.TreeSet<>(mapper.showtimesOfProgram(programId))) {
+      try {
+        showtimes.add(occupancy(showtimeId));
+      } catch (ApiException e) {
+        if (!OrderErrors.SHOWTIME_NOT_FOUND.equals(e.code())) {
+          throw e;
+        }
+      }
+    }
+    showtimes.sort(Comparator.comparing(OccupancyReport::startsAt).thenComparing(OccupancyReport::showtimeId));
+    return new ProgramOccupancyReport(programId, showtimes);
+  }
+
   public ConversionReport conversion(ReportPeriod period) {
     long holds = 0;
     long paid = 0;

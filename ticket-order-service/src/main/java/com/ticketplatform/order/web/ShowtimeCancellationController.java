@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins watch a cancelled showtime's orders being cancelled and refunded (docs/ARCHITECTURE.md §2). */
+/**
+ * Admins see whom a cancel would affect before they cancel, then watch a cancelled showtime's orders being cancelled and
+ * refunded (docs/ARCHITECTURE.md §2).
+ */
 @RestController
 public class ShowtimeCancellationController {
 
@@ -24,5 +27,13 @@ public class ShowtimeCancellationController {
   public ShowtimeCancellations.Progress progress(Caller caller, @PathVariable long showtimeId) {
     caller.requireAdmin();
     return cancellations.progress(showtimeId).orElseThrow(() -> ApiException.notFound("cancellation"));
+  }
+
+  @Operation(summary = "Who a cancel of the showtime would affect, from its orders now: orders and distinct buyers by"
+      + " status; the paid orders a cancel refunds (with the amount) and the unpaid ones it cancels")
+  @GetMapping("/api/admin/orders/showtimes/{showtimeId}/impact")
+  public ShowtimeCancellations.ShowtimeImpact impact(Caller caller, @PathVariable long showtimeId) {
+    caller.requireAdmin();
+    return cancellations.impact(showtimeId);
   }
 }
