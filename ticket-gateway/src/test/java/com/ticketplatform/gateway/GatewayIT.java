@@ -86,6 +86,7 @@ class GatewayIT {
         echo.put("userId", exchange.getRequestHeaders().getFirst("X-User-Id"));
         echo.put("roles", exchange.getRequestHeaders().getFirst("X-User-Roles"));
         echo.put("forwardedFor", exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
+        echo.put("traceparent", exchange.getRequestHeaders().getFirst("traceparent"));
         echo.put("userIdCount", exchange.getRequestHeaders().getOrDefault("X-User-Id", List.of()).size());
         echo.put("vouched", INTERNAL.verify(exchange.getRequestHeaders().getFirst("X-Ticket-Internal"))
             .map(c -> c.caller() + "|" + c.userId() + "|" + c.roles() + "|" + c.client()).orElse("none"));
@@ -334,6 +335,16 @@ class GatewayIT {
         .matcher(head);
     byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : in.readAllBytes();
     return head + new String(body, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theCallersTraceTravelsOnToTheService() {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    JsonNode echo = json(send("GET", "/api/programs/42", null,
+        Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")));
+    // the same trace, with the gateway's own span as the service's parent
+    assertThat(echo.get("traceparent").asText()).startsWith("00-" + traceId + "-")
+        .doesNotContain("00f067aa0ba902b7");
   }
 
   @Test

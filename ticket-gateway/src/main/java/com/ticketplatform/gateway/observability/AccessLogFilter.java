@@ -1,7 +1,5 @@
 package com.ticketplatform.gateway.observability;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -13,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * One line per routed request at the edge (method, path, route status, time), written inside the request's server
- * observation so the line carries the trace id the services log for the same request.
+ * observation ({@link Traced}) so the line carries the trace id the services log for the same request.
  */
 @Component
 public class AccessLogFilter implements GlobalFilter, Ordered {
@@ -24,17 +22,10 @@ public class AccessLogFilter implements GlobalFilter, Ordered {
   public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
     return Mono.deferContextual(context -> {
       long started = System.nanoTime();
-      Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-      return chain.filter(exchange).doFinally(signal -> {
-        Runnable line = () -> log.info("{} {} -> {} in {} ms", exchange.getRequest().getMethod(),
-            exchange.getRequest().getPath().value(), exchange.getResponse().getStatusCode(),
-            (System.nanoTime() - started) / 1_000_000);
-        if (observation == null) {
-          line.run();
-        } else {
-          observation.scoped(line);
-        }
-      });
+      return chain.filter(exchange).doFinally(signal -> Traced.run(context,
+          () -> log.info("{} {} -> {} in {} ms", exchange.getRequest().getMethod(),
+              exchange.getRequest().getPath().value(), exchange.getResponse().getStatusCode(),
+              (System.nanoTime() - started) / 1_000_000)));
     });
   }
 

@@ -2,6 +2,7 @@ package com.ticketplatform.gateway.web;
 
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.error.Problems;
+import com.ticketplatform.gateway.observability.Traced;
 import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Every failure the gateway itself answers (no route, wrong method, a service that cannot be reached on a route
@@ -33,13 +35,18 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     if (exchange.getResponse().isCommitted()) {
       return Mono.error(error);
     }
+    // the lines below carry the request's trace ids (Traced)
+    return Mono.deferContextual(context -> answer(exchange, error, context));
+  }
+
+  private Mono<Void> answer(ServerWebExchange exchange, Throwable error, ContextView context) {
     if (error instanceof ResponseStatusException e) {
       HttpStatusCode status = e.getStatusCode();
       exchange.getResponse().getHeaders().addAll(e.getHeaders());
       String detail = status.value() == 404 ? "no such resource" : e.getReason() != null ? e.getReason()
           : status.toString();
       if (status.is5xxServerError() && status.value() != 503 && status.value() != 504) {
-        log.error("gateway failure on {}", exchange.getRequest().getPath(), e);
+        Traced.run(context, () -> log.error("gateway failure on {}", exchange.getRequest().getPath(), e));
       }
       return ProblemWriter.write(exchange, status, Problems.codeFor(status), detail);
     }
@@ -48,11 +55,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
           "the service is unavailable, try again shortly");
     }
     if (error instanceof AuthenticationServiceException) {
-      log.warn("cannot verify tokens: {}", error.getMessage());
+      Traced.run(context, () -> log.warn("cannot verify tokens: {}", error.getMessage()));
       return ProblemWriter.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
           "authentication is unavailable, try again shortly");
     }
-    log.error("unhandled gateway failure on {}", exchange.getRequest().getPath(), error);
+    Traced.run(context,
+        () -> log.error("unhandled gateway failure on {}", exchange.getRequest().getPath(), error));
     return ProblemWriter.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
         "unexpected error");
   }
