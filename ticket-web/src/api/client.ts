@@ -34,6 +34,8 @@ export type NewCinema = Schemas['CinemaRequest'];
 export type Hall = Schemas['HallView'];
 export type HallSeat = Schemas['ProgramSeatView'];
 export type NewHall = Schemas['HallRequest'];
+export type HallTemplate = Schemas['HallTemplateView'];
+export type NewHallTemplate = Schemas['HallTemplateRequest'];
 export type NewProgram = Schemas['ProgramRequest'];
 export type ProgramCategory = NewProgram['category'];
 export type AdminShowtime = Schemas['ShowtimeView'];
@@ -337,6 +339,13 @@ export function createTicketApi(options: TicketApiOptions = {}) {
       answer(http.PUT('/api/admin/halls/{hallId}', { params: { path: { hallId } }, body: hall })),
     deleteHall: (hallId: string): Promise<void> =>
       done(http.DELETE('/api/admin/halls/{hallId}', { params: { path: { hallId } } })),
+    /** Hall layout templates every admin shares, by name. */
+    listHallTemplates: (): Promise<HallTemplate[]> => answer(http.GET('/api/admin/hall-templates')),
+    /** Refused like a hall (400 INVALID_SEAT_MAP) for a layout no hall could have; 409 TEMPLATE_NAME_TAKEN. */
+    createHallTemplate: (template: NewHallTemplate, idempotencyKey?: string): Promise<HallTemplate> =>
+      answer(http.POST('/api/admin/hall-templates', { params: { header: keyHeader(idempotencyKey) }, body: template })),
+    deleteHallTemplate: (templateId: string): Promise<void> =>
+      done(http.DELETE('/api/admin/hall-templates/{templateId}', { params: { path: { templateId } } })),
 
     // programs and showtimes
     /** A program with every showtime it has, whatever its status (the public detail has only upcoming ones). */

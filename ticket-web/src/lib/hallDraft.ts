@@ -3,7 +3,7 @@
 // row settings, seat overrides: the program service's SeatMapSpec) and back, and into the seat map customers see.
 import type { Hall, NewHall, SeatMap } from '../api/client';
 
-export const SEAT_TYPES = ['STANDARD', 'VIP', 'WHEELCHAIR', 'COUPLE'] as const;
+export const SEAT_TYPES = ['STANDARD', 'VIP', 'WHEELCHAIR', 'COMPANION', 'COUPLE'] as const;
 export const TIERS = ['A', 'B', 'C'] as const;
 export type SeatType = (typeof SEAT_TYPES)[number];
 export type Tier = (typeof TIERS)[number];
@@ -98,7 +98,7 @@ export interface LayoutSummary {
 }
 
 export function summary(layout: HallLayout): LayoutSummary {
-  const result: LayoutSummary = { seats: 0, byTier: { A: 0, B: 0, C: 0 }, byType: { STANDARD: 0, VIP: 0, WHEELCHAIR: 0, COUPLE: 0 } };
+  const result: LayoutSummary = { seats: 0, byTier: { A: 0, B: 0, C: 0 }, byType: { STANDARD: 0, VIP: 0, WHEELCHAIR: 0, COMPANION: 0, COUPLE: 0 } };
   for (let row = 1; row <= layout.rows; row++) {
     for (let col = 1; col <= layout.cols; col++) {
       const seat = seatAt(layout, row, col);
@@ -126,6 +126,22 @@ export function unpairedCoupleSeats(layout: HallLayout): string[] {
       }
       if (run.length % 2 === 1) alone.push(seatLabel(row, run[run.length - 1]!));
       run = [];
+    }
+  }
+  return alone;
+}
+
+/**
+ * A companion seat is for the person accompanying a wheelchair user: the API refuses (INVALID_SEAT_MAP) one that is
+ * not right beside a wheelchair space in its row. The labels of those the layout has, to warn before saving.
+ */
+export function companionsWithoutWheelchair(layout: HallLayout): string[] {
+  const alone: string[] = [];
+  for (let row = 1; row <= layout.rows; row++) {
+    for (let col = 1; col <= layout.cols; col++) {
+      if (seatAt(layout, row, col)?.type !== 'COMPANION') continue;
+      const beside = [col - 1, col + 1].some((c) => c >= 1 && c <= layout.cols && seatAt(layout, row, c)?.type === 'WHEELCHAIR');
+      if (!beside) alone.push(seatLabel(row, col));
     }
   }
   return alone;

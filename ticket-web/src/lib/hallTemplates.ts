@@ -1,46 +1,35 @@
-// Seat-map templates kept in this browser: a saved layout (the API's HallRequest shape without the name) that a new
-// hall can start from. The API has no templates yet (docs/ARCHITECTURE.md §13); a template is also just what
-// "start from an existing hall" gives, which every admin shares.
-import type { NewHall } from '../api/client';
+// Seat-map templates kept by the platform (`/api/admin/hall-templates`), shared by every admin: a saved layout (the
+// API's HallRequest members under a template's own name) that a new hall can start from. The API checks a template's
+// layout as it checks a hall's, so its refusals (INVALID_SEAT_MAP, TEMPLATE_NAME_TAKEN) reach the caller as thrown
+// ApiErrors, to be shown in the API's words.
+import type { HallTemplate, NewHall } from '../api/client';
+import { api, newIdempotencyKey } from './session';
 
-const KEY = 'ticket.admin.hall-templates';
+export type { HallTemplate };
 
-export interface HallTemplate {
-  name: string;
-  layout: Omit<NewHall, 'name'>;
-  savedAt: string;
+/** The templates, by name. */
+export function loadTemplates(): Promise<HallTemplate[]> {
+  return api.listHallTemplates();
 }
 
-export function loadTemplates(): HallTemplate[] {
-  try {
-    const raw = localStorage.getItem(KEY);
-    const list = raw === null ? [] : (JSON.parse(raw) as unknown);
-    return Array.isArray(list) ? (list as HallTemplate[]).filter((t) => typeof t?.name === 'string' && typeof t.layout === 'object') : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Saves (or replaces, by name) a template; the list comes back sorted by name. */
-export function saveTemplate(name: string, request: NewHall): HallTemplate[] {
+/**
+ * Saves the hall's layout as a template named `name` and answers the list as it now is. One idempotency key per
+ * attempt (`key`): a retried request cannot save the template twice.
+ */
+export async function saveTemplate(name: string, request: NewHall, key: string = newIdempotencyKey()): Promise<HallTemplate[]> {
   const { name: _hallName, ...layout } = request;
-  const list = loadTemplates().filter((t) => t.name !== name);
-  list.push({ name, layout, savedAt: new Date().toISOString() });
-  list.sort((a, b) => a.name.localeCompare(b.name));
-  try {
-    localStorage.setItem(KEY, JSON.stringify(list));
-  } catch {
-    // storage full or unavailable: the template lasts for this page
-  }
-  return list;
+  await api.createHallTemplate({ ...layout, name }, key);
+  return loadTemplates();
 }
 
-export function removeTemplate(name: string): HallTemplate[] {
-  const list = loadTemplates().filter((t) => t.name !== name);
-  try {
-    localStorage.setItem(KEY, JSON.stringify(list));
-  } catch {
-    // as above
-  }
-  return list;
+/** Deletes a template and answers the list as it now is. */
+export async function removeTemplate(template: HallTemplate): Promise<HallTemplate[]> {
+  await api.deleteHallTemplate(template.templateId ?? '');
+  return loadTemplates();
+}
+
+/** The template's layout as a hall request (without a name), for the editor to read. */
+export function templateRequest(template: HallTemplate): NewHall {
+  const { templateId: _id, name: _name, createdAt: _at, ...layout } = template;
+  return { name: '', ...layout };
 }

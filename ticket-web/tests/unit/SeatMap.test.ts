@@ -21,6 +21,15 @@ describe('SeatMap', () => {
     expect(wrapper.get(`[data-seat-id="${idOf(map, 'A2')}"]`).attributes('aria-disabled')).toBe('true');
   });
 
+  it('names a companion seat, in English and Chinese', () => {
+    const map = hall();
+    map.rows![0]!.seats![1]!.type = 'COMPANION';
+    const label = () => mount(SeatMap, { props: { map, selected: [] } }).get(`[data-seat-id="${idOf(map, 'A2')}"]`).attributes('aria-label');
+    expect(label()).toBe('Row A seat 2, tier C, ¥48.00, available, companion seat');
+    setLocale('zh-CN');
+    expect(label()).toContain('陪同座');
+  });
+
   it('speaks Chinese too', () => {
     setLocale('zh-CN');
     const map = hall();

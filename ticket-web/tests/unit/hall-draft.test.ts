@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import SeatMapEditor from '../../src/components/admin/SeatMapEditor.vue';
 import {
-  emptyLayout, hallRequest, layoutOfHall, layoutOfRequest, paint, paintRow, previewSeatMap, resized, rowLabel, summary,
+  companionsWithoutWheelchair, emptyLayout, hallRequest, layoutOfHall, layoutOfRequest, paint, paintRow, previewSeatMap, resized, rowLabel, summary,
   toggleAisle, unpairedCoupleSeats,
 } from '../../src/lib/hallDraft';
 import { setLocale } from '../../src/lib/i18n';
@@ -26,7 +26,7 @@ describe('a hall layout', () => {
       rowSettings: [{ row: 3, type: 'VIP', tier: 'A' }],
       seatOverrides: [{ row: 3, col: 5, type: 'WHEELCHAIR', tier: 'C' }],
     });
-    expect(summary(layout)).toEqual({ seats: 11, byTier: { A: 3, B: 7, C: 1 }, byType: { STANDARD: 7, VIP: 3, WHEELCHAIR: 1, COUPLE: 0 } });
+    expect(summary(layout)).toEqual({ seats: 11, byTier: { A: 3, B: 7, C: 1 }, byType: { STANDARD: 7, VIP: 3, WHEELCHAIR: 1, COMPANION: 0, COUPLE: 0 } });
   });
 
   it('reads back from the request (a template) and from a saved hall to the same layout', () => {
@@ -50,6 +50,31 @@ describe('a hall layout', () => {
     expect(bigger.cells[2]![3]).toEqual({ type: 'STANDARD', tier: 'B' });
     expect(resized(bigger, 1, 1).aisles).toEqual([]);
     expect(resized(layout, 500, 0)).toMatchObject({ rows: 60, cols: 1 });
+  });
+
+  it('sends companion seats as overrides and reads them back', () => {
+    const layout = emptyLayout(2, 4);
+    paint(layout, 1, 1, { kind: 'seat', type: 'WHEELCHAIR', tier: 'C' });
+    paint(layout, 1, 2, { kind: 'seat', type: 'COMPANION', tier: 'C' });
+    const request = hallRequest('Hall 2', layout);
+    expect(request.seatOverrides).toEqual([
+      { row: 1, col: 1, type: 'WHEELCHAIR', tier: 'C' }, { row: 1, col: 2, type: 'COMPANION', tier: 'C' },
+    ]);
+    expect(layoutOfRequest(request)).toEqual(layout);
+    expect(summary(layout).byType).toEqual({ STANDARD: 6, VIP: 0, WHEELCHAIR: 1, COMPANION: 1, COUPLE: 0 });
+  });
+
+  it('finds companion seats that are not right beside a wheelchair space in their row', () => {
+    const layout = emptyLayout(2, 6);
+    const companion = { kind: 'seat', type: 'COMPANION', tier: 'B' } as const;
+    paint(layout, 1, 3, { kind: 'seat', type: 'WHEELCHAIR', tier: 'C' });
+    paint(layout, 1, 2, companion); // beside it, on the left
+    paint(layout, 1, 4, companion); // beside it, on the right
+    toggleAisle(layout, 5);
+    paint(layout, 1, 6, companion); // across the aisle at 5: no seat beside it
+    paint(layout, 2, 1, { kind: 'seat', type: 'WHEELCHAIR', tier: 'C' });
+    paint(layout, 2, 3, companion); // below A3, two columns from B1
+    expect(companionsWithoutWheelchair(layout)).toEqual(['A6', 'B3']);
   });
 
   it('finds couple seats without a partner', () => {

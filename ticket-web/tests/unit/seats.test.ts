@@ -12,6 +12,9 @@ describe('the seat map as a grid', () => {
   it('knows tiers, prices in minor units and special seats', () => {
     expect(tierPrices(hall())).toEqual([{ tier: 'A', minor: 8800 }, { tier: 'B', minor: 6850 }, { tier: 'C', minor: 4800 }]);
     expect(specialTypes(hall())).toEqual(['COUPLE', 'WHEELCHAIR']);
+    const withCompanion = hall();
+    withCompanion.rows![0]!.seats![1]!.type = 'COMPANION';
+    expect(specialTypes(withCompanion)).toEqual(['COMPANION', 'COUPLE', 'WHEELCHAIR']);
     expect(seatNumber({ label: 'F12', col: 12 }, 'F')).toBe('12');
     expect(seatNumber({ label: 'VIP-3', col: 3 }, 'F')).toBe('3');
   });

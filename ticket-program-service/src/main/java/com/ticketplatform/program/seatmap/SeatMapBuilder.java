@@ -78,6 +78,7 @@ public final class SeatMapBuilder {
     if (seats.isEmpty()) {
       throw invalid("the seat map has no seats");
     }
+    requireCompanionsBesideWheelchairs(seats);
     return List.copyOf(seats);
   }
 
@@ -95,6 +96,23 @@ public final class SeatMapBuilder {
 
   public static String label(int row, int col) {
     return rowLabel(row) + col;
+  }
+
+  /** A companion seat is for the person accompanying a wheelchair user, so it must sit right beside a wheelchair space. */
+  private static void requireCompanionsBesideWheelchairs(List<PlannedSeat> seats) {
+    Set<Long> wheelchairs = new HashSet<>();
+    for (PlannedSeat seat : seats) {
+      if (seat.type() == SeatType.WHEELCHAIR) {
+        wheelchairs.add(key(seat.row(), seat.col()));
+      }
+    }
+    for (PlannedSeat seat : seats) {
+      if (seat.type() == SeatType.COMPANION && !wheelchairs.contains(key(seat.row(), seat.col() - 1))
+          && !wheelchairs.contains(key(seat.row(), seat.col() + 1))) {
+        throw invalid("companion seat " + seat.label() + " (row " + seat.row() + ", col " + seat.col()
+            + ") must be next to a wheelchair seat in the same row");
+      }
+    }
   }
 
   private static void requireInside(SeatMapSpec spec, int row, int col, String what) {

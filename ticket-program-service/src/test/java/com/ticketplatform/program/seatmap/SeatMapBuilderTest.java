@@ -70,6 +70,43 @@ class SeatMapBuilderTest {
     assertInvalid(new SeatMapSpec(1, 2, null, List.of(1, 2), null, null));
   }
 
+  @Test
+  void companionSeatsBesideAWheelchairSeatAreAccepted() {
+    List<PlannedSeat> seats = SeatMapBuilder.build(new SeatMapSpec(2, 4, null, null, null,
+        List.of(new SeatMapSpec.SeatOverride(1, 2, SeatType.WHEELCHAIR, null),
+            new SeatMapSpec.SeatOverride(1, 1, SeatType.COMPANION, null),
+            new SeatMapSpec.SeatOverride(1, 3, SeatType.COMPANION, null))));
+    assertThat(find(seats, 1, 1).type()).isEqualTo(SeatType.COMPANION);
+    assertThat(find(seats, 1, 3).type()).isEqualTo(SeatType.COMPANION);
+  }
+
+  @Test
+  void companionSeatAwayFromAWheelchairSeatIsRefused() {
+    // alone in the hall
+    assertInvalidWith(new SeatMapSpec(2, 4, null, null, null,
+        List.of(new SeatMapSpec.SeatOverride(1, 1, SeatType.COMPANION, null))), "companion seat A1");
+    // the wheelchair seat is two columns away
+    assertInvalidWith(new SeatMapSpec(2, 4, null, null, null,
+        List.of(new SeatMapSpec.SeatOverride(1, 1, SeatType.WHEELCHAIR, null),
+            new SeatMapSpec.SeatOverride(1, 3, SeatType.COMPANION, null))), "companion seat A3");
+    // the wheelchair seat is in the next row, not the same one
+    assertInvalidWith(new SeatMapSpec(2, 4, null, null, null,
+        List.of(new SeatMapSpec.SeatOverride(2, 1, SeatType.WHEELCHAIR, null),
+            new SeatMapSpec.SeatOverride(1, 1, SeatType.COMPANION, null))), "companion seat A1");
+    // an aisle between them: the neighbouring position is not a seat
+    assertInvalidWith(new SeatMapSpec(1, 3, null, List.of(2), null,
+        List.of(new SeatMapSpec.SeatOverride(1, 1, SeatType.WHEELCHAIR, null),
+            new SeatMapSpec.SeatOverride(1, 3, SeatType.COMPANION, null))), "companion seat A3");
+    // a whole row of companions has no wheelchair seat beside any of them
+    assertInvalidWith(new SeatMapSpec(2, 2, null, null,
+        List.of(new SeatMapSpec.RowSetting(1, SeatType.COMPANION, null)), null), "must be next to a wheelchair seat");
+  }
+
+  private static void assertInvalidWith(SeatMapSpec spec, String detail) {
+    assertInvalid(spec);
+    assertThatThrownBy(() -> SeatMapBuilder.build(spec)).hasMessageContaining(detail);
+  }
+
   private static void assertInvalid(SeatMapSpec spec) {
     assertThatThrownBy(() -> SeatMapBuilder.build(spec)).isInstanceOf(ApiException.class)
         .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo(SeatMapBuilder.INVALID_SEAT_MAP))
