@@ -3,6 +3,7 @@ package com.ticketplatform.order.cancellation;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.order.order.OrderLifecycle;
 import com.ticketplatform.order.order.OrderStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -79,6 +80,7 @@ public class ShowtimeCancellations implements DisposableBean {
    */
   public record ShowtimeImpact(long showtimeId, long orders, long buyers, List<ImpactByStatus> byStatus,
       long refundOrders, long refundBuyers, BigDecimal refundAmount, long cancelOrders, long cancelBuyers,
+      @Schema(nullable = true, description = "the orders' currency; null while the showtime has no order")
       String currency) {}
 
   /** The orders of one status: how many, of how many distinct buyers, for how much. */

@@ -84,6 +84,26 @@ class AdminAuthorisationSmokeIT {
     soft.assertAll();
   }
 
+  /**
+   * Every admin read the documents describe reaches its service through the gateway: a path a service serves but no
+   * gateway route carries would answer the gateway's own 404 ("no such resource") to the admin.
+   */
+  @Test
+  void anAdminReachesTheServiceBehindEveryAdminRead() throws Exception {
+    PurchaseSteps.Customer admin = PurchaseSteps.login("admin@ticket.local", LocalPlatform.setting(
+        "ticket.demo.admin.password", "TICKET_DEMO_ADMIN_PASSWORD", "Admin#2026"));
+    SoftAssertions soft = new SoftAssertions();
+    for (Operation op : operations) {
+      if (!op.method().equals("GET")) {
+        continue;
+      }
+      HttpResponse<String> response = PurchaseSteps.send(admin, "GET", op.concretePath(), null, null);
+      soft.assertThat(response.statusCode() == 404 && response.body().contains("no such resource"))
+          .as("%s is routed by the gateway (%s %s)", op, response.statusCode(), response.body()).isFalse();
+    }
+    soft.assertAll();
+  }
+
   private static void assertProblem(SoftAssertions soft, Operation op, HttpResponse<String> response, int status,
       String code) throws Exception {
     soft.assertThat(response.statusCode()).as("%s status (%s)", op, response.body()).isEqualTo(status);
