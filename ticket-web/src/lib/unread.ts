@@ -14,6 +14,8 @@ export const unread = reactive({
 });
 
 let counting: Promise<void> | undefined;
+/** Bumped by every read: a count that started before it is stale and must not be written. */
+let generation = 0;
 
 /** Counts again (callers at the same time share one count); a source that fails keeps the badge as it was. */
 export function refreshUnread(): Promise<void> {
@@ -22,16 +24,21 @@ export function refreshUnread(): Promise<void> {
     return Promise.resolve();
   }
   counting ??= (async () => {
+    let started = -1;
     try {
-      const [notices, announcements] = await Promise.all([
-        api.listNotifications({ size: COUNTED }),
-        api.listAnnouncementInbox({ size: COUNTED }),
-      ]);
-      const entries: InboxEntry[] = [
-        ...(notices.items ?? []).map(fromNotification),
-        ...(announcements.items ?? []).map(fromAnnouncement),
-      ];
-      unread.count = session.signedIn ? unreadCount(entries) : undefined;
+      do {
+        started = generation;
+        const [notices, announcements] = await Promise.all([
+          api.listNotifications({ size: COUNTED }),
+          api.listAnnouncementInbox({ size: COUNTED }),
+        ]);
+        const entries: InboxEntry[] = [
+          ...(notices.items ?? []).map(fromNotification),
+          ...(announcements.items ?? []).map(fromAnnouncement),
+        ];
+        // an entry marked read while this count ran: count once more rather than write an old number back
+        if (started === generation) unread.count = session.signedIn ? unreadCount(entries) : undefined;
+      } while (started !== generation);
     } catch {
       // the badge keeps its last count; the next refresh tries again
     } finally {
@@ -43,6 +50,7 @@ export function refreshUnread(): Promise<void> {
 
 /** An entry was just marked read: the badge drops at once, then is counted again. */
 export function noteRead(): void {
+  generation += 1;
   if (unread.count !== undefined && unread.count > 0) unread.count -= 1;
   void refreshUnread();
 }

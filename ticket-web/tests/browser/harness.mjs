@@ -119,6 +119,8 @@ export async function findShowtimeWithFreeSeats(count = 2, skip = new Set()) {
     for (const showtime of program.body.showtimes ?? []) {
       if (showtime.status !== 'ON_SALE' || skip.has(showtime.showtimeId)) continue;
       const map = await api(`/api/showtimes/${showtime.showtimeId}/seats`);
+      // a real-name showtime (another test's, left on sale by an interrupted run) needs holders to order
+      if ((map.body.realNameCap ?? 0) > 0) continue;
       for (const row of map.body.rows ?? []) {
         const seats = row.seats ?? [];
         for (let i = 0; i + count <= seats.length; i++) {

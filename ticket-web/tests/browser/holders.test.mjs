@@ -98,7 +98,7 @@ describe('real-name tickets', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await register(page, 'Holder Buyer', `holders-${stamp}@example.test`);
-    await page.getByRole('link', { name: 'Ticket holders' }).click();
+    await page.getByRole('link', { name: 'Ticket holders', exact: true }).click();
     await page.waitForURL(`${base}/account/holders`);
     await settled(page);
     assert.equal(await page.getByText('You have no saved ticket holders yet.').count(), 1);
@@ -189,7 +189,7 @@ describe('real-name tickets', () => {
     assert.match(await page.getByTestId('eticket').first().innerText(), /Zhang San/);
     await expectAccessible(page, 'holders-paid');
     await screenshot(page, 'holders-paid');
-    await page.getByRole('link', { name: 'My orders' }).first().click();
+    await page.getByRole('link', { name: 'My orders', exact: true }).first().click();
     await settled(page);
     const card = page.getByTestId('order-holders').first();
     await card.waitFor();

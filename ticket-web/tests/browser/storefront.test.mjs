@@ -173,7 +173,7 @@ describe('storefront', () => {
     await expectAccessible(page, 'paid');
     await screenshot(page, 'paid');
 
-    await page.getByRole('link', { name: 'My orders' }).first().click();
+    await page.getByRole('link', { name: 'My orders', exact: true }).first().click();
     await settled(page);
     await page.locator('[data-testid="order-status"][data-status="PAID"]').first().waitFor();
     await expectAccessible(page, 'orders');

@@ -135,4 +135,30 @@ class ShowtimeMoveIT extends OrderServiceITBase {
     assertThat(status(carol, order)).isEqualTo("PAID");
     assertThat(pay.refunds).doesNotContainKey(order);
   }
+
+  @Test
+  void anOrderPlacedFromTheOldStartAfterTheMoveFollowsItAndAnUnreadableEventHoldsNothingUp() throws Exception {
+    Instant start = clock.instant().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.SECONDS);
+    ShowtimeSaleInfo show = programs.onSale(10, start, CINEMA);
+    initInventory(show.showtimeId(), 10);
+    // on sale at its first start, then moved before anyone bought: nothing to move yet, but the move is kept
+    assertThat(moves.move(show.showtimeId(), start)).isZero();
+    Instant later = start.plus(Duration.ofHours(6));
+    assertThat(moves.move(show.showtimeId(), later)).isZero();
+
+    // a buyer whose sale info was read before the move: the order keeps the old start until the follow-up
+    long dave = randomUser();
+    long order = placePaid(dave, show, 7L);
+    assertThat(Instant.parse(order(dave, order).path("showtimeStartsAt").asText())).isEqualTo(start);
+    moves.followUp();
+    assertThat(Instant.parse(order(dave, order).path("showtimeStartsAt").asText())).isEqualTo(later);
+    assertThat(order(dave, order).path("showtimeMovedAt").asText()).isNotBlank();
+
+    // an unreadable program event is skipped, not retried for ever: the move announced after it is applied
+    kafka.send(Topics.PROGRAM_EVENTS, Long.toString(show.programId()), "{not json").get();
+    Instant evenLater = later.plus(Duration.ofHours(1));
+    announce(show, "ON_SALE", evenLater);
+    await("the move after the unreadable event", () -> evenLater.equals(Instant.parse(order(dave, order)
+        .path("showtimeStartsAt").asText())));
+  }
 }

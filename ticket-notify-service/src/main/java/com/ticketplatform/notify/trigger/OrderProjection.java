@@ -31,6 +31,13 @@ public class OrderProjection {
   /** Records the order's state; title, start and expiry are kept when an event does not carry them. */
   public void upsert(long orderNo, long userId, long showtimeId, String title, Instant startsAt, String status,
       Instant expiresAt, Instant now) {
+    // an order event read after the showtime's move (two topics) carries the start it was placed with: the start the
+    // program service last announced wins
+    if (startsAt != null) {
+      startsAt = jdbc.queryForList("SELECT starts_at FROM t_notify_showtime WHERE showtime_id = ?"
+          + " AND starts_at IS NOT NULL", Timestamp.class, showtimeId).stream().findFirst()
+          .map(Timestamp::toInstant).orElse(startsAt);
+    }
     jdbc.update("INSERT INTO t_notify_order (order_no, user_id, showtime_id, program_title, starts_at, status,"
         + " expires_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
         + " program_title = COALESCE(VALUES(program_title), program_title),"

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -52,13 +54,23 @@ public class ShowtimeMoves {
   @KafkaListener(topics = Topics.PROGRAM_EVENTS, groupId = "${spring.application.name}-showtime-moves",
       containerFactory = MoveListenerConfig.FACTORY)
   public void onProgramEvent(String value) {
-    JsonNode envelope = json.readTree(value);
-    JsonNode payload = envelope.path("payload");
-    if (!"ShowtimeChanged".equals(envelope.path("type").asText())
-        || !payload.path("status").asText().matches(RUNNING) || !payload.hasNonNull("startsAt")) {
+    long showtimeId;
+    Instant startsAt;
+    try {
+      JsonNode envelope = json.readTree(value);
+      JsonNode payload = envelope.path("payload");
+      if (!"ShowtimeChanged".equals(envelope.path("type").asText())
+          || !payload.path("status").asText().matches(RUNNING) || !payload.hasNonNull("startsAt")) {
+        return;
+      }
+      showtimeId = payload.path("showtimeId").asLong();
+      startsAt = Instant.parse(payload.path("startsAt").asText());
+    } catch (JacksonException | DateTimeParseException unreadable) {
+      // retrying cannot make it readable; holding the partition for it would stop every later move
+      log.error("unreadable program event skipped by the showtime moves: {}", unreadable.toString());
       return;
     }
-    move(payload.path("showtimeId").asLong(), Instant.parse(payload.path("startsAt").asText()));
+    move(showtimeId, startsAt);
   }
 
   /**
@@ -72,16 +84,26 @@ public class ShowtimeMoves {
     List<Instant> other = orders.queryForList("SELECT DISTINCT showtime_starts_at FROM t_order WHERE showtime_id = ?"
         + " AND showtime_starts_at <> ? LIMIT 1", Timestamp.class, showtimeId, start).stream()
         .map(Timestamp::toInstant).toList();
-    if (other.isEmpty()) {
+    List<Timestamp> recorded = moves.queryForList("SELECT starts_at FROM t_showtime_move WHERE showtime_id = ?",
+        Timestamp.class, showtimeId);
+    boolean announcedElsewhere = !recorded.isEmpty() && !recorded.get(0).equals(start);
+    if (other.isEmpty() && !announcedElsewhere) {
+      if (recorded.isEmpty()) {
+        // the start as first announced: a later announcement of another one is a move, even before any order
+        moves.update("INSERT IGNORE INTO t_showtime_move (showtime_id, starts_at, moved_at) VALUES (?, ?, NULL)",
+            showtimeId, start);
+      }
       return 0;
     }
+    // a move: recorded before it is applied, so the follow-up also catches an order placed from the old start after
+    // this (no order may have had another start yet when the event came)
     moves.update("INSERT INTO t_showtime_move (showtime_id, starts_at, moved_at) VALUES (?, ?, ?)"
-        + " ON DUPLICATE KEY UPDATE moved_at = IF(starts_at = VALUES(starts_at), moved_at, VALUES(moved_at)),"
-        + " starts_at = VALUES(starts_at)", showtimeId, start, Timestamp.from(now));
+        + " ON DUPLICATE KEY UPDATE moved_at = IF(starts_at = VALUES(starts_at) AND moved_at IS NOT NULL, moved_at,"
+        + " VALUES(moved_at)), starts_at = VALUES(starts_at)", showtimeId, start, Timestamp.from(now));
     Timestamp movedAt = moves.queryForObject("SELECT moved_at FROM t_showtime_move WHERE showtime_id = ?",
         Timestamp.class, showtimeId);
     int moved = apply(showtimeId, start, movedAt);
-    log.info("showtime {} moved from {} to {}: {} orders follow", showtimeId, other.get(0), startsAt, moved);
+    log.info("showtime {} moved to {}: {} orders follow", showtimeId, startsAt, moved);
     return moved;
   }
 

@@ -31,6 +31,17 @@ public class ProgramEventPublisher {
     append(programId, new ProgramEvents.ProgramChanged(programId), () -> eviction.programChanged(programId));
   }
 
+  /** A change that says nothing of the start (read without the showtime's row lock). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void showtimeChanged(long programId, long showtimeId, String status) {
+    showtimeChanged(programId, showtimeId, status, null);
+  }
+
+  /**
+   * {@code startsAt}: only from a writer holding the showtime's row lock (create, update, reschedule, on sale,
+   * cancel); a listener that read the showtime without it passes null, so an event carrying a start read before a
+   * concurrent reschedule can never move the orders back (docs/ARCHITECTURE.md §2).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void showtimeChanged(long programId, long showtimeId, String status, Instant startsAt) {
     append(programId, new ProgramEvents.ShowtimeChanged(programId, showtimeId, status, startsAt),

@@ -15,6 +15,7 @@ import com.ticketplatform.program.program.ProgramMapper;
 import com.ticketplatform.program.seatmap.PriceTier;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -112,7 +113,9 @@ public class ShowtimeService {
    * the buyers' free refund window, the notify service tells them. Moving it to its current start changes nothing.
    */
   @Transactional
-  public ShowtimeView reschedule(long showtimeId, Instant startsAt) {
+  public ShowtimeView reschedule(long showtimeId, Instant requested) {
+    // what the database keeps (DATETIME(3)): a repeat of the same move must compare equal
+    Instant startsAt = requested.truncatedTo(ChronoUnit.MILLIS);
     Showtime current = requireExisting(showtimeId);
     lockHalls(current.hallId, current.hallId);
     Showtime showtime = showtimes.lockById(showtimeId);

@@ -27,6 +27,6 @@ class ShowtimesOfCinema {
   @EventListener
   public void onCinemaChanged(CinemaChanged changed) {
     showtimes.upcomingInCinema(changed.cinemaId(), clock.instant())
-        .forEach(s -> events.showtimeChanged(s.programId, s.id, s.status, s.startsAt));
+        .forEach(s -> events.showtimeChanged(s.programId, s.id, s.status));
   }
 }

@@ -87,7 +87,7 @@ class ShowtimesOfHall implements HallShowtimes {
   /** A renamed hall or a new seat map changes what every showtime still running in it shows. */
   @EventListener
   public void onHallChanged(HallChanged changed) {
-    running(changed.hallId()).forEach(s -> events.showtimeChanged(s.programId, s.id, s.status, s.startsAt));
+    running(changed.hallId()).forEach(s -> events.showtimeChanged(s.programId, s.id, s.status, null));
   }
 
   /** The hall's showtimes that still run: scheduled or on sale. */

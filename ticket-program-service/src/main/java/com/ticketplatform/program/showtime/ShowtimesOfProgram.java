@@ -69,6 +69,6 @@ class ShowtimesOfProgram implements ProgramShowtimes {
   public void onProgramRetitled(ProgramRetitled retitled) {
     long programId = retitled.programId();
     showtimes.upcomingOfProgram(programId, clock.instant())
-        .forEach(s -> events.showtimeChanged(programId, s.id, s.status, s.startsAt));
+        .forEach(s -> events.showtimeChanged(programId, s.id, s.status, null));
   }
 }
