@@ -63,6 +63,8 @@ public final class BenchMain {
     List<Platform.Buyer> buyers = Buyers.login(platform, stored, 8, phases);
     print(phases.get("setup.login"));
     Scenarios s = new Scenarios(platform, o, buyers, phases, facts);
+    ProcessCpu cpu = ProcessCpu.ofLocalPlatform(Path.of("").toAbsolutePath(), portOf(o.get("jdbc"), 3306),
+        portOf(o.get("redis"), 6379));
     InvariantReader reader = new InvariantReader(o.get("jdbc"), o.get("db-user"), o.get("db-password"),
         o.get("redis"));
 
@@ -81,19 +83,17 @@ public final class BenchMain {
       phases.put(Targets.D, Ceilings.databaseInsert(o.get("jdbc"), o.get("db-user"), o.get("db-password"),
           o.integer("db-threads"), o.decimal("ceiling-seconds")));
       print(phases.get(Targets.D));
-      step("ceiling H: no-op endpoint, directly at the order service");
-      s.noop(Platform.Path.DIRECT, Targets.H);
+      step("ceiling H: no-op endpoint, directly at the order service (wrk)");
+      s.noop(Platform.Path.DIRECT, Targets.H, cpu.pidOf("ticket-order-service"));
       print(phases.get(Targets.H));
-      step("no-op endpoint through the gateway");
-      s.noop(Platform.Path.GATEWAY, Targets.H_GATEWAY);
+      step("no-op endpoint through the gateway (wrk)");
+      s.noop(Platform.Path.GATEWAY, Targets.H_GATEWAY, cpu.pidOf("ticket-gateway"));
       print(phases.get(Targets.H_GATEWAY));
     }
     Boolean hotSeat = null;
     Boolean oversell = null;
     if (o.runs("onsale")) {
       // CPU per placed order, per process, over both on-sale passes (the buyers' logins came before)
-      ProcessCpu cpu = ProcessCpu.ofLocalPlatform(Path.of("").toAbsolutePath(), portOf(o.get("jdbc"), 3306),
-          portOf(o.get("redis"), 6379));
       Map<String, Long> cpuBefore = cpu.snapshot();
       step("on-sale directly at the order service: " + buyers.size() + " buyers, " + o.integer("rows") + "x"
           + o.integer("cols") + " hall");
@@ -113,7 +113,7 @@ public final class BenchMain {
     }
     if (o.runs("hotseat")) {
       step("hot seat: " + buyers.size() + " buyers want the same 4 seats; then the reject path alone");
-      hotSeat = s.hotSeat();
+      hotSeat = s.hotSeat(cpu.pidOf("ticket-order-service"));
       print(phases.get("hotseat.race.gateway"));
       print(phases.get(Targets.REJECT));
       print(phases.get(Targets.REJECT_PACED));

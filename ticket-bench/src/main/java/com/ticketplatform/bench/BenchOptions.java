@@ -28,6 +28,8 @@ public record BenchOptions(Map<String, String> values) {
     DEFAULTS.put("onsale-concurrency", "32");
     DEFAULTS.put("reject-seconds", "8");
     DEFAULTS.put("reject-concurrency", "16");
+    DEFAULTS.put("wrk-threads", "2");
+    DEFAULTS.put("wrk-connections", "16");
     DEFAULTS.put("reject-rate-fraction", "0.08");
     DEFAULTS.put("oversell-seats", "1000");
     DEFAULTS.put("oversell-buyers", "10000");
@@ -75,6 +77,9 @@ public record BenchOptions(Map<String, String> values) {
         --mix-seconds=S --rate-seconds=S --reject-seconds=S   lengths of the other timed phases
         --rate-fraction=F       fixed offered order rate as a fraction of the measured maximum (default 0.7)
         --reject-rate-fraction=F  fixed offered 409 rate as a fraction of R (default 0.08)
+        --wrk-threads=N --wrk-connections=C   wrk's threads and connections for the no-op (H) and 409 phases, which
+                                wrk drives as its own process (default 2 / 16; the 409 closed loop uses
+                                --reject-concurrency connections)
         --storm-duplicates=N    copies of each payment callback (default 2)
         --out=DIR               where result.json, report.html and results.md go (default target/bench)
       and the addresses: --gateway --user-service --program-service --order-service --pay-service --jdbc --redis

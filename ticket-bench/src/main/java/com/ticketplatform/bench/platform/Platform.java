@@ -212,6 +212,16 @@ public final class Platform {
         Map.of("showtimeId", showtimeId, "seatIds", seatIds));
   }
 
+  /** The order service's {@code pathAndQuery}, through the gateway or straight at the service. */
+  public java.net.URI orderUrl(Path path, String pathAndQuery) {
+    return java.net.URI.create(base(path, orderService) + pathAndQuery);
+  }
+
+  /** What a synthetic buyer (an id no account has) sends straight at a service: the gateway's identity headers. */
+  public Map<String, String> syntheticIdentity(long userId) {
+    return identity(Path.DIRECT, new Buyer(userId, "synthetic", "", null));
+  }
+
   public Http.Resp noop(Path path, Buyer buyer) throws IOException, InterruptedException {
     return http.send("GET", base(path, orderService) + "/api/orders/ping", identity(path, buyer), null);
   }

@@ -40,12 +40,13 @@ public final class Report {
           .append(String.format(Locale.ROOT, "%.2f", ((Number) ms).doubleValue())).append(" |\n"));
       md.append('\n');
     }
-    md.append("| phase | path | ok/s | seats/s | calls/s | p50 ms | p95 ms | p99 ms | max ms | outcomes |\n");
-    md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    md.append("| phase | path | ok/s | seats/s | calls/s | p50 ms | p95 ms | p99 ms | max ms | outcomes | generator |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
     run.phases().forEach((key, p) -> md.append(String.format(Locale.ROOT,
-        "| %s | %s | %.1f | %s | %.1f | %.2f | %.2f | %.2f | %.2f | %s |%n", p.name(), p.path(), p.okPerSecond(),
+        "| %s | %s | %.1f | %s | %.1f | %.2f | %.2f | %.2f | %.2f | %s | %s |%n", p.name(), p.path(), p.okPerSecond(),
         p.okUnits() == p.okCalls() ? "" : String.format(Locale.ROOT, "%.1f", p.unitsPerSecond()), p.callsPerSecond(),
-        p.latency().p50(), p.latency().p95(), p.latency().p99(), p.latency().max(), outcomes(p.outcomes()))));
+        p.latency().p50(), p.latency().p95(), p.latency().p99(), p.latency().max(), outcomes(p.outcomes()),
+        generator(p))));
     md.append("\n| target | measured | goal | verdict |\n|---|---|---|---|\n");
     for (Targets.Target t : run.targets()) {
       md.append("| ").append(t.name()).append(" | ").append(t.measured()).append(" | ").append(t.goal())
@@ -57,6 +58,25 @@ public final class Report {
           .append(": ").append(c.detail()).append('\n'));
     }
     return md.toString();
+  }
+
+  /**
+   * Who drove the phase and how much of a core it took (so a reader can tell the generator's limit from the
+   * platform's), and for wrk phases the answering process's CPU per call.
+   */
+  static String generator(PhaseResult p) {
+    Object who = p.notes().get("generator");
+    if (who == null) {
+      return "";
+    }
+    StringBuilder g = new StringBuilder(String.valueOf(who));
+    if (p.notes().get("generatorCpuPercentOfOneCore") instanceof Number cpu) {
+      g.append(String.format(Locale.ROOT, ", %.0f%% of a core", cpu.doubleValue()));
+    }
+    if (p.notes().get("targetCpuMillisPerCall") instanceof Number perCall) {
+      g.append(String.format(Locale.ROOT, "; service %.3f CPU ms/call", perCall.doubleValue()));
+    }
+    return g.toString();
   }
 
   static String outcomes(Map<String, Long> outcomes) {
@@ -90,12 +110,12 @@ public final class Report {
       h.append("</ul>");
     }
     h.append("<h2>Phases</h2><table><tr><th>phase</th><th>path</th><th>ok/s</th><th>seats/s</th><th>calls/s</th>")
-        .append("<th>p50</th><th>p95</th><th>p99</th><th>max (ms)</th><th>outcomes</th></tr>");
+        .append("<th>p50</th><th>p95</th><th>p99</th><th>max (ms)</th><th>outcomes</th><th>generator</th></tr>");
     run.phases().values().forEach(p -> h.append(String.format(Locale.ROOT,
         "<tr><td>%s</td><td>%s</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td>"
-            + "<td>%.2f</td><td>%s</td></tr>", esc(p.name()), esc(p.path()), p.okPerSecond(), p.unitsPerSecond(),
-        p.callsPerSecond(), p.latency().p50(), p.latency().p95(), p.latency().p99(), p.latency().max(),
-        esc(outcomes(p.outcomes())))));
+            + "<td>%.2f</td><td>%s</td><td>%s</td></tr>", esc(p.name()), esc(p.path()), p.okPerSecond(),
+        p.unitsPerSecond(), p.callsPerSecond(), p.latency().p50(), p.latency().p95(), p.latency().p99(),
+        p.latency().max(), esc(outcomes(p.outcomes())), esc(generator(p)))));
     h.append("</table><h2>Over time</h2>");
     run.phases().values().forEach(p -> {
       h.append("<h3>").append(esc(p.name())).append("</h3>");

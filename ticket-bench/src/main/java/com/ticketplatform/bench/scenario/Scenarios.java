@@ -3,6 +3,7 @@ package com.ticketplatform.bench.scenario;
 import tools.jackson.databind.JsonNode;
 import com.ticketplatform.bench.BenchOptions;
 import com.ticketplatform.bench.load.Load;
+import com.ticketplatform.bench.load.Wrk;
 import com.ticketplatform.bench.platform.Http;
 import com.ticketplatform.bench.platform.Platform;
 import com.ticketplatform.bench.platform.Platform.Buyer;
@@ -113,18 +114,15 @@ public final class Scenarios {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // ceilings H: the no-op endpoint directly and through the gateway
+  // ceilings H: the no-op endpoint directly and through the gateway, driven by wrk (its own process: the JVM
+  // generator would measure itself, docs/benchmark.md "Generators"); {@code target} is the pid whose CPU is reported
 
-  public void noop(Path path, String key) {
-    Probe probe = new Probe("H: no-op GET /api/orders/ping (" + path.name().toLowerCase() + ")",
-        path.name().toLowerCase());
-    int workers = o.integer("http-concurrency");
-    Load.closedLoop(probe, workers, o.decimal("ceiling-seconds"), (w, i) -> {
-      Buyer b = buyers.get((int) ((w + i * workers) % buyers.size()));
-      Http.Resp r = platform.noop(path, b);
-      return new Load.Outcome(r.label(), r.status() == 204, 1, false);
-    });
-    phases.put(key, probe.result(Map.of("concurrency", workers)));
+  public void noop(Path path, String key, long target) throws Exception {
+    String p = path.name().toLowerCase();
+    List<Map<String, String>> identities = buyers.stream().map(b -> platform.identity(path, b)).toList();
+    phases.put(key, Wrk.run(new Wrk.Spec("H: no-op GET /api/orders/ping (" + p + ", wrk)", p,
+        platform.orderUrl(path, "/api/orders/ping"), "GET", null, identities, null, o.integer("wrk-threads"),
+        o.integer("wrk-connections"), o.decimal("ceiling-seconds"), 0, Set.of(204), target)));
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -237,7 +235,7 @@ public final class Scenarios {
   // ---------------------------------------------------------------------------------------------------------------
   // hot seat: everyone wants the same 4 seats at the same moment; exactly one may win. Then the reject path alone.
 
-  public Boolean hotSeat() throws Exception {
+  public Boolean hotSeat(long rejectTarget) throws Exception {
     Platform.Showtime show = showtime("hotseat", 10, 10);
     Http.Resp map = platform.seatMap(Path.DIRECT, null, show.showtimeId());
     List<Long> four = Platform.seats(map.json()).stream().map(Platform.Seat::seatId).sorted().limit(4).toList();
@@ -260,39 +258,33 @@ public final class Scenarios {
     boolean oneWinner = result.count("201") == 1;
     facts.put("hotSeatWinners", result.count("201"));
 
-    // the lock-and-reject path alone: the 4 seats are taken, every further attempt must be a 409
-    int workers = o.integer("reject-concurrency");
-    Probe reject = new Probe("lock-and-reject: POST /api/orders on taken seats (order service)", "direct");
+    // the lock-and-reject path alone, driven by wrk: the 4 seats are taken, every further attempt must be a 409 (a 201
+    // would be an oversell: counted here, and the invariants read it from the order shards)
     long base = 6_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
-    Load.closedLoop(reject, workers, o.decimal("reject-seconds"), (w, i) -> {
-      Buyer synthetic = new Buyer(base + w * 1_000_000L + i, "synthetic", "", null);
-      return rejectAttempt(platform.placeOrder(Path.DIRECT, synthetic, show.showtimeId(), four), show.showtimeId());
-    });
-    PhaseResult rejected = reject.result(Map.of("showtimeId", show.showtimeId(), "concurrency", workers));
+    List<Map<String, String>> synthetic = new ArrayList<>();
+    for (int k = 0; k < 2048; k++) {
+      Map<String, String> headers = new LinkedHashMap<>(platform.syntheticIdentity(base + k));
+      headers.put("Content-Type", "application/json");
+      synthetic.add(headers);
+    }
+    String body = Http.JSON.writeValueAsString(Map.of("showtimeId", show.showtimeId(), "seatIds", four));
+    java.net.URI orders = platform.orderUrl(Path.DIRECT, "/api/orders");
+    int workers = o.integer("reject-concurrency");
+    PhaseResult rejected = Wrk.run(new Wrk.Spec("lock-and-reject: POST /api/orders on taken seats (order service, wrk)",
+        "direct", orders, "POST", body, synthetic, "Idempotency-Key", o.integer("wrk-threads"), workers,
+        o.decimal("reject-seconds"), 0, Set.of(409), rejectTarget));
     phases.put(Targets.REJECT, rejected);
 
     // the latency goal is for a given load, not for a saturated service: the same 409s offered at a fixed share of R
     PhaseResult ceiling = phases.get(Targets.R);
     double fraction = o.decimal("reject-rate-fraction");
     double offered = ceiling == null ? 800 : Math.max(1, ceiling.okPerSecond() * fraction);
-    Probe paced = new Probe(String.format(java.util.Locale.ROOT,
-        "lock-and-reject at %.0f/s offered (%.0f%% of R, order service)", offered, fraction * 100), "direct");
-    AtomicLong next = new AtomicLong(base + 500_000_000L);
-    Load.openLoop(paced, offered, o.decimal("reject-seconds"), 256, () ->
-        platform.placeOrderAsync(Path.DIRECT, new Buyer(next.incrementAndGet(), "synthetic", "", null),
-                show.showtimeId(), four)
-            .thenApply(r -> rejectAttempt(r, show.showtimeId())));
-    PhaseResult pacedResult = paced.result(Map.of("showtimeId", show.showtimeId(), "offeredPerSecond", offered));
+    PhaseResult pacedResult = Wrk.run(new Wrk.Spec(String.format(java.util.Locale.ROOT,
+        "lock-and-reject at %.0f/s offered (%.0f%% of R, order service, wrk)", offered, fraction * 100), "direct",
+        orders, "POST", body, synthetic, "Idempotency-Key", o.integer("wrk-threads"), workers,
+        o.decimal("reject-seconds"), offered, Set.of(409), rejectTarget));
     phases.put(Targets.REJECT_PACED, pacedResult);
     return oneWinner && rejected.count("201") == 0 && pacedResult.count("201") == 0;
-  }
-
-  /** An attempt on seats already sold: a 409 is the work done; a 201 would be an oversell, kept for the invariants. */
-  private Load.Outcome rejectAttempt(Http.Resp r, long showtimeId) {
-    if (r.status() == 201) {
-      placed(r, showtimeId, 4);
-    }
-    return new Load.Outcome(r.label(), r.status() == 409, 1, false);
   }
 
   // ---------------------------------------------------------------------------------------------------------------

@@ -32,6 +32,8 @@ public final class Probe {
   private Histogram recycled;
   private long startNanos;
   private long endNanos;
+  private long startCpuNanos;
+  private long endCpuNanos;
 
   /** One second of the phase: completions (all and successful) and latency percentiles in that second. */
   public record Sample(int second, long calls, long okCalls, double p50Ms, double p99Ms, double maxMs) {}
@@ -49,13 +51,20 @@ public final class Probe {
 
   public Probe start() {
     startNanos = System.nanoTime();
+    startCpuNanos = ownCpuNanos();
     return this;
   }
 
   public void stop() {
     if (endNanos == 0) {
       endNanos = System.nanoTime();
+      endCpuNanos = ownCpuNanos();
     }
+  }
+
+  /** This JVM's CPU time so far: the in-process generator's own share of the machine, reported with each phase. */
+  private static long ownCpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
   }
 
   /**
@@ -90,9 +99,15 @@ public final class Probe {
     counts.forEach((k, v) -> outcomeCounts.put(k, v.sum()));
     Map<String, Latency> perOutcome = new TreeMap<>();
     byOutcome.forEach((k, h) -> perOutcome.put(k, Latency.of(h)));
+    Map<String, Object> allNotes = new TreeMap<>(notes == null ? Map.of() : notes);
+    allNotes.putIfAbsent("generator", "bench JVM");
+    if (startCpuNanos > 0 && endCpuNanos >= startCpuNanos) {
+      allNotes.putIfAbsent("generatorCpuPercentOfOneCore",
+          Math.round((endCpuNanos - startCpuNanos) / 1e9 / seconds * 10000) / 100.0);
+    }
     return new PhaseResult(name, path, seconds, all.getTotalCount(), ok.sum(), okUnits.sum(),
         ok.sum() / seconds, okUnits.sum() / seconds, all.getTotalCount() / seconds, Latency.of(all), perOutcome,
-        outcomeCounts, List.copyOf(series), notes == null ? Map.of() : new TreeMap<>(notes));
+        outcomeCounts, List.copyOf(series), allNotes);
   }
 
   static double ms(long micros) {

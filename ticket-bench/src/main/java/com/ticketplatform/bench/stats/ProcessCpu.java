@@ -64,6 +64,11 @@ public final class ProcessCpu {
     return new ProcessCpu(roots, clockTicks());
   }
 
+  /** The pid of a piece ({@code ticket-order-service}, {@code mariadb} ...), or -1 when it is not measured. */
+  public long pidOf(String piece) {
+    return roots.getOrDefault(piece, -1L);
+  }
+
   /** CPU time so far per piece, in clock ticks (a piece's processes and their descendants now). */
   public Map<String, Long> snapshot() {
     Map<String, Long> ticks = new LinkedHashMap<>();
@@ -104,7 +109,7 @@ public final class ProcessCpu {
   }
 
   /** utime + stime of one process from {@code /proc/<pid>/stat}, or 0 when it is gone. */
-  static long ticksOf(long pid) {
+  public static long ticksOf(long pid) {
     try {
       return parseTicks(Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
@@ -126,7 +131,8 @@ public final class ProcessCpu {
     return Math.round(ms * 100) / 100.0;
   }
 
-  private static long clockTicks() {
+  /** The kernel's clock ticks per second (USER_HZ), the unit of /proc's CPU times. */
+  public static long clockTicks() {
     try {
       return Long.parseLong(Commands.run(List.of("getconf", "CLK_TCK"), 10).trim());
     } catch (NumberFormatException e) {
