@@ -157,7 +157,7 @@ describe('the admin console', () => {
     await page.getByRole('button', { name: 'Create hall' }).click();
     await page.waitForURL(/\/admin\/halls\/\d+\?saved=1/);
     await settled(page);
-    await page.getByText('Saved: 34 seats.').waitFor();
+    await page.locator('#app').getByText('Saved: 34 seats.').waitFor();
     assert.equal(await page.locator('main h1').innerText(), hallName);
     await screenshot(page, 'admin-hall-saved');
 
@@ -194,7 +194,7 @@ describe('the admin console', () => {
     await expectAccessible(page, 'admin-showtime-new');
     await screenshot(page, 'admin-showtime-new');
     await page.getByRole('button', { name: 'Create showtime' }).click();
-    await page.getByText('Showtime created.').waitFor();
+    await page.locator('#app').getByText('Showtime created.').waitFor();
     const row = page.locator('tr[data-showtime-id]', { hasText: hallName });
     const showtimeId = await row.getAttribute('data-showtime-id');
     assert.deepEqual(await row.getByRole('listitem').allInnerTexts(), ['A ¥120.00', 'B ¥80.50', 'C ¥60.00']);
@@ -206,7 +206,7 @@ describe('the admin console', () => {
     await page.locator(`#showtime-hall option`, { hasText: hallName }).waitFor({ state: 'attached' });
     await page.getByLabel('Hall').selectOption({ label: `${hallName} · 34 seats` });
     await page.getByLabel('Starts at').fill(startsAt);
-    await page.getByText('The hall is busy then').waitFor();
+    await page.locator('#app').getByText('The hall is busy then').waitFor();
     for (const tier of ['A', 'B', 'C']) await page.getByRole('spinbutton', { name: `Tier ${tier}` }).fill('50');
     await page.getByRole('button', { name: 'Create showtime' }).click();
     await page.getByTestId('refusal-detail').waitFor();
@@ -325,7 +325,7 @@ describe('the admin console', () => {
 
     const visitor = await (await console()).newPage();
     await visitor.goto(`${base}/programs/${bought.programId}`);
-    await visitor.getByText(text).waitFor();
+    await visitor.locator('#app').getByText(text).waitFor();
 
     const context = await console();
     const page = await context.newPage();
@@ -339,7 +339,7 @@ describe('the admin console', () => {
     const words = page.getByLabel('Banned words, one per line');
     assert.ok((await words.inputValue()).trim().length > 0, 'the seeded banned words are shown');
     await page.getByRole('button', { name: 'Save banned words' }).click();
-    await page.getByText(/^Saved: \d+ banned words?\.$/).waitFor();
+    await page.locator('#app').getByText(/^Saved: \d+ banned words?\.$/).waitFor();
     await expectAccessible(page, 'admin-moderation');
     await screenshot(page, 'admin-moderation');
     await item.getByRole('button', { name: /^Hide / }).click();
@@ -348,13 +348,13 @@ describe('the admin console', () => {
     await visitor.reload();
     await visitor.getByRole('heading', { level: 1 }).waitFor();
     await settled(visitor);
-    assert.equal(await visitor.getByText(text).count(), 0, 'the hidden comment is gone from the storefront');
+    assert.equal(await visitor.locator('#app').getByText(text).count(), 0, 'the hidden comment is gone from the storefront');
 
     await page.getByRole('button', { name: 'Hidden', exact: true }).click();
     await page.locator(`li[data-comment-id="${posted.body.id}"]`).getByRole('button', { name: /^Restore / }).click();
     await page.locator(`li[data-comment-id="${posted.body.id}"]`).waitFor({ state: 'detached' });
     await visitor.reload();
-    await visitor.getByText(text).waitFor();
+    await visitor.locator('#app').getByText(text).waitFor();
 
     // adverts and announcements: the page, its form and preview, accessible
     await page.getByRole('navigation', { name: 'Admin console' }).getByRole('link', { name: 'Adverts & announcements' }).click();
@@ -371,7 +371,7 @@ describe('the admin console', () => {
     await page.getByLabel('Links to').fill('/programs');
     await page.getByLabel('Links to').evaluate((input) => { input.type = 'text'; });
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText('linkUrl: must be an absolute http(s) URL').waitFor();
+    await page.locator('#app').getByText('linkUrl: must be an absolute http(s) URL').waitFor();
     await page.getByLabel('Links to').fill(`${base}/programs/${bought.programId}`);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const advertRow = page.getByRole('row', { name: new RegExp(`Console advert ${stamp}`) });
@@ -386,7 +386,7 @@ describe('the admin console', () => {
     await page.locator('#announcement-title').fill(`Console notice ${stamp}`);
     await page.getByLabel('Message').fill('The showtime starts ten minutes later than planned.');
     await page.getByRole('button', { name: 'Publish announcement' }).click();
-    await page.getByText(`“Console notice ${stamp}” reached 1 buyer.`).waitFor();
+    await page.locator('#app').getByText(`“Console notice ${stamp}” reached 1 buyer.`).waitFor();
     assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violation');
     await context.close();
     await visitor.context().close();

@@ -140,7 +140,7 @@ describe('e-tickets and the door', () => {
     await buyerAgain.goto(`${base}/orders/${orderNo}`);
     buyerAgain.once('dialog', (dialog) => dialog.accept());
     await buyerAgain.getByRole('button', { name: 'Request a refund' }).click();
-    await buyerAgain.getByText(/cannot be refunded: a ticket of this order has been used at the door/).waitFor();
+    await buyerAgain.locator('#app').getByText(/cannot be refunded: a ticket of this order has been used at the door/).waitFor();
     await expectAccessible(buyerAgain, 'refund refused');
     await screenshot(buyerAgain, 'refund-refused-used');
     await againContext.close();

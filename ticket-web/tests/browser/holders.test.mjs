@@ -101,7 +101,7 @@ describe('real-name tickets', () => {
     await page.getByRole('link', { name: 'Ticket holders', exact: true }).click();
     await page.waitForURL(`${base}/account/holders`);
     await settled(page);
-    assert.equal(await page.getByText('You have no saved ticket holders yet.').count(), 1);
+    assert.equal(await page.locator('#app').getByText('You have no saved ticket holders yet.').count(), 1);
     await addHolder(page, 'Zhang San', 'Resident ID card', '110105194912310021');
     const idError = page.locator('#new-holder-idNumber-error');
     await idError.waitFor();
@@ -164,7 +164,7 @@ describe('real-name tickets', () => {
     await expectAccessible(page, 'holder-picker');
     await screenshot(page, 'holder-picker');
     await page.getByLabel('Language').selectOption('zh-CN');
-    await page.getByText('实名制购票').waitFor();
+    await page.locator('#app').getByText('实名制购票').waitFor();
     assert.equal(await page.getByLabel(`${seatName(row, first).replace(/^Row (\w+) seat (\d+)$/, '第 $1 排 $2 号')}的购票人`).count(), 1);
     await screenshot(page, 'holder-picker-zh');
     await page.getByLabel('语言').selectOption('en');
@@ -223,7 +223,7 @@ describe('real-name tickets', () => {
     assert.match(await conflict.innerText(),
       new RegExp(`Zhang San · 1101\\*{10}002X: this ID number already has the 1 ticket one ID may have for this show, so ${seatName(row, third)} cannot be booked in this name`));
     assert.equal(await otherSelect.getAttribute('aria-invalid'), 'true');
-    assert.equal(await other.getByText('Choose someone else for this seat.').count(), 1);
+    assert.equal(await other.locator('#app').getByText('Choose someone else for this seat.').count(), 1);
     assert.equal(new URL(other.url()).pathname, `/showtimes/${showtimeId}/seats`);
     await expectAccessible(other, 'holder-cap-reached');
     await screenshot(other, 'holder-cap-reached');

@@ -102,11 +102,11 @@ describe('inbox, reviews and undelivered mail', () => {
     const reminders = page.getByLabel('Send me reminders before the show and before a seat hold runs out');
     await page.waitForFunction(() => !document.querySelector('#settings-reminders')?.disabled);
     assert.equal(await reminders.isChecked(), true, 'reminders are on for a new account');
-    await page.getByText('Order confirmations, payment and refund receipts and changes to your shows are always sent').waitFor();
+    await page.locator('#app').getByText('Order confirmations, payment and refund receipts and changes to your shows are always sent').waitFor();
     await reminders.uncheck();
     await page.getByLabel('Language of emails').selectOption('zh-CN');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Your notification settings were saved.').waitFor();
+    await page.locator('#app').getByText('Your notification settings were saved.').waitFor();
     await screenshot(page, 'inbox-settings-saved');
     await page.reload();
     await settled(page);

@@ -285,7 +285,7 @@ describe('storefront when the platform struggles', () => {
     await page.goto(`${base}/showtimes/${showtime.showtimeId}/seats`);
     await page.locator(`[data-seat-id="${seats[0].seatId}"]`).click();
     await page.getByRole('button', { name: 'Continue to checkout' }).click();
-    await page.getByText(/Trying again in \d s/).waitFor();
+    await page.locator('#app').getByText(/Trying again in \d s/).waitFor();
     await screenshot(page, 'seats-ordering-busy');
     await page.waitForURL(/\/orders\/\d+/, { timeout: 15_000 });
     assert.equal(keys.length, 2);
@@ -302,13 +302,13 @@ describe('storefront when the platform struggles', () => {
     const page = await context.newPage();
     await page.route('**/api/**', (route) => route.abort('connectionrefused'));
     await page.goto(`${base}/`);
-    await page.getByText('We can’t reach the ticket service').first().waitFor();
+    await page.locator('#app').getByText('We can’t reach the ticket service').first().waitFor();
     await expectAccessible(page, 'unreachable');
     await screenshot(page, 'home-unreachable');
     await page.unroute('**/api/**');
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.locator('.program-card').first().waitFor();
-    assert.equal(await page.getByText('We can’t reach the ticket service').count(), 0);
+    assert.equal(await page.locator('#app').getByText('We can’t reach the ticket service').count(), 0);
     await context.close();
   });
 });
@@ -351,7 +351,7 @@ describe('storefront sessions and checkout states', () => {
     });
     await page.goto(`${base}/orders`);
     await page.waitForURL(/\/login\?.*expired=1/);
-    await page.getByText('Your session has expired').waitFor();
+    await page.locator('#app').getByText('Your session has expired').waitFor();
     await expectAccessible(page, 'login-expired');
     await screenshot(page, 'login-session-expired');
     await page.getByLabel('Email').fill('demo@ticket.local');
@@ -374,14 +374,14 @@ describe('storefront sessions and checkout states', () => {
     let current = order('CANCELLED', { closeReason: 'EXPIRED', expiresAt: new Date(Date.now() - 60_000).toISOString() });
     await page.route('**/api/orders/9000000000000000001', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(current) }));
     await page.goto(`${base}/orders/9000000000000000001`);
-    await page.getByText('Your hold has expired').waitFor();
+    await page.locator('#app').getByText('Your hold has expired').waitFor();
     assert.equal(await page.getByRole('link', { name: 'Pick seats again' }).getAttribute('href'), `/showtimes/${showtime.showtimeId}/seats`);
     await expectAccessible(page, 'checkout-expired');
     await screenshot(page, 'checkout-hold-expired');
 
     current = order('PENDING_PAYMENT', { expiresAt: new Date(Date.now() + 9 * 60_000).toISOString() });
     await page.goto(`${base}/orders/9000000000000000001?payment=FAILURE`);
-    await page.getByText('The payment did not go through').waitFor();
+    await page.locator('#app').getByText('The payment did not go through').waitFor();
     await page.getByRole('button', { name: /^Pay / }).waitFor();
     await expectAccessible(page, 'checkout-payment-failed');
     await screenshot(page, 'checkout-payment-failed');
@@ -414,9 +414,9 @@ describe('storefront when ordering is queued', () => {
     await page.locator(`[data-seat-id="${seats[0].seatId}"]`).click();
     await page.getByRole('button', { name: 'Continue to checkout' }).click();
     await page.waitForURL(new RegExp(`/orders/${orderNo}`));
-    await page.getByText('We’re placing your order').waitFor();
+    await page.locator('#app').getByText('We’re placing your order').waitFor();
     await page.getByRole('button', { name: /^Pay / }).waitFor({ timeout: 15_000 });
-    assert.equal(await page.getByText('We’re placing your order').count(), 0);
+    assert.equal(await page.locator('#app').getByText('We’re placing your order').count(), 0);
     await page.getByRole('timer').waitFor();
     await context.close();
   });
