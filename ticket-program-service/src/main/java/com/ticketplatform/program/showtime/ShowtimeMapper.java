@@ -33,6 +33,16 @@ public interface ShowtimeMapper extends BaseMapper<Showtime>, ExistingIds.Showti
   @Select("SELECT * FROM showtime WHERE hall_id = #{hallId}")
   List<Showtime> findByHall(long hallId);
 
+  /**
+   * Every showtime of the hall, whatever its status, whose slot [starts_at, ends_at) meets [from, to): the rows
+   * {@link #occupyingHall} reads and the cancelled ones beside them, with their program's title and duration.
+   */
+  @Select("SELECT s.id, s.program_id, s.starts_at, s.ends_at, s.status, p.title AS program_title,"
+      + " p.duration_minutes FROM showtime s LEFT JOIN program p ON p.id = s.program_id"
+      + " WHERE s.hall_id = #{hallId} AND s.starts_at < #{to} AND s.ends_at > #{from} ORDER BY s.starts_at, s.id")
+  List<TimetableRow> timetableOfHall(@Param("hallId") long hallId, @Param("from") Instant from,
+      @Param("to") Instant to);
+
   /** A showtime a buyer can order now (the order service's rule: ON_SALE and not started), in an {@code s} alias. */
   String SELLABLE = "s.status = 'ON_SALE' AND s.starts_at > #{now}";
 
