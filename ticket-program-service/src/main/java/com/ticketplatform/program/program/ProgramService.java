@@ -167,7 +167,8 @@ public class ProgramService {
         : List.of(program.castMembers.split("\n"));
   }
 
-  static String escapeLike(String raw) {
+  /** Escapes LIKE wildcards (backslash, MariaDB's default escape character). */
+  public static String escapeLike(String raw) {
     return raw.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }
