@@ -18,8 +18,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ParkedOutbox {
 
-  /** One parked row; {@code lastError} is null where the table has no {@code last_error} column. */
-  public record Item(long outboxId, String eventId, String store, String topic, String eventKey, String eventType,
+  /**
+   * One parked row. {@code eventUuid} is the envelope id consumers de-duplicate by (not named {@code …Id}: only
+   * snowflake ids are, docs/ARCHITECTURE.md §6); {@code store} the physical database; {@code lastError} is null
+   * where the table has no {@code last_error} column.
+   */
+  public record Item(long outboxId, String eventUuid, String store, String topic, String eventKey, String eventType,
       int attempts, String lastError, Instant createdAt, Instant parkedAt) {}
 
   /** The newest parked rows, and how many are parked in all. */

@@ -185,7 +185,7 @@ class ParkedOutboxIT {
     JsonNode items = all.body().path("items");
     assertThat(items).hasSize(3);
     JsonNode live = items.get(0);
-    assertThat(live.path("eventId").asString()).isEqualTo(refusedEventId);
+    assertThat(live.path("eventUuid").asString()).isEqualTo(refusedEventId);
     assertThat(live.path("outboxId").isString()).as("ids are strings on the wire").isTrue();
     assertThat(live.path("store").asString()).isEqualTo("ticket_parked_outbox_it");
     assertThat(live.path("topic").asString()).isEqualTo("not a topic!");
