@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
@@ -278,13 +279,16 @@ class ParkedOutboxIT {
   List<String> consume(String key) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "parked-it-" + UUID.randomUUID());
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<String> values = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
         new StringDeserializer())) {
-      consumer.subscribe(List.of(TOPIC));
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      // the partitions themselves, read from the start: no consumer group to join
+      List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (System.nanoTime() < deadline) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
           if (key.equals(r.key())) {
