@@ -536,6 +536,29 @@ class GatewayIT {
     assertThat(json(admin).get("roles").asText()).isEqualTo("ADMIN,CUSTOMER");
   }
 
+  /**
+   * The admin console's dead letters, reconciliation runs and unconfirmed refunds reach the services that keep them
+   * (each service's parked outbox under its own admin prefix), for admins only.
+   */
+  @Test
+  void theDeadLettersAndReconciliationRunsReachTheirServices() throws Exception {
+    for (String path : List.of("/api/admin/payments/outbox/parked", "/api/admin/payments/outbox/parked/1/retry",
+        "/api/admin/payments/reconciliations", "/api/admin/payments/refunds/unconfirmed",
+        "/api/admin/payments/refunds/1/retry", "/api/admin/programs/outbox/parked",
+        "/api/admin/programs/outbox/parked/1/retry")) {
+      // an admin of their own for each call: the pay route's bucket holds two calls here
+      String admin = validToken(randomUserId(), "ADMIN");
+      HttpResponse<String> response = path.endsWith("/retry") ? send("POST", path, admin, Map.of()) : get(path, admin);
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      assertThat(json(response).get("path").asText()).isEqualTo(path);
+    }
+    // the order service is down in this test: its route carries the path, so the breaker answers, not a 404
+    assertProblem(get("/api/admin/orders/outbox/parked", validToken(randomUserId(), "ADMIN")), 503,
+        "SERVICE_UNAVAILABLE");
+    assertProblem(get("/api/admin/payments/outbox/parked", validToken(randomUserId(), "CUSTOMER")), 403,
+        "FORBIDDEN");
+  }
+
   @Test
   void exceedingTheRateLimitIs429ProblemWithRetryAfter() throws Exception {
     String token = validToken(randomUserId(), "CUSTOMER");

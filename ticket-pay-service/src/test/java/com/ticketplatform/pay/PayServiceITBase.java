@@ -65,6 +65,8 @@ abstract class PayServiceITBase {
 
   static final String SECRET = "it-provider-secret";
   static final int PAY_PORT = freePort();
+  /** Fixed for the JVM, so a sandbox that a test stops (a provider outage) comes back where the service calls it. */
+  static final int SANDBOX_PORT = freePort();
   /** Lives as long as the test JVM, like the cached Spring context that calls it. */
   static final ConfigurableApplicationContext SANDBOX = startSandbox();
   static final String SANDBOX_URL = "http://127.0.0.1:" + SANDBOX.getEnvironment().getProperty("local.server.port");
@@ -143,7 +145,7 @@ abstract class PayServiceITBase {
 
   private static ConfigurableApplicationContext startSandbox() {
     // the sandbox runs in this JVM, whose classpath also holds the pay service's infrastructure starters
-    return PaySandboxApplication.start("server.port=0", "sandbox.secret=" + SECRET,
+    return PaySandboxApplication.start("server.port=" + SANDBOX_PORT, "sandbox.secret=" + SECRET,
         "sandbox.callback.initial-backoff-ms=100", "sandbox.callback.max-attempts=4",
         // the platform's own guards come with ticket-common on this classpath; the provider has none of them
         "ticket.internal-auth.enabled=false", "ticket.security.dev-secrets-allowed=true",

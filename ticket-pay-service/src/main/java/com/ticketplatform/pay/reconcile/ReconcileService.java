@@ -46,11 +46,12 @@ public class ReconcileService {
   private final Clock clock;
   private final MeterRegistry meters;
   private final PaidFlowsCheck paidFlows;
+  private final ReconcileRuns runs;
   private final ReentrantLock running = new ReentrantLock();
 
   public ReconcileService(ProviderClient provider, PayFlowMapper flows, PaymentApplier applier, RefundMapper refunds,
       RefundService refundService, ReconcileIssueMapper issues, PayProperties properties, Clock clock,
-      MeterRegistry meters, PaidFlowsCheck paidFlows) {
+      MeterRegistry meters, PaidFlowsCheck paidFlows, ReconcileRuns runs) {
     this.provider = provider;
     this.flows = flows;
     this.applier = applier;
@@ -61,6 +62,7 @@ public class ReconcileService {
     this.clock = clock;
     this.meters = meters;
     this.paidFlows = paidFlows;
+    this.runs = runs;
   }
 
   @Scheduled(initialDelayString = "${ticket.pay.reconcile.interval-ms:300000}",
@@ -70,7 +72,8 @@ public class ReconcileService {
       return;
     }
     try {
-      ReconcileReport report = reconcile(clock.instant().minus(properties.reconcile().lookback()));
+      ReconcileReport report = reconcile(clock.instant().minus(properties.reconcile().lookback()),
+          ReconcileRun.Trigger.SCHEDULED, null);
       if (report.repaired() + report.lateRefunded() + report.paymentsReannounced()
           + report.cancelledOrdersRefunded() + report.issues().size() > 0) {
         log.warn("reconciliation: {}", report);
@@ -80,10 +83,25 @@ public class ReconcileService {
     }
   }
 
-  public ReconcileReport reconcile(Instant since) {
+  /**
+   * One run over the provider payments changed since {@code since}, recorded whatever its outcome
+   * ({@link ReconcileRuns}); a provider that cannot be reached fails it with 503 PROVIDER_UNAVAILABLE.
+   *
+   * @param requestedBy the admin who asked for a MANUAL run
+   */
+  public ReconcileReport reconcile(Instant since, ReconcileRun.Trigger trigger, Long requestedBy) {
     running.lock();
     try {
-      return run(since);
+      Instant startedAt = clock.instant();
+      ReconcileReport report;
+      try {
+        report = run(since);
+      } catch (RuntimeException e) {
+        runs.failed(trigger, requestedBy, startedAt, since, e);
+        throw e;
+      }
+      runs.succeeded(trigger, requestedBy, startedAt, report);
+      return report;
     } finally {
       running.unlock();
     }

@@ -41,6 +41,20 @@ public interface RefundMapper {
   int markFailed(@Param("orderNo") long orderNo, @Param("key") String idempotencyKey, @Param("why") String why,
       @Param("now") Instant now);
 
+  /** Across all shards: the one refund with this id (its id carries the order's gene, not its table's key). */
+  @Select("SELECT * FROM t_refund WHERE id = #{id}")
+  RefundRow findById(@Param("id") long id);
+
+  /** Across all shards: refunds unconfirmed since before {@code before}, the longest waiting first. */
+  @Select("""
+      SELECT * FROM t_refund WHERE status = 'REQUESTED' AND updated_at < #{before}
+      ORDER BY updated_at, id LIMIT #{limit}
+      """)
+  List<RefundRow> unconfirmed(@Param("before") Instant before, @Param("limit") int limit);
+
+  @Select("SELECT COUNT(*) FROM t_refund WHERE status = 'REQUESTED' AND updated_at < #{before}")
+  long countUnconfirmed(@Param("before") Instant before);
+
   /** Across all shards: refunds the provider has not confirmed yet. */
   @Select("SELECT * FROM t_refund WHERE status = 'REQUESTED' AND updated_at < #{before}")
   List<RefundRow> pendingSince(@Param("before") Instant before);

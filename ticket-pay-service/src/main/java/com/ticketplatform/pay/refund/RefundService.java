@@ -14,8 +14,10 @@ import com.ticketplatform.starter.outbox.Outbox;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -120,6 +122,29 @@ public class RefundService {
       }
     });
     return true;
+  }
+
+  /** A refund in a state no retry can change: confirmed already, or refused by the provider for good. */
+  public static final String REFUND_NOT_RETRYABLE = "REFUND_NOT_RETRYABLE";
+
+  /**
+   * An admin's retry of one refund (POST /api/admin/payments/refunds/{refundId}/retry): only a REQUESTED refund, the
+   * one reconciliation retries too, is sent again, through {@link #execute} with its own idempotency key, so it can
+   * never pay back twice. Answers the refund as it stands afterwards: SUCCEEDED once the provider confirmed it,
+   * still REQUESTED while the provider is unreachable (reconciliation keeps retrying it), FAILED if the provider
+   * refused. 404 for no such refund, 409 {@value #REFUND_NOT_RETRYABLE} for one that is not REQUESTED.
+   */
+  public RefundRow retry(long refundId) {
+    RefundRow row = refunds.findById(refundId);
+    if (row == null) {
+      throw ApiException.notFound("refund " + refundId);
+    }
+    if (!RefundRow.REQUESTED.equals(row.status)) {
+      throw new ApiException(HttpStatus.CONFLICT, REFUND_NOT_RETRYABLE, "refund " + refundId + " is " + row.status
+          + ": only a refund the provider has not confirmed yet is retried", Map.of("status", row.status));
+    }
+    execute(row.orderNo, row.idempotencyKey);
+    return refunds.find(row.orderNo, row.idempotencyKey);
   }
 
   /**

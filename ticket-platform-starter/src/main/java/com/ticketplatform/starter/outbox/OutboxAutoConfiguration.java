@@ -36,8 +36,12 @@ import tools.jackson.databind.ObjectMapper;
  *   published_at DATETIME(3)  NULL,
  *   attempts     INT          NOT NULL DEFAULT 0,
  *   parked_at    DATETIME(3)  NULL,                 -- refused by Kafka for good: left for a person
+ *   last_error   VARCHAR(512) NULL,                 -- optional: Kafka's last refusal of the row
  *   KEY idx_outbox_unpublished (published_at, id));
  * </pre>
+ *
+ * {@code last_error} is the one optional column: where a database has it, the relay writes down why Kafka refused a
+ * row, and the parked-outbox admin API ({@link ParkedOutboxAutoConfiguration}) shows it.
  *
  * The writer ({@link Outbox}), the relay ({@link OutboxRelay}, with its backlog gauges per database) and the purge of
  * published rows ({@code ticket.outbox.retention}, a week) come from here; the layout is checked at start.

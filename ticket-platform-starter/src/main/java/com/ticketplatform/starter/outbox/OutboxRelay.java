@@ -54,6 +54,8 @@ public class OutboxRelay implements SmartLifecycle {
     final JdbcTemplate jdbc;
     final TransactionTemplate tx;
     final OutboxBacklog backlog;
+    /** The table has {@code last_error} (a later migration than the layout): refusals are written down there. */
+    final boolean recordsErrors;
     Duration backoff = Duration.ZERO;
     long retryAtMillis;
 
@@ -67,6 +69,7 @@ public class OutboxRelay implements SmartLifecycle {
       this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
       this.tx.setTimeout((int) Math.max(1, properties.sendTimeout().plusSeconds(5).toSeconds()));
       this.backlog = meters == null ? null : new OutboxBacklog(meters, database.schema(), clock);
+      this.recordsErrors = hasErrorColumn(jdbc);
     }
   }
 
@@ -174,15 +177,53 @@ public class OutboxRelay implements SmartLifecycle {
       if (!retriable(refusal)) {
         // Kafka will never take this row (too large, a topic that cannot exist, not serialisable): it is parked for
         // a person (ticket_outbox_parked), so it no longer holds up every event behind it
-        lane.jdbc.update("UPDATE t_outbox SET attempts = attempts + 1, parked_at = ? WHERE id = ?",
-            Timestamp.from(clock.instant()), refused.id());
+        if (lane.recordsErrors) {
+          lane.jdbc.update("UPDATE t_outbox SET attempts = attempts + 1, parked_at = ?, last_error = ? WHERE id = ?",
+              Timestamp.from(clock.instant()), describe(refusal), refused.id());
+        } else {
+          lane.jdbc.update("UPDATE t_outbox SET attempts = attempts + 1, parked_at = ? WHERE id = ?",
+              Timestamp.from(clock.instant()), refused.id());
+        }
         log.error("outbox row {} of {} parked: Kafka refuses it for good: {}", refused.id(), lane.database.schema(),
             refusal.toString());
         return new Round(rows.size(), acknowledged, null);
       }
-      lane.jdbc.update("UPDATE t_outbox SET attempts = attempts + 1 WHERE id = ?", refused.id());
+      if (lane.recordsErrors) {
+        lane.jdbc.update("UPDATE t_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+            describe(refusal), refused.id());
+      } else {
+        lane.jdbc.update("UPDATE t_outbox SET attempts = attempts + 1 WHERE id = ?", refused.id());
+      }
     }
     return new Round(rows.size(), acknowledged, refusal);
+  }
+
+  /** The longest refusal kept in {@code t_outbox.last_error}. */
+  static final int ERROR_LENGTH = 512;
+
+  /** What Kafka said, for a person: the innermost cause (the send's own wrappers say nothing), cut to the column. */
+  static String describe(Throwable refusal) {
+    Throwable innermost = refusal;
+    while (innermost.getCause() != null && innermost.getCause() != innermost) {
+      innermost = innermost.getCause();
+    }
+    String text = innermost.toString();
+    return text.length() > ERROR_LENGTH ? text.substring(0, ERROR_LENGTH) : text;
+  }
+
+  /** Whether the outbox in this database has the optional {@code last_error} column. */
+  static boolean hasErrorColumn(JdbcTemplate jdbc) {
+    try {
+      jdbc.execute("SELECT last_error FROM t_outbox WHERE 1 = 0");
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The physical databases this relay publishes from, in order. */
+  List<PhysicalDatabases.Database> databases() {
+    return lanes.stream().map(lane -> lane.database).toList();
   }
 
   /**
