@@ -41,6 +41,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'reports', name: 'admin-reports', component: () => import('./pages/admin/ReportsPage.vue') },
       { path: 'adverts', name: 'admin-adverts', component: () => import('./pages/admin/AdvertsPage.vue') },
       { path: 'moderation', name: 'admin-moderation', component: () => import('./pages/admin/ModerationPage.vue') },
+      { path: 'payments', name: 'admin-payments', component: () => import('./pages/admin/PaymentsPage.vue') },
       {
         path: 'notifications/dead-letters', name: 'admin-dead-letters',
         component: () => import('./pages/admin/DeadLettersPage.vue'),

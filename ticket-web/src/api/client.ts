@@ -37,7 +37,17 @@ export type NewHall = Schemas['HallRequest'];
 export type HallTemplate = Schemas['HallTemplateView'];
 export type NewHallTemplate = Schemas['HallTemplateRequest'];
 export type NewProgram = Schemas['ProgramRequest'];
+/** A program as the console lists it (from the program service's database, not the search index), with its counts. */
+export type AdminProgramRow = Schemas['ProgramListItem'];
+export type AdminProgramPage = Schemas['CursorPageProgramListItem'];
+export type AdminProgramQuery = NonNullable<paths['/api/admin/programs']['get']['parameters']['query']>;
+export type ScheduleStatus = NonNullable<AdminProgramQuery['status']>;
+/** Every showtime in a hall over a window, of every program, with the slot the overlap check uses. */
+export type HallTimetable = Schemas['HallTimetable'];
+export type HallTimetableEntry = Schemas['HallTimetableItem'];
 export type ProgramCategory = NewProgram['category'];
+/** The API's categories (ProgramRequest.category), in the order the console offers them. */
+export const PROGRAM_CATEGORIES: readonly ProgramCategory[] = ['ACTION', 'COMEDY', 'DRAMA', 'ANIMATION', 'SCIFI', 'HORROR', 'ROMANCE', 'DOCUMENTARY', 'CONCERT', 'THEATRE'];
 export type AdminShowtime = Schemas['ShowtimeView'];
 export type NewShowtime = Schemas['ShowtimeRequest'];
 export type CancellationProgress = Schemas['Progress'];
@@ -51,6 +61,16 @@ export type ProgramOccupancyReport = Schemas['ProgramOccupancyReport'];
 export type ShowtimeImpact = Schemas['ShowtimeImpact'];
 export type ConversionReport = Schemas['ConversionReport'];
 export type ReconcileReport = Schemas['ReconcileReport'];
+/** A reconciliation as the pay service recorded it: scheduled or run by an admin, its counts or why it failed. */
+export type ReconcileRun = Schemas['ReconcileRun'];
+/** A refund the provider has not confirmed yet (REQUESTED), which reconciliation keeps sending. */
+export type PendingRefund = Schemas['RefundView'];
+export type PendingRefunds = Schemas['UnconfirmedRefunds'];
+/** An event a service's outbox gave up publishing to Kafka ("parked"), kept until an admin sends it again. */
+export type ParkedEvent = Schemas['ParkedEvent'];
+export type ParkedEventPage = Schemas['ParkedEventPage'];
+/** The services whose outbox an admin can read, by their admin prefix. */
+export type EventSource = 'payments' | 'orders' | 'programs';
 export type AdminAdvert = Schemas['AdvertView'];
 export type NewAdvert = Schemas['AdvertRequest'];
 export type AdvertPage = Schemas['CursorPageAdvertView'];
@@ -348,6 +368,12 @@ export function createTicketApi(options: TicketApiOptions = {}) {
       done(http.DELETE('/api/admin/hall-templates/{templateId}', { params: { path: { templateId } } })),
 
     // programs and showtimes
+    /** Newest first; `status` ON_SALE, SCHEDULED (showtimes, none on sale) or NOT_SCHEDULED; `q` matches the title. */
+    adminPrograms: (query: AdminProgramQuery = {}): Promise<AdminProgramPage> =>
+      answer(http.GET('/api/admin/programs', { params: { query } })),
+    /** The hall's showtimes overlapping [from, to) (at most 62 days; default the coming week), cancelled ones too. */
+    hallTimetable: (hallId: string, window: { from?: string; to?: string } = {}): Promise<HallTimetable> =>
+      answer(http.GET('/api/admin/halls/{hallId}/showtimes', { params: { path: { hallId }, query: window } })),
     /** A program with every showtime it has, whatever its status (the public detail has only upcoming ones). */
     getProgramAsAdmin: (programId: string): Promise<Program> =>
       answer(http.GET('/api/admin/programs/{programId}', { params: { path: { programId } } })),
@@ -391,6 +417,33 @@ export function createTicketApi(options: TicketApiOptions = {}) {
     /** Runs the pay service's reconciliation now (since: how far back; default its own window) and reports it. */
     reconcilePayments: (since?: string): Promise<ReconcileReport> =>
       answer(http.POST('/api/admin/payments/reconcile', { params: { query: since === undefined ? {} : { since } } })),
+    /** Newest first: the scheduled runs and the admins' own, with the issues each left. */
+    reconcileRuns: (limit = 20): Promise<ReconcileRun[]> =>
+      answer(http.GET('/api/admin/payments/reconciliations', { params: { query: { limit } } })).then((list) => list.items ?? []),
+    /** Refunds still REQUESTED after `olderThanSeconds`, longest waiting first. */
+    unconfirmedRefunds: (olderThanSeconds = 30, limit = 50): Promise<PendingRefunds> =>
+      answer(http.GET('/api/admin/payments/refunds/unconfirmed', { params: { query: { olderThanSeconds, limit } } })),
+    /** 202 with the refund as it now stands (SUCCEEDED, or still REQUESTED); 409 REFUND_NOT_RETRYABLE when settled. */
+    retryRefund: (refundId: string): Promise<PendingRefund> =>
+      answer(http.POST('/api/admin/payments/refunds/{refundId}/retry', { params: { path: { refundId } } })),
+    /** A service's parked outbox events, the most recently parked first. */
+    parkedEvents: (source: EventSource, limit = 50): Promise<ParkedEventPage> => {
+      const query = { params: { query: { limit } } };
+      switch (source) {
+        case 'payments': return answer(http.GET('/api/admin/payments/outbox/parked', query));
+        case 'orders': return answer(http.GET('/api/admin/orders/outbox/parked', query));
+        case 'programs': return answer(http.GET('/api/admin/programs/outbox/parked', query));
+      }
+    },
+    /** 202: back in the outbox to publish; 409 NOT_PARKED when it is not parked (any more). */
+    retryParkedEvent: async (source: EventSource, outboxId: string): Promise<void> => {
+      const path = { params: { path: { outboxId } } };
+      switch (source) {
+        case 'payments': await answer(http.POST('/api/admin/payments/outbox/parked/{outboxId}/retry', path)); break;
+        case 'orders': await answer(http.POST('/api/admin/orders/outbox/parked/{outboxId}/retry', path)); break;
+        case 'programs': await answer(http.POST('/api/admin/programs/outbox/parked/{outboxId}/retry', path)); break;
+      }
+    },
 
     // mail that could not be delivered
     deadLetters: (page: PageRequest = {}): Promise<DeliveryPage> =>

@@ -1,26 +1,25 @@
-// A hall's timetable as the console can see it: the showtimes it knows of in the hall (those of the program at hand;
-// the API has no list of a hall's showtimes yet, docs/ARCHITECTURE.md §13) and which of them a new one would clash
-// with. The program service checks every hall for real and refuses an overlap with 409 SHOWTIME_OVERLAP.
-import type { Showtime } from '../api/client';
+// A hall's timetable (the program service's GET /api/admin/halls/{hallId}/showtimes, every program's showtimes in
+// the hall) and which of its entries a new showtime would clash with, by the service's own rule
+// (docs/ARCHITECTURE.md §13): a showtime holds its hall from its start for the program's running time plus the hall's
+// cleaning buffer, and cancelled showtimes hold nothing. The service still decides: 409 SHOWTIME_OVERLAP.
+import type { HallTimetableEntry } from '../api/client';
 
-export interface Slot {
-  startsAt: string;
-  endsAt: string;
+/** How long a new showtime of a program holds the hall: running time plus the cleaning buffer, in minutes. */
+export function holdMinutes(durationMinutes: number, cleaningBufferSeconds: number): number {
+  return durationMinutes + Math.ceil(cleaningBufferSeconds / 60);
 }
 
-/**
- * How long a showtime of a program holds its hall: the program's duration plus the cleaning time between shows,
- * learnt from the program's showtimes (endsAt − startsAt − duration); none known, the duration alone.
- */
-export function hallMinutes(durationMinutes: number, known: readonly Slot[]): number {
-  const spans = known.map((s) => Math.round((Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 60000)).filter((m) => m >= durationMinutes);
-  return spans.length > 0 ? Math.max(...spans) : durationMinutes;
-}
-
-/** The showtimes in the same hall, not cancelled, whose time overlaps [startsAt, startsAt + minutes). */
-export function clashes(hallId: string, startsAt: string, minutes: number, showtimes: readonly Showtime[]): Showtime[] {
+/** The entries that hold the hall at some moment of [startsAt, startsAt + minutes). */
+export function clashes(startsAt: string, minutes: number, timetable: readonly HallTimetableEntry[]): HallTimetableEntry[] {
   const start = Date.parse(startsAt);
-  const end = start + minutes * 60000;
-  return showtimes.filter((s) => s.hallId === hallId && s.status !== 'CANCELLED'
-    && Date.parse(s.startsAt ?? '') < end && start < Date.parse(s.endsAt ?? ''));
+  const end = start + minutes * 60_000;
+  return timetable.filter((entry) => entry.occupiesHall === true
+    && Date.parse(entry.startsAt ?? '') < end && start < Date.parse(entry.occupiedUntil ?? ''));
+}
+
+/** The window to ask the timetable for around a start: a day either side covers any show that could touch it. */
+export function windowAround(startsAt: string): { from: string; to: string } {
+  const start = Date.parse(startsAt);
+  const day = 24 * 3600_000;
+  return { from: new Date(start - day).toISOString(), to: new Date(start + 2 * day).toISOString() };
 }

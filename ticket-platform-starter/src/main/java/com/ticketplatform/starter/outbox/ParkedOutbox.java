@@ -23,11 +23,11 @@ public class ParkedOutbox {
    * snowflake ids are, docs/ARCHITECTURE.md §6); {@code store} the physical database; {@code lastError} is null
    * where the table has no {@code last_error} column.
    */
-  public record Item(long outboxId, String eventUuid, String store, String topic, String eventKey, String eventType,
+  public record ParkedEvent(long outboxId, String eventUuid, String store, String topic, String eventKey, String eventType,
       int attempts, String lastError, Instant createdAt, Instant parkedAt) {}
 
   /** The newest parked rows, and how many are parked in all. */
-  public record Page(long total, List<Item> items) {}
+  public record ParkedEventPage(long total, List<ParkedEvent> items) {}
 
   /** What asking to send a row again found. */
   public enum Retry {
@@ -45,8 +45,8 @@ public class ParkedOutbox {
 
   private record Store(String schema, JdbcTemplate jdbc, boolean recordsErrors) {}
 
-  private static final Comparator<Item> NEWEST_PARKED_FIRST = Comparator.comparing(Item::parkedAt)
-      .thenComparingLong(Item::outboxId).reversed();
+  private static final Comparator<ParkedEvent> NEWEST_PARKED_FIRST = Comparator.comparing(ParkedEvent::parkedAt)
+      .thenComparingLong(ParkedEvent::outboxId).reversed();
 
   private final List<Store> stores;
   private final OutboxRelay relay;
@@ -62,9 +62,9 @@ public class ParkedOutbox {
   }
 
   /** The {@code limit} most recently parked rows over every database, newest first. */
-  public Page parked(int limit) {
+  public ParkedEventPage parked(int limit) {
     long total = 0;
-    List<Item> items = new ArrayList<>();
+    List<ParkedEvent> items = new ArrayList<>();
     for (Store store : stores) {
       Long count = store.jdbc().queryForObject(
           "SELECT COUNT(*) FROM t_outbox WHERE published_at IS NULL AND parked_at IS NOT NULL", Long.class);
@@ -75,7 +75,7 @@ public class ParkedOutbox {
           (rs, i) -> item(store, rs), limit));
     }
     items.sort(NEWEST_PARKED_FIRST);
-    return new Page(total, List.copyOf(items.subList(0, Math.min(limit, items.size()))));
+    return new ParkedEventPage(total, List.copyOf(items.subList(0, Math.min(limit, items.size()))));
   }
 
   /**
@@ -102,8 +102,8 @@ public class ParkedOutbox {
     return new Retried(Retry.NOT_FOUND, outboxId, null);
   }
 
-  private static Item item(Store store, ResultSet rs) throws SQLException {
-    return new Item(rs.getLong(1), rs.getString(2), store.schema(), rs.getString(3), rs.getString(4),
+  private static ParkedEvent item(Store store, ResultSet rs) throws SQLException {
+    return new ParkedEvent(rs.getLong(1), rs.getString(2), store.schema(), rs.getString(3), rs.getString(4),
         rs.getString(5), rs.getInt(6), rs.getString(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)));
   }
 

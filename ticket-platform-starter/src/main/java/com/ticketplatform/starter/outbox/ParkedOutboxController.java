@@ -26,7 +26,7 @@ public class ParkedOutboxController {
   public static final int MAX_LIMIT = 200;
 
   /** A retry taken: the row waits for the relay again ({@code status} PENDING). */
-  public record RetryAccepted(long outboxId, String store, String status) {}
+  public record ParkedEventRetried(long outboxId, String store, String status) {}
 
   private final ParkedOutbox parked;
 
@@ -36,7 +36,7 @@ public class ParkedOutboxController {
 
   /** The most recently parked rows first (limit 1..200, default 50), and how many are parked in all. */
   @GetMapping
-  public ParkedOutbox.Page parked(@RequestParam(required = false) Integer limit) {
+  public ParkedOutbox.ParkedEventPage parked(@RequestParam(required = false) Integer limit) {
     int effective = limit == null ? DEFAULT_LIMIT : limit;
     if (effective < 1 || effective > MAX_LIMIT) {
       throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "limit must be between 1 and " + MAX_LIMIT);
@@ -46,10 +46,10 @@ public class ParkedOutboxController {
 
   /** Sends a parked row again: 202 once it is pending; 404 for no such row; 409 NOT_PARKED when it is not parked. */
   @PostMapping("/{outboxId}/retry")
-  public ResponseEntity<RetryAccepted> retry(@PathVariable long outboxId) {
+  public ResponseEntity<ParkedEventRetried> retry(@PathVariable long outboxId) {
     ParkedOutbox.Retried retried = parked.retry(outboxId);
     return switch (retried.outcome()) {
-      case RETRIED -> ResponseEntity.accepted().body(new RetryAccepted(outboxId, retried.store(), "PENDING"));
+      case RETRIED -> ResponseEntity.accepted().body(new ParkedEventRetried(outboxId, retried.store(), "PENDING"));
       case NOT_FOUND -> throw ApiException.notFound("outbox row " + outboxId);
       case PENDING -> throw notParked(outboxId, "PENDING", "is waiting for the relay already");
       case PUBLISHED -> throw notParked(outboxId, "PUBLISHED", "was published already");
