@@ -53,7 +53,8 @@ function shanghaiLocal(hoursFromNow) {
 }
 
 const ADMIN_PATHS = ['/admin', '/admin/cinemas', '/admin/cinemas/1', '/admin/cinemas/1/halls/new', '/admin/halls/1', '/admin/programs',
-  '/admin/programs/new', '/admin/programs/1', '/admin/reports'];
+  '/admin/programs/new', '/admin/programs/1', '/admin/reports', '/admin/adverts', '/admin/moderation', '/admin/payments',
+  '/admin/notifications/dead-letters'];
 
 describe('the admin console', () => {
   it('refuses a customer on every admin route, and the platform refuses the API too', async () => {
@@ -296,9 +297,9 @@ describe('the admin console', () => {
     assert.match(download.suggestedFilename(), /^sales-film-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
     assert.match(csv, new RegExp(`\r\nfilm,${programId},${title},CNY,1,1,80\\.50,0\\.00,80\\.50,`));
-    await page.getByLabel('Program').selectOption({ label: title }).catch(() => {
-      // the program list is the search index's; a program created seconds ago may not be in it yet
-    });
+    // the program just created is offered at once (the list is the program service's own, not the search index)
+    await page.getByLabel('Program').selectOption({ label: title });
+    await page.getByTestId('occupancy-table').getByRole('row', { name: new RegExp(hallName) }).first().waitFor();
     await settled(page);
     await expectAccessible(page, 'admin-reports');
     await screenshot(page, 'admin-reports');
@@ -306,6 +307,35 @@ describe('the admin console', () => {
     await page.getByTestId('sales-table').getByRole('row', { name: new RegExp(cinemaName) }).waitFor();
     await page.getByRole('button', { name: 'Day', exact: true }).click();
     await page.getByTestId('sales-table').getByRole('row', { name: new RegExp(new Date().toISOString().slice(0, 10)) }).waitFor();
+
+    // the program list is the program service's own: the new program, found by its title among those on sale
+    await page.getByRole('navigation', { name: 'Admin console' }).getByRole('link', { name: 'Programs & showtimes' }).click();
+    await page.getByLabel('Title contains').fill(title);
+    await page.getByLabel('Schedule').selectOption('ON_SALE');
+    const listed = page.getByTestId('programs').getByRole('row', { name: new RegExp(title) });
+    await listed.waitFor();
+    assert.deepEqual((await listed.locator('td').allInnerTexts()).slice(2, 4), ['On sale', '1 / 1']);
+    await page.getByLabel('Schedule').selectOption('NOT_SCHEDULED');
+    await page.getByTestId('programs').or(page.getByTestId('programs-empty')).waitFor();
+    await settled(page);
+    assert.equal(await page.getByTestId('programs').getByRole('row', { name: new RegExp(title) }).count(), 0);
+    await screenshot(page, 'admin-programs');
+
+    // payments & events: a reconciliation run now is recorded and listed with the earlier ones
+    await page.getByRole('navigation', { name: 'Admin console' }).getByRole('link', { name: 'Payments & events' }).click();
+    const history = page.getByTestId('reconcile-history');
+    await history.locator('table, p.muted').first().waitFor();
+    await page.getByRole('button', { name: 'Reconcile now' }).click();
+    await page.locator('#app').getByText(/^Checked from /).waitFor();
+    const manual = history.locator('tbody tr', { hasText: 'An admin' }).first();
+    await manual.waitFor();
+    assert.match(await manual.innerText(), /Completed/);
+    for (const section of ['pending-refunds', 'parked-payments', 'parked-orders', 'parked-programs']) {
+      await page.getByTestId(section).locator('table, [data-testid$="-empty"]').first().waitFor();
+    }
+    await settled(page);
+    await expectAccessible(page, 'admin-payments');
+    await screenshot(page, 'admin-payments');
     assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violation');
     await context.close();
   });
@@ -402,7 +432,8 @@ describe('the admin console', () => {
     const cinemaId = (await api('/api/cinemas')).body[0].cinemaId;
     const pages = [['home', '/admin'], ['cinemas', '/admin/cinemas'], ['cinema', `/admin/cinemas/${cinemaId}`],
       ['hall-new', `/admin/cinemas/${cinemaId}/halls/new`], ['programs', '/admin/programs'], ['program-new', '/admin/programs/new'],
-      ['reports', '/admin/reports'], ['adverts', '/admin/adverts'], ['moderation', '/admin/moderation']];
+      ['reports', '/admin/reports'], ['adverts', '/admin/adverts'], ['moderation', '/admin/moderation'],
+      ['payments', '/admin/payments'], ['dead-letters', '/admin/notifications/dead-letters']];
     if (bought.programId) pages.push(['program', `/admin/programs/${bought.programId}`]);
     for (const [name, path] of pages) {
       await page.goto(`${base}${path}`);
