@@ -1,5 +1,6 @@
 package com.ticketplatform.pay.reconcile;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,5 +13,5 @@ public record ReconcileReport(Instant since, Instant finishedAt, int providerPay
     int repaired, int lateRefunded, int refundsRetried, int paidFlowsChecked, int paymentsReannounced,
     int cancelledOrdersRefunded, List<Issue> issues) {
 
-  public record Issue(Long orderNo, String paymentId, String kind, String detail) {}
+  public record Issue(@Schema(nullable = true) Long orderNo, String paymentId, String kind, String detail) {}
 }

@@ -1,5 +1,6 @@
 package com.ticketplatform.pay.reconcile;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,8 +9,9 @@ import java.util.List;
  * whose {@code error} says why; {@code issues} are the first {@value ReconcileRuns#MAX_STORED_ISSUES} the run
  * reported, {@code issueCount} all of them.
  */
-public record ReconcileRun(long id, String trigger, Long requestedByUserId, Instant startedAt, Instant finishedAt,
-    Instant since, String outcome, Counts counts, int issueCount, String error, List<ReconcileReport.Issue> issues) {
+public record ReconcileRun(long id, String trigger, @Schema(nullable = true) Long requestedByUserId, Instant startedAt,
+    Instant finishedAt, Instant since, String outcome, @Schema(nullable = true) Counts counts, int issueCount,
+    @Schema(nullable = true) String error, List<ReconcileReport.Issue> issues) {
 
   public static final String OK = "OK";
   public static final String FAILED = "FAILED";

@@ -5,6 +5,7 @@ import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.pay.refund.RefundMapper;
 import com.ticketplatform.pay.refund.RefundRow;
 import com.ticketplatform.pay.refund.RefundService;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public class AdminRefundController {
 
   /** kind: CUSTOMER or LATE_PAYMENT; status: REQUESTED, SUCCEEDED or FAILED. */
   public record RefundView(long refundId, long orderNo, String paymentId, String kind, BigDecimal amount,
-      String currency, String reason, String status, Instant createdAt, Instant updatedAt) {
+      String currency, @Schema(nullable = true) String reason, String status, Instant createdAt, Instant updatedAt) {
 
     static RefundView of(RefundRow row) {
       return new RefundView(row.id, row.orderNo, row.paymentId, row.kind, row.amount, row.currency, row.reason,

@@ -1,6 +1,7 @@
 package com.ticketplatform.starter.outbox;
 
 import com.ticketplatform.starter.persistence.PhysicalDatabases;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,7 +25,7 @@ public class ParkedOutbox {
    * where the table has no {@code last_error} column.
    */
   public record ParkedEvent(long outboxId, String eventUuid, String store, String topic, String eventKey, String eventType,
-      int attempts, String lastError, Instant createdAt, Instant parkedAt) {}
+      int attempts, @Schema(nullable = true) String lastError, Instant createdAt, Instant parkedAt) {}
 
   /** The newest parked rows, and how many are parked in all. */
   public record ParkedEventPage(long total, List<ParkedEvent> items) {}
