@@ -68,8 +68,9 @@ describe('payments and events', () => {
     vi.spyOn(api, 'retryRefund')
       .mockResolvedValueOnce({ ...refund('1', '900'), status: 'SUCCEEDED' })
       .mockResolvedValueOnce({ ...refund('2', '901'), status: 'REQUESTED' })
-      .mockRejectedValueOnce(new ProblemError(409, 'REFUND_NOT_RETRYABLE', 'refund 2 is FAILED', undefined));
-    const wrapper = mount(PendingRefundsSection);
+      .mockRejectedValueOnce(new ProblemError(409, 'REFUND_NOT_RETRYABLE', 'refund 2 is FAILED', undefined))
+      .mockResolvedValueOnce({ ...refund('2', '901'), status: 'FAILED' });
+    const wrapper = mount(PendingRefundsSection, { attachTo: document.body });
     await flushPromises();
     const rows = () => wrapper.findAll('tbody tr');
     expect(rows()[0]!.findAll('th, td').slice(0, 3).map((c) => c.text())).toEqual(['900', '¥136.00', 'Refund of an order']);
@@ -79,13 +80,20 @@ describe('payments and events', () => {
     await flushPromises();
     expect(rows()[0]!.get('.outcome').text()).toBe('Refunded: the provider confirmed it.');
     expect(rows()[0]!.find('button').exists()).toBe(false);
+    // the button is gone: the row keeps the keyboard's place
+    expect(document.activeElement).toBe(rows()[0]!.get('th').element);
 
     await rows()[1]!.get('button').trigger('click');
     await flushPromises();
     expect(rows()[1]!.get('.outcome').text()).toContain('Still not confirmed');
     await rows()[1]!.get('button').trigger('click');
     await flushPromises();
-    expect(rows()[1]!.get('[role="alert"]').text()).toBe('refund 2 is FAILED (REFUND_NOT_RETRYABLE)');
+    expect(rows()[1]!.get('.outcome').text()).toBe('refund 2 is FAILED (REFUND_NOT_RETRYABLE)');
+    await rows()[1]!.get('button').trigger('click');
+    await flushPromises();
+    expect(rows()[1]!.get('.outcome').text()).toBe('The provider refused it: the payment is flagged for review, and nothing sends it again.');
+    expect(rows()[1]!.find('button').exists()).toBe(false);
+    wrapper.unmount();
   });
 
   it('lists recorded runs with their outcome, repairs and issues, and reads them again after a run on demand', async () => {

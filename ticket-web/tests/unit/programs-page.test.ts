@@ -6,7 +6,7 @@ import { setLocale } from '../../src/lib/i18n';
 import { api } from '../../src/lib/session';
 
 const program = (id: string, onSaleCount: number, showtimeCount: number): AdminProgramRow => ({
-  id, title: `Film ${id}`, category: 'DRAMA', durationMinutes: 120, rating: 'PG-13', posterUrl: null,
+  programId: id, title: `Film ${id}`, category: 'DRAMA', durationMinutes: 120, rating: 'PG-13', posterUrl: null,
   showtimeCount, onSaleCount, nextStart: showtimeCount > 0 ? '2026-12-07T12:00:00Z' : null,
 });
 

@@ -79,7 +79,7 @@ class AdminProgramListIT extends IntegrationTestBase {
     assertThat(page.get("nextCursor").isNull()).isTrue();
 
     JsonNode onSale = item(page, board.onSale());
-    assertThat(onSale.get("id").isString()).isTrue();
+    assertThat(onSale.get("programId").isString()).isTrue();
     assertThat(onSale.get("title").asText()).isEqualTo(board.token() + " SELLING Now");
     assertThat(onSale.get("category").asText()).isEqualTo("DRAMA");
     assertThat(onSale.get("durationMinutes").asInt()).isEqualTo(100);
@@ -240,13 +240,13 @@ class AdminProgramListIT extends IntegrationTestBase {
 
   private static List<Long> ids(JsonNode page) {
     List<Long> ids = new ArrayList<>();
-    page.get("items").forEach(item -> ids.add(Long.parseLong(item.get("id").asText())));
+    page.get("items").forEach(item -> ids.add(Long.parseLong(item.get("programId").asText())));
     return ids;
   }
 
   private static JsonNode item(JsonNode page, long id) {
     for (JsonNode item : page.get("items")) {
-      if (item.get("id").asText().equals(Long.toString(id))) {
+      if (item.get("programId").asText().equals(Long.toString(id))) {
         return item;
       }
     }

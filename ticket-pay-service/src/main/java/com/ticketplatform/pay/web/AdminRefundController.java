@@ -11,11 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -79,7 +80,8 @@ public class AdminRefundController {
    * REQUESTED while the provider is unreachable); 404 for no such refund; 409 REFUND_NOT_RETRYABLE otherwise.
    */
   @PostMapping("/api/admin/payments/refunds/{refundId}/retry")
-  public ResponseEntity<RefundView> retry(@PathVariable long refundId) {
-    return ResponseEntity.accepted().body(RefundView.of(refundService.retry(refundId)));
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public RefundView retry(@PathVariable long refundId) {
+    return RefundView.of(refundService.retry(refundId));
   }
 }

@@ -4,12 +4,12 @@ import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,10 +46,11 @@ public class ParkedOutboxController {
 
   /** Sends a parked row again: 202 once it is pending; 404 for no such row; 409 NOT_PARKED when it is not parked. */
   @PostMapping("/{outboxId}/retry")
-  public ResponseEntity<ParkedEventRetried> retry(@PathVariable long outboxId) {
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public ParkedEventRetried retry(@PathVariable long outboxId) {
     ParkedOutbox.Retried retried = parked.retry(outboxId);
     return switch (retried.outcome()) {
-      case RETRIED -> ResponseEntity.accepted().body(new ParkedEventRetried(outboxId, retried.store(), "PENDING"));
+      case RETRIED -> new ParkedEventRetried(outboxId, retried.store(), "PENDING");
       case NOT_FOUND -> throw ApiException.notFound("outbox row " + outboxId);
       case PENDING -> throw notParked(outboxId, "PENDING", "is waiting for the relay already");
       case PUBLISHED -> throw notParked(outboxId, "PUBLISHED", "was published already");

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The admin list of programs, read from the database (never the search index), so a program shows the moment it is
@@ -32,6 +33,8 @@ public class AdminProgramList {
     this.clock = clock;
   }
 
+  // one read view for the page and its counts, so a program's figures match the bucket it was filtered into
+  @Transactional(readOnly = true)
   public CursorPage<ProgramListItem> list(String q, String category, ProgramScheduleStatus status, PageRequest page) {
     String titleLike = q == null || q.isBlank() ? null
         : "%" + ProgramService.escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%";
@@ -49,7 +52,7 @@ public class AdminProgramList {
         : showtimes.countsOfPrograms(rows.stream().map(p -> p.id).toList(), now).stream()
             .collect(Collectors.toMap(c -> c.programId, Function.identity()));
     List<ProgramListItem> items = rows.stream().map(p -> item(p, counts.get(p.id))).toList();
-    return page.page(items, item -> Long.toString(item.id()));
+    return page.page(items, item -> Long.toString(item.programId()));
   }
 
   private static ProgramListItem item(Program p, ProgramShowtimeCounts counts) {

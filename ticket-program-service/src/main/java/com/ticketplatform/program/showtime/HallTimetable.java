@@ -10,7 +10,7 @@ import java.util.List;
  * @param timeZone the cinema's IANA zone, the one its times are shown in
  * @param cleaningBufferSeconds the time a hall needs between two showtimes, as the overlap check adds it
  */
-public record HallTimetable(long hallId, String hallName, @Schema(example = "Asia/Shanghai") String timeZone,
+public record HallTimetable(long hallId, String hallName, @Schema(example = "Asia/Shanghai", nullable = true) String timeZone,
     long cleaningBufferSeconds, List<HallTimetableItem> items) {
 
   /**
@@ -18,6 +18,6 @@ public record HallTimetable(long hallId, String hallName, @Schema(example = "Asi
    * its slot as the overlap check ({@code SHOWTIME_OVERLAP}) compares it, the running time plus the cleaning buffer
    * when it was scheduled or moved. {@code occupiesHall} is false for a cancelled showtime: the check ignores it.
    */
-  public record HallTimetableItem(long showtimeId, long programId, String programTitle, Instant startsAt,
+  public record HallTimetableItem(long showtimeId, long programId, @Schema(nullable = true) String programTitle, Instant startsAt,
       Instant endsAt, Instant occupiedUntil, String status, boolean occupiesHall) {}
 }

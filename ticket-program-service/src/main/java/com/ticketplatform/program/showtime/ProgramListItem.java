@@ -10,6 +10,6 @@ import java.time.Instant;
  * @param onSaleCount its showtimes a buyer can order now: ON_SALE and not started
  * @param nextStart the earliest start still ahead of a scheduled or on-sale showtime
  */
-public record ProgramListItem(long id, String title, String category, int durationMinutes,
+public record ProgramListItem(long programId, String title, String category, int durationMinutes,
     @Schema(nullable = true) String posterUrl, String rating, long showtimeCount, long onSaleCount,
     @Schema(nullable = true) Instant nextStart) {}
