@@ -19,6 +19,7 @@ import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -216,7 +217,9 @@ public class OutboxRelay implements SmartLifecycle {
     try {
       jdbc.execute("SELECT last_error FROM t_outbox WHERE 1 = 0");
       return true;
-    } catch (RuntimeException e) {
+    } catch (BadSqlGrammarException unknownColumn) {
+      // only the missing column means "no column": a database that cannot answer now fails the start instead of
+      // switching error recording off for the life of the process
       return false;
     }
   }
