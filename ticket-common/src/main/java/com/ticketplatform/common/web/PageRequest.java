@@ -19,11 +19,20 @@ public record PageRequest(String after, int size) {
 
   /** Parses raw query values; null cursor means the first page, null size the default. */
   public static PageRequest of(String cursor, Integer size) {
-    int effective = size == null ? DEFAULT_SIZE : size;
-    if (effective < 1 || effective > MAX_SIZE) {
-      throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "size must be between 1 and " + MAX_SIZE);
-    }
+    int effective = bounded("size", size, DEFAULT_SIZE, MAX_SIZE);
     return new PageRequest(cursor == null || cursor.isBlank() ? null : decode(cursor), effective);
+  }
+
+  /**
+   * A list's count parameter ({@code size} here, a plain {@code ?limit=} elsewhere): {@code fallback} when absent,
+   * else 1..{@code max}, or 400 VALIDATION_FAILED naming the parameter.
+   */
+  public static int bounded(String name, Integer value, int fallback, int max) {
+    int effective = value == null ? fallback : value;
+    if (effective < 1 || effective > max) {
+      throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, name + " must be between 1 and " + max);
+    }
+    return effective;
   }
 
   public boolean isFirst() {

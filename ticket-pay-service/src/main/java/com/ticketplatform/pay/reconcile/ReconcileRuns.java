@@ -57,7 +57,7 @@ public class ReconcileRuns {
     ReconcileRunMapper.RunRow run = row(trigger, requestedBy, startedAt, since, ReconcileRun.FAILED);
     run.finishedAt = clock.instant();
     String error = e instanceof ApiException api ? api.code() + ": " + api.getMessage() : e.toString();
-    run.error = error.length() > ERROR_LENGTH ? error.substring(0, ERROR_LENGTH) : error;
+    run.error = abbreviate(error, ERROR_LENGTH);
     save(run, List.of());
   }
 

@@ -1,8 +1,7 @@
 package com.ticketplatform.pay.web;
 
-import com.ticketplatform.common.error.ApiException;
-import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.web.Caller;
+import com.ticketplatform.common.web.PageRequest;
 import com.ticketplatform.pay.reconcile.ReconcileReport;
 import com.ticketplatform.pay.reconcile.ReconcileRun;
 import com.ticketplatform.pay.reconcile.ReconcileRuns;
@@ -52,10 +51,6 @@ public class AdminPaymentController {
   /** The recorded runs, scheduled and manual, newest first (limit 1..100, default 20), each with its issues. */
   @GetMapping("/api/admin/payments/reconciliations")
   public ReconcileRunList reconciliations(@RequestParam(required = false) Integer limit) {
-    int effective = limit == null ? DEFAULT_RUNS : limit;
-    if (effective < 1 || effective > MAX_RUNS) {
-      throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "limit must be between 1 and " + MAX_RUNS);
-    }
-    return new ReconcileRunList(runs.newest(effective));
+    return new ReconcileRunList(runs.newest(PageRequest.bounded("limit", limit, DEFAULT_RUNS, MAX_RUNS)));
   }
 }

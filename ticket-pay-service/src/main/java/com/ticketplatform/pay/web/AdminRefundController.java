@@ -2,6 +2,7 @@ package com.ticketplatform.pay.web;
 
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.common.web.PageRequest;
 import com.ticketplatform.pay.refund.RefundMapper;
 import com.ticketplatform.pay.refund.RefundRow;
 import com.ticketplatform.pay.refund.RefundService;
@@ -66,10 +67,7 @@ public class AdminRefundController {
       throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED,
           "olderThanSeconds must be between 0 and " + MAX_OLDER_THAN_SECONDS);
     }
-    int effective = limit == null ? DEFAULT_LIMIT : limit;
-    if (effective < 1 || effective > MAX_LIMIT) {
-      throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "limit must be between 1 and " + MAX_LIMIT);
-    }
+    int effective = PageRequest.bounded("limit", limit, DEFAULT_LIMIT, MAX_LIMIT);
     Instant before = clock.instant().minusSeconds(age);
     return new UnconfirmedRefunds(refunds.countUnconfirmed(before),
         refunds.unconfirmed(before, effective).stream().map(RefundView::of).toList());

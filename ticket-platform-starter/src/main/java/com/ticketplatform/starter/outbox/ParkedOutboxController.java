@@ -1,7 +1,7 @@
 package com.ticketplatform.starter.outbox;
 
 import com.ticketplatform.common.error.ApiException;
-import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.common.web.PageRequest;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,11 +37,7 @@ public class ParkedOutboxController {
   /** The most recently parked rows first (limit 1..200, default 50), and how many are parked in all. */
   @GetMapping
   public ParkedOutbox.ParkedEventPage parked(@RequestParam(required = false) Integer limit) {
-    int effective = limit == null ? DEFAULT_LIMIT : limit;
-    if (effective < 1 || effective > MAX_LIMIT) {
-      throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED, "limit must be between 1 and " + MAX_LIMIT);
-    }
-    return parked.parked(effective);
+    return parked.parked(PageRequest.bounded("limit", limit, DEFAULT_LIMIT, MAX_LIMIT));
   }
 
   /** Sends a parked row again: 202 once it is pending; 404 for no such row; 409 NOT_PARKED when it is not parked. */
