@@ -29,15 +29,27 @@ public final class InternalToken {
   /** What a valid token vouches for; empty strings where the caller sent nothing. */
   public record Claims(String caller, String userId, String roles, String client) {}
 
-  private final SecretKeySpec key;
   private final Clock clock;
+  /**
+   * One initialised MAC per thread, cloned from this one: {@code Mac.getInstance} + {@code init} on every call (a
+   * provider lookup and a key schedule) was most of the credential's cost, and each request is signed or verified
+   * at least once (docs/ARCHITECTURE.md §7.2). A Mac is not thread-safe, so it is never shared.
+   */
+  private final Mac prototype;
+  private final ThreadLocal<Mac> macs;
 
   public InternalToken(String secret, Clock clock) {
     if (secret == null || secret.isBlank()) {
       throw new IllegalArgumentException("ticket.internal-auth.secret is not set");
     }
-    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     this.clock = clock;
+    try {
+      this.prototype = Mac.getInstance("HmacSHA256");
+      prototype.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+    this.macs = ThreadLocal.withInitial(this::copyOfPrototype);
   }
 
   public String sign(String caller, String userId, String roles, String client) {
@@ -73,12 +85,16 @@ public final class InternalToken {
   }
 
   private String mac(String body) {
+    // doFinal resets the Mac to its key, ready for the next body
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(macs.get().doFinal(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private Mac copyOfPrototype() {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
+      return (Mac) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("HmacSHA256 cannot be copied", e);
     }
   }
 

@@ -6,6 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class InternalTokenTest {
@@ -33,5 +38,30 @@ class InternalTokenTest {
     assertThat(later.verify(token)).isEmpty();
     assertThat(tokens.verify("v1.garbage")).isEmpty();
     assertThat(tokens.verify(null)).isEmpty();
+  }
+
+  @Test
+  void threadsSigningAndVerifyingAtOnceNeverMixUpTheirMacs() throws Exception {
+    // each thread keeps its own MAC: a shared one would interleave two bodies' bytes and break tokens here
+    String expected = tokens.sign("ticket-gateway", "7", "CUSTOMER", "198.51.100.9");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> results = IntStream.range(0, 64).mapToObj(i -> pool.submit(() -> {
+        for (int n = 0; n < 2_000; n++) {
+          String user = Integer.toString(i * 10_000 + n);
+          String token = tokens.sign("ticket-gateway", user, "CUSTOMER", "198.51.100.9");
+          if (!tokens.verify(token).map(c -> c.userId().equals(user)).orElse(false)
+              || !tokens.sign("ticket-gateway", "7", "CUSTOMER", "198.51.100.9").equals(expected)) {
+            return false;
+          }
+        }
+        return true;
+      })).toList();
+      for (Future<Boolean> result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
