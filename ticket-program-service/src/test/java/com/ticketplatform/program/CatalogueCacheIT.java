@@ -143,6 +143,40 @@ class CatalogueCacheIT extends IntegrationTestBase {
     assertThat(get("/api/programs/" + programId).getBody().get("title").asText()).isEqualTo("Fresh " + RUN);
   }
 
+  /**
+   * A seat map's showtime layout is also kept near, in this instance's memory: a change evicted here shows at once
+   * (both copies dropped); one evicted by another instance reaches only the Redis copy, so it shows once the near copy
+   * expires ({@code ticket.program.cache.near-ttl}, 1 s), not later.
+   */
+  @Test
+  void aSeatMapsLayoutIsKeptNearAndFollowsChanges() throws Exception {
+    long hallId = createHall(createCinema("Shanghai"));
+    long programId = createProgram(unique("Near"), "DRAMA");
+    long showtimeId = createShowtime(programId, hallId, inDays(11));
+    putOnSale(showtimeId);
+    awaitEventsHandledByTheCache(programId);
+    String layoutKey = cache.showtimeLayoutKey(showtimeId);
+    assertThat(seatMapTitle(showtimeId)).startsWith("Near");
+    assertThat(cache.isCached(layoutKey)).isTrue();
+
+    // another instance retitled the program: its eviction removed the Redis copy, not this instance's near one
+    jdbc.update("UPDATE program SET title = ? WHERE id = ?", "Renamed " + RUN, programId);
+    redis.delete(layoutKey);
+    assertThat(seatMapTitle(showtimeId)).startsWith("Near");
+    assertThat(cache.isCached(layoutKey)).as("served near, without a Redis or database read").isFalse();
+    Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+        .until(() -> seatMapTitle(showtimeId).equals("Renamed " + RUN));
+
+    // a change evicted by this instance shows on the next read
+    jdbc.update("UPDATE program SET title = ? WHERE id = ?", "Again " + RUN, programId);
+    cache.evict(layoutKey);
+    assertThat(seatMapTitle(showtimeId)).isEqualTo("Again " + RUN);
+  }
+
+  private String seatMapTitle(long showtimeId) {
+    return get("/api/showtimes/" + showtimeId + "/seats").getBody().get("programTitle").asText();
+  }
+
   @Test
   void anOnSaleShowtimeWhoseInventoryVanishedIs503NotAllFree() {
     long hallId = createHall(createCinema("Shanghai"));

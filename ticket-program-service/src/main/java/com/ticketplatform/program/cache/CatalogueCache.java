@@ -1,5 +1,7 @@
 package com.ticketplatform.program.cache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import com.ticketplatform.common.error.ApiException;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Read-through Redis cache for catalogue reads (docs/ARCHITECTURE.md §4). A miss is rebuilt by exactly one caller at a time
  * (Redisson lock + double check, against cache breakdown); the others wait for its result instead of all hitting the
  * database. "Does not exist" is cached briefly (penetration by ids the Bloom filter let through), and every TTL is
- * jittered (avalanche).
+ * jittered (avalanche). Values read through {@link #getOrLoadNear} are also kept in this instance's memory for
+ * {@code near-ttl}: {@link #evict} drops both copies here, and other instances' near copies expire by themselves.
  */
 @Component
 public class CatalogueCache {
@@ -39,6 +42,8 @@ public class CatalogueCache {
   private final JitteredTtl ttl;
   private final JitteredTtl missTtl;
   private final MeterRegistry meters;
+  /** Redis key → decoded value; bounded, as a large hall's layout is a few hundred kB. */
+  private final Cache<String, Object> near;
 
   public CatalogueCache(RedissonClient redisson, ObjectMapper json, ProgramProperties properties,
       RandomGenerator ttlRandom, MeterRegistry meters) {
@@ -48,6 +53,10 @@ public class CatalogueCache {
     this.ttl = new JitteredTtl(settings.ttl(), settings.jitter(), ttlRandom);
     this.missTtl = new JitteredTtl(settings.missTtl(), settings.jitter(), ttlRandom);
     this.meters = meters;
+    this.near = Caffeine.newBuilder()
+        .expireAfterWrite(settings.nearTtl())
+        .maximumSize(settings.nearTtl().isZero() ? 0 : 256)
+        .build();
   }
 
   public String programDetailKey(long programId) {
@@ -113,8 +122,25 @@ public class CatalogueCache {
     }
   }
 
+  /**
+   * {@link #getOrLoad}, with the value kept in this instance's memory for {@code near-ttl} as well: for reads so hot
+   * that fetching and decoding the Redis copy each time is their main cost (a seat map's showtime layout, read on
+   * every seat map request: docs/ARCHITECTURE.md §4). "Does not exist" is never kept near.
+   */
+  public <T> Optional<T> getOrLoadNear(String cacheName, String key, Class<T> type, Supplier<Optional<T>> loader) {
+    Object known = near.getIfPresent(key);
+    if (type.isInstance(known)) {
+      meters.counter("ticket.program.cache.hits", "cache", cacheName).increment();
+      return Optional.of(type.cast(known));
+    }
+    Optional<T> value = getOrLoad(cacheName, key, type, loader);
+    value.ifPresent(v -> near.put(key, v));
+    return value;
+  }
+
   public void evict(String key) {
     redisson.getBucket(key, StringCodec.INSTANCE).delete();
+    near.invalidate(key);
   }
 
   public boolean isCached(String key) {

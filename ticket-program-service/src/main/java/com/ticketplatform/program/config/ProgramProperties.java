@@ -22,6 +22,9 @@ public record ProgramProperties(@DefaultValue("PT20M") Duration cleaningBuffer, 
    * @param lockLease upper bound of a rebuild; the lock frees itself after it if the holder dies
    * @param bloomExpectedInsertions sizing of the Bloom filters of existing ids
    * @param bloomFalsePositiveRate their target false-positive rate
+   * @param nearTtl how long an instance keeps a value read through {@code getOrLoadNear} (showtime layouts) in memory,
+   *     in front of Redis: the instance that evicts it forgets it at once, the others may serve the old one for this
+   *     long (0: no near copy)
    */
   public record Cache(@DefaultValue("ticket:program:") String keyPrefix,
       @DefaultValue("PT10M") Duration ttl,
@@ -30,5 +33,6 @@ public record ProgramProperties(@DefaultValue("PT20M") Duration cleaningBuffer, 
       @DefaultValue("PT5S") Duration lockWait,
       @DefaultValue("PT15S") Duration lockLease,
       @DefaultValue("1000000") long bloomExpectedInsertions,
-      @DefaultValue("0.001") double bloomFalsePositiveRate) {}
+      @DefaultValue("0.001") double bloomFalsePositiveRate,
+      @DefaultValue("PT1S") Duration nearTtl) {}
 }
