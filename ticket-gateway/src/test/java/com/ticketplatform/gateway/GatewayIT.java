@@ -518,14 +518,105 @@ class GatewayIT {
     assertProblem(get("/api/users/me", foreignIssuer), 401, "UNAUTHENTICATED");
   }
 
+  /**
+   * A token revoked after it was used is refused: Redis pushes the deny-list change to the gateway, which then asks
+   * about that token again (RevocationList). Lifting the revocation is seen the same way.
+   */
   @Test
   void revokedTokenIs401() throws Exception {
     String jti = UUID.randomUUID().toString();
     String token = token(KEY, randomUserId(), List.of("CUSTOMER"), "ticket-platform",
         Instant.now().plusSeconds(600), jti);
     assertThat(get("/api/users/me", token).statusCode()).isEqualTo(200);
+    assertThat(get("/api/users/me", token).statusCode()).isEqualTo(200);
     redis.opsForValue().set("auth:revoked-jti:" + jti, "1", Duration.ofMinutes(1));
+    assertProblem(within(Duration.ofSeconds(1), () -> get("/api/users/me", token), r -> r.statusCode() == 401),
+        401, "UNAUTHENTICATED");
+    redis.delete("auth:revoked-jti:" + jti);
+    assertThat(within(Duration.ofSeconds(1), () -> get("/api/users/me", token), r -> r.statusCode() == 200)
+        .statusCode()).isEqualTo(200);
+  }
+
+  /** While Redis tracks the deny-list for the gateway, a token's later requests are answered from memory. */
+  @Test
+  void aTokensDenyListEntryIsReadFromRedisOnceWhileRedisTracksTheList() throws Exception {
+    String token = validToken(randomUserId(), "CUSTOMER");
+    // the first request asks Redis; once tracking is on (it starts with the gateway), the answer is remembered
+    within(Duration.ofSeconds(10), () -> {
+      double before = revocationChecks("memory");
+      get("/api/users/me", token);
+      return revocationChecks("memory") - before;
+    }, fromMemory -> fromMemory == 1);
+    double redisBefore = revocationChecks("redis");
+    double memoryBefore = revocationChecks("memory");
+    for (int i = 0; i < 5; i++) {
+      assertThat(get("/api/users/me", token).statusCode()).isEqualTo(200);
+    }
+    assertThat(revocationChecks("redis") - redisBefore).isZero();
+    assertThat(revocationChecks("memory") - memoryBefore).isEqualTo(5);
+  }
+
+  /**
+   * Redis drops the gateway's tracking connection (a restart, a failover, CLIENT KILL): what the gateway remembered
+   * is forgotten at once, a revocation made meanwhile is never missed, and tracking resumes on the new connection.
+   */
+  @Test
+  void aDroppedTrackingConnectionNeverLetsARevokedTokenThrough() throws Exception {
+    String jti = UUID.randomUUID().toString();
+    String token = token(KEY, randomUserId(), List.of("CUSTOMER"), "ticket-platform",
+        Instant.now().plusSeconds(600), jti);
+    within(Duration.ofSeconds(10), () -> {
+      double before = revocationChecks("memory");
+      get("/api/users/me", token);
+      return revocationChecks("memory") - before;
+    }, fromMemory -> fromMemory == 1);
+
+    try (var connection = redis.getRequiredConnectionFactory().getConnection()) {
+      String[] address = trackingConnection(connection).getAddressPort().split(":");
+      connection.serverCommands().killClient(address[0], Integer.parseInt(address[1]));
+      assertThat(connection.serverCommands().getClientList())
+          .noneMatch(c -> c.getAddressPort().equals(address[0] + ":" + address[1]));
+    }
+    redis.opsForValue().set("auth:revoked-jti:" + jti, "1", Duration.ofMinutes(1));
+    assertProblem(within(Duration.ofSeconds(1), () -> get("/api/users/me", token), r -> r.statusCode() == 401),
+        401, "UNAUTHENTICATED");
+
+    // a new connection tracks again: another token is soon answered from memory
+    String other = validToken(randomUserId(), "CUSTOMER");
+    within(Duration.ofSeconds(10), () -> {
+      double before = revocationChecks("memory");
+      get("/api/users/me", other);
+      return revocationChecks("memory") - before;
+    }, fromMemory -> fromMemory == 1);
     assertProblem(get("/api/users/me", token), 401, "UNAUTHENTICATED");
+  }
+
+  /** The gateway's tracking connection, named after its Redis client name (gateway-it here). */
+  private static org.springframework.data.redis.core.types.RedisClientInfo trackingConnection(
+      org.springframework.data.redis.connection.RedisConnection connection) {
+    List<org.springframework.data.redis.core.types.RedisClientInfo> tracking =
+        connection.serverCommands().getClientList().stream()
+            .filter(c -> "gateway-it-revocations".equals(c.getName())).toList();
+    assertThat(tracking).as("the gateway's tracking connection").hasSize(1);
+    return tracking.get(0);
+  }
+
+  private double revocationChecks(String source) {
+    var counter = meters.find("ticket.gateway.revocation.checks").tag("source", source).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  /** The first answer that passes {@code done}, asking again every 50 ms until {@code limit}; the last one if none. */
+  static <T> T within(Duration limit, java.util.concurrent.Callable<T> ask, java.util.function.Predicate<T> done)
+      throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
+    T answer = ask.call();
+    while (!done.test(answer) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      answer = ask.call();
+    }
+    assertThat(done.test(answer)).as("within %s: %s", limit, answer).isTrue();
+    return answer;
   }
 
   @Test

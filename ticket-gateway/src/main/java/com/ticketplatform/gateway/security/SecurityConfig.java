@@ -12,7 +12,6 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -41,8 +40,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The gateway is the one place that authenticates: RS256 access tokens verified against the user service's JWK Set
- * (public key only), the revocation list checked in Redis, roles mapped from the {@code roles} claim. Stateless: no
- * session, no CSRF (no cookies are used), no saved requests.
+ * (public key only), the revocation list checked ({@link RevocationList}), roles mapped from the {@code roles}
+ * claim. Stateless: no session, no CSRF (no cookies are used), no saved requests.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -103,10 +102,11 @@ class SecurityConfig {
    * Signature (RS256, key from the JWK Set, re-fetched when an unknown key id shows up), issuer and expiry (60 s
    * clock skew) are checked by Nimbus; then the token's jti must not be on the revocation list. A token that passed
    * the signature check is remembered until it expires (at most 5 minutes), because RS256 verification was a fifth
-   * of the gateway's CPU under load; expiry and the revocation list are still checked on every request.
+   * of the gateway's CPU under load; expiry and the revocation list ({@link RevocationList}: from memory while Redis
+   * tracks the list for the gateway, else from Redis) are still checked on every request.
    */
   @Bean
-  ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, ReactiveStringRedisTemplate redis, Clock clock) {
+  ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, RevocationList revocations, Clock clock) {
     NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
         .jwsAlgorithm(SignatureAlgorithm.RS256)
         .build();
@@ -126,8 +126,8 @@ class SecurityConfig {
         if (jwt.getId() == null || jwt.getSubject() == null) {
           return Mono.error(new BadJwtException("token lacks jti or sub"));
         }
-        return redis.hasKey(RevokedTokens.REVOKED_JTI_PREFIX + jwt.getId())
-            .flatMap(revoked -> Boolean.TRUE.equals(revoked)
+        return revocations.isRevoked(jwt.getId())
+            .flatMap(revoked -> revoked
                 ? Mono.error(new BadJwtException("token has been revoked"))
                 : Mono.just(jwt));
       });
