@@ -542,11 +542,7 @@ class GatewayIT {
   void aTokensDenyListEntryIsReadFromRedisOnceWhileRedisTracksTheList() throws Exception {
     String token = validToken(randomUserId(), "CUSTOMER");
     // the first request asks Redis; once tracking is on (it starts with the gateway), the answer is remembered
-    within(Duration.ofSeconds(10), () -> {
-      double before = revocationChecks("memory");
-      get("/api/users/me", token);
-      return revocationChecks("memory") - before;
-    }, fromMemory -> fromMemory == 1);
+    awaitAnsweredFromMemory(token);
     double redisBefore = revocationChecks("redis");
     double memoryBefore = revocationChecks("memory");
     for (int i = 0; i < 5; i++) {
@@ -565,11 +561,7 @@ class GatewayIT {
     String jti = UUID.randomUUID().toString();
     String token = token(KEY, randomUserId(), List.of("CUSTOMER"), "ticket-platform",
         Instant.now().plusSeconds(600), jti);
-    within(Duration.ofSeconds(10), () -> {
-      double before = revocationChecks("memory");
-      get("/api/users/me", token);
-      return revocationChecks("memory") - before;
-    }, fromMemory -> fromMemory == 1);
+    awaitAnsweredFromMemory(token);
 
     try (var connection = redis.getRequiredConnectionFactory().getConnection()) {
       String[] address = trackingConnection(connection).getAddressPort().split(":");
@@ -583,11 +575,7 @@ class GatewayIT {
 
     // a new connection tracks again: another token is soon answered from memory
     String other = validToken(randomUserId(), "CUSTOMER");
-    within(Duration.ofSeconds(10), () -> {
-      double before = revocationChecks("memory");
-      get("/api/users/me", other);
-      return revocationChecks("memory") - before;
-    }, fromMemory -> fromMemory == 1);
+    awaitAnsweredFromMemory(other);
     assertProblem(get("/api/users/me", token), 401, "UNAUTHENTICATED");
   }
 
@@ -599,6 +587,15 @@ class GatewayIT {
             .filter(c -> "gateway-it-revocations".equals(c.getName())).toList();
     assertThat(tracking).as("the gateway's tracking connection").hasSize(1);
     return tracking.get(0);
+  }
+
+  /** Asks with the token until its deny-list check is answered from memory (tracking is proven, it is remembered). */
+  private void awaitAnsweredFromMemory(String token) throws Exception {
+    within(Duration.ofSeconds(10), () -> {
+      double before = revocationChecks("memory");
+      get("/api/users/me", token);
+      return revocationChecks("memory") - before;
+    }, fromMemory -> fromMemory == 1);
   }
 
   private double revocationChecks(String source) {
