@@ -133,10 +133,9 @@ public class CatalogueCache {
       meters.counter("ticket.program.cache.hits", "cache", cacheName).increment();
       return Optional.of(type.cast(known));
     }
-    // one reader per key fetches it while the others wait for its result: at every expiry of a hot layout, all the
-    // readers in flight would otherwise fetch and decode it from Redis at once
-    Object loaded = near.get(key, k -> getOrLoad(cacheName, k, type, loader).orElse(null));
-    return type.isInstance(loaded) ? Optional.of(type.cast(loaded)) : Optional.empty();
+    Optional<T> value = getOrLoad(cacheName, key, type, loader);
+    value.ifPresent(v -> near.put(key, v));
+    return value;
   }
 
   public void evict(String key) {
