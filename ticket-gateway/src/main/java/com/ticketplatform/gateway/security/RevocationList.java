@@ -8,6 +8,7 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.TrackingArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.push.PushListener;
 import io.lettuce.core.api.push.PushMessage;
 import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.Counter;
@@ -16,6 +17,9 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,36 +35,46 @@ import reactor.core.publisher.Mono;
  * changes. This is Redis's server-assisted client-side caching: one connection of the gateway's own runs
  * {@code CLIENT TRACKING ON BCAST PREFIX auth:revoked-jti:}, and Redis pushes an invalidation for every write, expiry
  * or deletion of such a key, whoever made it; the token it names is asked about again on its next request (a
- * {@code FLUSHALL} clears everything remembered). Memory answers only once a probe write has come back as an
- * invalidation on the current connection; while that connection is down, reconnecting or not yet proven, every
- * request asks Redis as before, and nothing remembered before a drop is trusted again (docs/ARCHITECTURE.md §7.2).
+ * {@code FLUSHALL} clears everything remembered).
  *
- * <p>A logout takes effect at the gateway once Redis's invalidation arrives, which it sends in the same event loop
- * turn as the reply to the user service's SET.
+ * <p>Memory answers only while tracking is proven: every {@link #PROBE_EVERY} a probe key (under a prefix of its own,
+ * also tracked) is written, and only its invalidation coming back on the current connection keeps memory on. A
+ * connection that drops, or that silently stops delivering (a half-open socket after a failover), turns memory off
+ * and forgets everything remembered: every request asks Redis, as without this class, until a probe comes back
+ * again. The tracked server must be the one the checks read, so only a single Redis server (no Sentinel, no cluster,
+ * no reads from replicas) is tracked. docs/ARCHITECTURE.md §7.2.
  */
 @Component
 class RevocationList implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(RevocationList.class);
+  static final String PROBE_PREFIX = "ticket:gateway:tracking-probe:";
+  static final Duration PROBE_EVERY = Duration.ofSeconds(2);
+  /** A probe not back by then means the connection no longer delivers: memory is switched off. */
+  static final Duration PROBE_DEADLINE = Duration.ofSeconds(3);
 
   private final ReactiveStringRedisTemplate redis;
   private final LettuceConnectionFactory connections;
-  /** jti → remembered as not revoked; a token lives at most minutes, so entries outlive none of them by much. */
+  /** jti → remembered as not revoked; entries are short-lived, so a missed invalidation could not last long either. */
   private final Cache<String, Boolean> notRevoked = Caffeine.newBuilder()
       .maximumSize(200_000)
-      .expireAfterWrite(Duration.ofMinutes(10))
+      .expireAfterWrite(Duration.ofSeconds(60))
       .build();
-  /** Bumped by every invalidation and connection change: an answer read across one is not remembered. */
+  /**
+   * Bumped by every invalidation and connection change, always before the entries it concerns are dropped; an
+   * answer read across one is not remembered (checked and stored under the entry's own lock, see remember).
+   */
   private final AtomicLong changes = new AtomicLong();
   private final Counter fromMemory;
   private final Counter fromRedis;
-  private volatile boolean tracking;
-  /** The probe key whose invalidation proves that tracking works on the current connection. */
-  private volatile String probe;
-  private static final Duration PROBE_LIFETIME = Duration.ofSeconds(5);
-  private volatile StatefulRedisConnection<String, String> connection;
   /** How the tracking connection shows in CLIENT LIST: the gateway's Redis client name, "-revocations". */
   private final String connectionName;
+  private volatile boolean tracking;
+  /** The outstanding probe key and when it was written (nanoTime); null when none is out. */
+  private volatile String probe;
+  private volatile long probeSentAt;
+  private volatile StatefulRedisConnection<String, String> connection;
+  private ScheduledExecutorService prober;
 
   RevocationList(ReactiveStringRedisTemplate redis, LettuceConnectionFactory connections, MeterRegistry meters) {
     this.redis = redis;
@@ -85,51 +99,96 @@ class RevocationList implements SmartLifecycle {
     }
     fromRedis.increment();
     long seen = changes.get();
-    boolean trackedBefore = tracking;
     return redis.hasKey(RevokedTokens.REVOKED_JTI_PREFIX + jti)
         .map(Boolean.TRUE::equals)
         .doOnNext(revoked -> {
-          if (!revoked && trackedBefore && tracking && changes.get() == seen) {
-            notRevoked.put(jti, Boolean.TRUE);
+          if (!revoked) {
+            remember(jti, seen);
           }
         });
   }
 
+  /**
+   * Stores "not revoked" only if nothing changed since the answer was read. The check and the store hold the entry's
+   * lock, which an invalidation of the same entry also takes after bumping {@link #changes}: either the store comes
+   * first and the invalidation removes it, or the check sees the bump and stores nothing.
+   */
+  private void remember(String jti, long seen) {
+    notRevoked.asMap().compute(jti, (key, current) -> tracking && changes.get() == seen ? Boolean.TRUE : current);
+  }
+
   @Override
   public void start() {
-    if (!(connections.getNativeClient() instanceof RedisClient client)) {
-      log.info("Redis is not a single server here: the deny-list is read from Redis on every request");
+    boolean singleServer = connections.getNativeClient() instanceof RedisClient
+        && !connections.isRedisSentinelAware() && !connections.isClusterAware()
+        && connections.getClientConfiguration().getReadFrom().isEmpty();
+    if (!singleServer) {
+      log.info("Redis is not a single server read directly here: the deny-list is read on every request");
       return;
     }
+    prober = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "revocation-list-probe");
+      thread.setDaemon(true);
+      return thread;
+    });
+    prober.scheduleWithFixedDelay(this::probeOrConnect, 0, PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs every {@link #PROBE_EVERY}: connects when there is no connection, else checks the last probe and sends one. */
+  private void probeOrConnect() {
     try {
-      StatefulRedisConnection<String, String> c = client.connect(StringCodec.UTF8);
-      c.addListener(this::onPush);
-      client.addListener(new Reconnects(c));
-      connection = c;
-      c.sync().clientSetname(connectionName);
-      startTracking(c);
+      StatefulRedisConnection<String, String> c = connection;
+      if (c == null) {
+        connection = connect();
+        return;
+      }
+      String outstanding = probe;
+      if (outstanding != null && System.nanoTime() - probeSentAt > PROBE_DEADLINE.toNanos()) {
+        // a socket can stay open on a server that is gone (failover, a crashed host): start over on a new one
+        log.warn("the deny-list's tracking connection stopped delivering; reading the list on every request");
+        connection = null;
+        stopTrusting();
+        c.closeAsync();
+        return;
+      }
+      if (outstanding == null && c.isOpen()) {
+        sendProbe(c);
+      }
     } catch (RuntimeException e) {
       log.warn("cannot track the deny-list in Redis, reading it on every request: {}", e.toString());
     }
   }
 
-  /**
-   * Asks Redis to track the deny-list, then proves that its invalidations arrive: a probe key under the prefix (no
-   * token has its id) is written, and only its invalidation switches answering from memory on. A server that
-   * accepted the command but would push nothing (a RESP2 connection) is never trusted.
-   */
+  private StatefulRedisConnection<String, String> connect() {
+    StatefulRedisConnection<String, String> c = ((RedisClient) connections.getNativeClient()).connect(StringCodec.UTF8);
+    try {
+      c.addListener((PushListener) this::onPush);
+      c.addListener(new Reconnects(c));
+      c.sync().clientSetname(connectionName);
+      startTracking(c);
+      return c;
+    } catch (RuntimeException e) {
+      c.closeAsync();
+      throw e;
+    }
+  }
+
   private void startTracking(StatefulRedisConnection<String, String> c) {
-    c.async().clientTracking(TrackingArgs.Builder.enabled().bcast().prefixes(RevokedTokens.REVOKED_JTI_PREFIX))
-        .thenCompose(ok -> {
-          String key = RevokedTokens.REVOKED_JTI_PREFIX + "~probe-" + UUID.randomUUID();
-          probe = key;
-          return c.async().set(key, "probe", SetArgs.Builder.px(PROBE_LIFETIME.toMillis()));
-        })
-        .whenComplete((ok, failure) -> {
-          if (failure != null) {
-            log.warn("Redis refused to track the deny-list, reading it on every request: {}", failure.toString());
-          }
+    c.async().clientTracking(TrackingArgs.Builder.enabled().bcast()
+            .prefixes(RevokedTokens.REVOKED_JTI_PREFIX, PROBE_PREFIX))
+        .thenRun(() -> sendProbe(c))
+        .exceptionally(failure -> {
+          log.warn("Redis refused to track the deny-list, reading it on every request: {}", failure.toString());
+          return null;
         });
+  }
+
+  /** A probe key nobody else writes; its invalidation on this connection proves that tracking delivers. */
+  private void sendProbe(StatefulRedisConnection<String, String> c) {
+    String key = PROBE_PREFIX + connectionName + ":" + UUID.randomUUID();
+    probeSentAt = System.nanoTime();
+    probe = key;
+    c.async().set(key, "1", SetArgs.Builder.px(PROBE_DEADLINE.toMillis()));
   }
 
   private void onPush(PushMessage message) {
@@ -146,7 +205,6 @@ class RevocationList implements SmartLifecycle {
       String name = String.valueOf(key);
       if (name.equals(probe)) {
         probe = null;
-        forgetAll();
         tracking = true;
       } else if (name.startsWith(RevokedTokens.REVOKED_JTI_PREFIX)) {
         notRevoked.invalidate(name.substring(RevokedTokens.REVOKED_JTI_PREFIX.length()));
@@ -154,7 +212,10 @@ class RevocationList implements SmartLifecycle {
     }
   }
 
-  private void forgetAll() {
+  /** Memory off and emptied: until a probe comes back, every request asks Redis. */
+  private void stopTrusting() {
+    tracking = false;
+    probe = null;
     changes.incrementAndGet();
     notRevoked.invalidateAll();
   }
@@ -170,16 +231,12 @@ class RevocationList implements SmartLifecycle {
 
     @Override
     public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-      if (handler == own) {
-        tracking = false;
-        probe = null;
-        forgetAll();
-      }
+      stopTrusting();
     }
 
     @Override
     public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
-      if (handler == own && connection == own) {
+      if (connection == own) {
         own.async().clientSetname(connectionName);
         startTracking(own);
       }
@@ -188,7 +245,10 @@ class RevocationList implements SmartLifecycle {
 
   @Override
   public void stop() {
-    tracking = false;
+    if (prober != null) {
+      prober.shutdownNow();
+    }
+    stopTrusting();
     StatefulRedisConnection<String, String> c = connection;
     connection = null;
     if (c != null) {
@@ -198,6 +258,6 @@ class RevocationList implements SmartLifecycle {
 
   @Override
   public boolean isRunning() {
-    return connection != null;
+    return prober != null && !prober.isShutdown();
   }
 }
