@@ -31,12 +31,11 @@ public final class InternalToken {
 
   private final Clock clock;
   /**
-   * One initialised MAC per thread, cloned from this one: {@code Mac.getInstance} + {@code init} on every call (a
-   * provider lookup and a key schedule) was most of the credential's cost, and each request is signed or verified
-   * at least once (docs/ARCHITECTURE.md §7.2). A Mac is not thread-safe, so it is never shared.
+   * The initialised MAC every call copies: {@code Mac.getInstance} + {@code init} on every call (a provider lookup
+   * and a key schedule) was most of the credential's cost, and each request is signed or verified at least once
+   * (docs/ARCHITECTURE.md §7.2). A copy is cheap and never shared (a Mac is not thread-safe); this one is never used.
    */
   private final Mac prototype;
-  private final ThreadLocal<Mac> macs;
 
   public InternalToken(String secret, Clock clock) {
     if (secret == null || secret.isBlank()) {
@@ -49,7 +48,7 @@ public final class InternalToken {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
-    this.macs = ThreadLocal.withInitial(this::copyOfPrototype);
+    copyOfPrototype(); // a provider whose MAC cannot be copied fails here, not on a request
   }
 
   public String sign(String caller, String userId, String roles, String client) {
@@ -85,9 +84,8 @@ public final class InternalToken {
   }
 
   private String mac(String body) {
-    // doFinal resets the Mac to its key, ready for the next body
     return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(macs.get().doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        .encodeToString(copyOfPrototype().doFinal(body.getBytes(StandardCharsets.UTF_8)));
   }
 
   private Mac copyOfPrototype() {

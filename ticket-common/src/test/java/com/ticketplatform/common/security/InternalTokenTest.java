@@ -42,7 +42,7 @@ class InternalTokenTest {
 
   @Test
   void threadsSigningAndVerifyingAtOnceNeverMixUpTheirMacs() throws Exception {
-    // each thread keeps its own MAC: a shared one would interleave two bodies' bytes and break tokens here
+    // every call works on a copy of the MAC: a shared one would interleave two bodies' bytes and break tokens
     String expected = tokens.sign("ticket-gateway", "7", "CUSTOMER", "198.51.100.9");
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
