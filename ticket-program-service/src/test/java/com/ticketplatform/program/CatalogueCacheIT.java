@@ -146,7 +146,7 @@ class CatalogueCacheIT extends IntegrationTestBase {
   /**
    * A seat map's showtime layout is also kept near, in this instance's memory: a change evicted here shows at once
    * (both copies dropped); one evicted by another instance reaches only the Redis copy, so it shows once the near copy
-   * expires ({@code ticket.program.cache.near-ttl}, 1 s), not later.
+   * expires ({@code ticket.program.cache.near-ttl}: 1 s, 3 s in these tests), not later.
    */
   @Test
   void aSeatMapsLayoutIsKeptNearAndFollowsChanges() throws Exception {
@@ -164,7 +164,7 @@ class CatalogueCacheIT extends IntegrationTestBase {
     redis.delete(layoutKey);
     assertThat(seatMapTitle(showtimeId)).startsWith("Near");
     assertThat(cache.isCached(layoutKey)).as("served near, without a Redis or database read").isFalse();
-    Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+    Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
         .until(() -> seatMapTitle(showtimeId).equals("Renamed " + RUN));
 
     // a change evicted by this instance shows on the next read

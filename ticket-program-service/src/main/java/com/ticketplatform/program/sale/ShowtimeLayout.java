@@ -14,9 +14,11 @@ public record ShowtimeLayout(long showtimeId, long programId, String programTitl
 
   /**
    * A layout cached before real names existed reads as unnamed, and one cached before cinemas had zones as
-   * Asia/Shanghai, where they all were.
+   * Asia/Shanghai, where they all were. The seats are read-only: one layout serves many requests at once (it is
+   * kept near, in memory).
    */
   public ShowtimeLayout {
+    seats = List.copyOf(seats);
     realNameCap = realNameCap == null ? 0 : realNameCap;
     timeZone = timeZone == null ? "Asia/Shanghai" : timeZone;
   }

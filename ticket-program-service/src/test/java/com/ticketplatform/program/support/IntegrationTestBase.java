@@ -45,6 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "ticket.demo.enabled=false",
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "ticket.program.cache.lock-wait=PT30S",
+    // long enough that a busy machine never lets a near copy expire inside a test that watches it (CatalogueCacheIT)
+    "ticket.program.cache.near-ttl=PT3S",
     "ticket.outbox.poll-interval=PT1S",
     "ticket.search.check-interval=PT5S",
     "spring.datasource.hikari.maximum-pool-size=30",
