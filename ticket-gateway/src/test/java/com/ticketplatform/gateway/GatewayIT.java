@@ -528,9 +528,7 @@ class GatewayIT {
   @Test
   void revokedTokenIs401() throws Exception {
     String jti = UUID.randomUUID().toString();
-    String token = token(KEY, randomUserId(), List.of("CUSTOMER"), "ticket-platform",
-        Instant.now().plusSeconds(600), jti);
-    awaitAnsweredFromMemory(token);
+    String token = rememberedToken(jti);
     redis.opsForValue().set("auth:revoked-jti:" + jti, "1", Duration.ofMinutes(1));
     assertProblem(within(Duration.ofSeconds(1), () -> get("/api/users/me", token), r -> r.statusCode() == 401),
         401, "UNAUTHENTICATED");
@@ -562,9 +560,7 @@ class GatewayIT {
   @Test
   void aDroppedTrackingConnectionNeverLetsARevokedTokenThrough() throws Exception {
     String jti = UUID.randomUUID().toString();
-    String token = token(KEY, randomUserId(), List.of("CUSTOMER"), "ticket-platform",
-        Instant.now().plusSeconds(600), jti);
-    awaitAnsweredFromMemory(token);
+    String token = rememberedToken(jti);
 
     String trackingClient;
     try (var connection = redis.getRequiredConnectionFactory().getConnection()) {
@@ -599,6 +595,14 @@ class GatewayIT {
             .filter(c -> (REDIS_CLIENT_NAME + "-revocations").equals(c.getName())).toList();
     assertThat(tracking).as("the gateway's tracking connection").hasSize(1);
     return tracking.get(0);
+  }
+
+  /** A customer's token with this jti, used until the gateway answers its deny-list check from memory. */
+  private String rememberedToken(String jti) throws Exception {
+    String token = token(KEY, randomUserId(), List.of("CUSTOMER"), "ticket-platform",
+        Instant.now().plusSeconds(600), jti);
+    awaitAnsweredFromMemory(token);
+    return token;
   }
 
   /** Asks with the token until its deny-list check is answered from memory (tracking is proven, it is remembered). */
