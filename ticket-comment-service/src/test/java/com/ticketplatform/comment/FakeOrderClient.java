@@ -32,6 +32,11 @@ public class FakeOrderClient implements OrderClient {
   }
 
   @Override
+  public OrderStates states(OrderStatesQuery query) {
+    throw new UnsupportedOperationException("the comment service never reconciles orders");
+  }
+
+  @Override
   public InventoryRebuild rebuildInventoryIfMissing(long showtimeId) {
     throw new UnsupportedOperationException("the comment service never rebuilds a seat inventory");
   }

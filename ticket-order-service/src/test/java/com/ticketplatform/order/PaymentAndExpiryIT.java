@@ -14,9 +14,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -154,6 +156,21 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.body().path("code").asText()).isNotBlank();
     assertThat(status(user, orderNo)).isEqualTo("PENDING_PAYMENT");
+
+    // many at once (reconciliation): the ones that exist, the others left out
+    long other = place(randomUser(), show, 7L);
+    Response states = call("POST", "/internal/orders/states", null, null,
+        Map.of("orderNos", List.of(orderNo, other, orderNo + 1)));
+    assertThat(states.status()).isEqualTo(200);
+    Map<Long, String> byOrder = new HashMap<>();
+    states.body().path("states").forEach(st -> byOrder.put(st.path("orderNo").asLong(), st.path("status").asText()));
+    assertThat(byOrder).containsOnly(Map.entry(orderNo, "PENDING_PAYMENT"), Map.entry(other, "PENDING_PAYMENT"));
+    for (Object bad : List.of(Map.of("orderNos", List.of()), Map.of(),
+        Map.of("orderNos", LongStream.rangeClosed(1, OrderClient.MAX_STATES + 1).boxed().toList()))) {
+      Response refused = call("POST", "/internal/orders/states", null, null, bad);
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body().path("code").asText()).isEqualTo("VALIDATION_FAILED");
+    }
   }
 
   @Test

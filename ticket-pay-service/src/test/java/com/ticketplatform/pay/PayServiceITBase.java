@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The pay service on a fixed free port (the sandbox must know where to call back), the payment sandbox started
@@ -77,6 +79,8 @@ abstract class PayServiceITBase {
    * 404). Real HTTP through the {@code OrderClient} Feign contract, like the sandbox on the provider's side.
    */
   static final Map<Long, String> ORDER_STATES = new ConcurrentHashMap<>();
+  /** How many batch state queries the order service was asked (one per {@code OrderClient.MAX_STATES} flows). */
+  static final AtomicInteger STATE_QUERIES = new AtomicInteger();
   static final HttpServer ORDER_SERVICE = startOrderService();
 
   @TestConfiguration
@@ -125,14 +129,35 @@ abstract class PayServiceITBase {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       server.createContext("/internal/orders/", exchange -> {
-        // /internal/orders/{orderNo}/state
-        long orderNo = Long.parseLong(exchange.getRequestURI().getPath().split("/")[3]);
-        String status = ORDER_STATES.getOrDefault(orderNo, "PAID");
-        boolean missing = "MISSING".equals(status);
-        byte[] body = (missing ? "{\"status\":404,\"code\":\"NOT_FOUND\"}"
-            : "{\"orderNo\":" + orderNo + ",\"status\":\"" + status + "\"}").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", missing ? "application/problem+json" : "application/json");
-        exchange.sendResponseHeaders(missing ? 404 : 200, body.length);
+        String[] path = exchange.getRequestURI().getPath().split("/");
+        int status;
+        String contentType = "application/json";
+        String answer;
+        if ("states".equals(path[3]) && "POST".equals(exchange.getRequestMethod())) {
+          // /internal/orders/states: the orders asked about that exist ("MISSING" ones are left out)
+          STATE_QUERIES.incrementAndGet();
+          ArrayNode states = JSON.createArrayNode();
+          JSON.readTree(exchange.getRequestBody()).path("orderNos").forEach(n -> {
+            String state = ORDER_STATES.getOrDefault(n.asLong(), "PAID");
+            if (!"MISSING".equals(state)) {
+              states.addObject().put("orderNo", n.asLong()).put("status", state);
+            }
+          });
+          status = 200;
+          answer = JSON.createObjectNode().set("states", states).toString();
+        } else {
+          // /internal/orders/{orderNo}/state
+          long orderNo = Long.parseLong(path[3]);
+          String state = ORDER_STATES.getOrDefault(orderNo, "PAID");
+          boolean missing = "MISSING".equals(state);
+          status = missing ? 404 : 200;
+          contentType = missing ? "application/problem+json" : contentType;
+          answer = missing ? "{\"status\":404,\"code\":\"NOT_FOUND\"}"
+              : "{\"orderNo\":" + orderNo + ",\"status\":\"" + state + "\"}";
+        }
+        byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
       });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import tools.jackson.databind.JsonNode;
+import com.ticketplatform.client.order.OrderClient;
 import com.ticketplatform.client.pay.PayFlowView;
 import com.ticketplatform.client.pay.PaymentStartView;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -244,6 +245,7 @@ class PaymentCallbackIT extends PayServiceITBase {
     awaitStatus(orphan, "PAID");
     ORDER_STATES.put(orphan, "MISSING");
     double reannounced = meters.counter("ticket.pay.reconcile.orders.repaired", "action", "reannounced").count();
+    int queriesBefore = STATE_QUERIES.get();
 
     JsonNode report = pay.post().uri("/api/admin/payments/reconcile?since={since}",
             Instant.now().minus(Duration.ofMinutes(10)).toString())
@@ -266,6 +268,14 @@ class PaymentCallbackIT extends PayServiceITBase {
       }
     });
     assertThat(orphanIssues).containsExactly("ORDER_MISSING");
+    // the order service is asked about the paid flows in batches, not once per flow
+    int missing = 0;
+    for (JsonNode issue : report.path("issues")) {
+      missing += "ORDER_MISSING".equals(issue.path("kind").asText()) ? 1 : 0;
+    }
+    int asked = report.path("paidFlowsChecked").asInt() + missing;
+    assertThat(STATE_QUERIES.get() - queriesBefore)
+        .isEqualTo((asked + OrderClient.MAX_STATES - 1) / OrderClient.MAX_STATES);
   }
 
   @Test

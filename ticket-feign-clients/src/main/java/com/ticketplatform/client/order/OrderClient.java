@@ -7,6 +7,7 @@ import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -23,6 +24,13 @@ public interface OrderClient {
   /** Where an order stands (404 when there is no such order): what reconciliation compares a paid flow with. */
   @GetMapping("/{orderNo}/state")
   OrderState state(@PathVariable("orderNo") long orderNo);
+
+  /**
+   * Where each of up to {@link #MAX_STATES} orders stands, in one call: what reconciliation compares a busy day's paid
+   * flows with. An order that does not exist is left out of the answer; 400 for an empty or longer list.
+   */
+  @PostMapping("/states")
+  OrderStates states(@RequestBody OrderStatesQuery query);
 
   /**
    * Puts back the seat inventory of an on-sale showtime that Redis has lost (nothing when it is there), from the
@@ -48,6 +56,12 @@ public interface OrderClient {
   record TicketLine(long ticketId, String seatLabel, String code) {}
 
   record InventoryRebuild(long showtimeId, boolean rebuilt) {}
+
+  int MAX_STATES = 500;
+
+  record OrderStatesQuery(List<Long> orderNos) {}
+
+  record OrderStates(List<OrderState> states) {}
 
   /** {@code status}: PENDING_PAYMENT, PAID, CANCELLED, REFUNDING or REFUNDED. */
   record OrderState(long orderNo, String status) {}

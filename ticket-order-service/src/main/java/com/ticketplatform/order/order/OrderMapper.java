@@ -2,6 +2,7 @@ package com.ticketplatform.order.order;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -23,6 +24,14 @@ public interface OrderMapper extends BaseMapper<OrderRow> {
 
   @Select("SELECT * FROM t_order WHERE order_no = #{orderNo}")
   OrderRow findByOrderNo(@Param("orderNo") long orderNo);
+
+  /** The orders among {@code orderNos}; each is routed by its number's gene, so one query per shard table touched. */
+  @Select("""
+      <script>
+      SELECT * FROM t_order WHERE order_no IN
+      <foreach collection="orderNos" item="n" open="(" separator="," close=")">#{n}</foreach>
+      </script>""")
+  List<OrderRow> findByOrderNos(@Param("orderNos") Collection<Long> orderNos);
 
   @Select("""
       <script>

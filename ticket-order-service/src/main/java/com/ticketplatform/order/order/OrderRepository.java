@@ -2,7 +2,10 @@ package com.ticketplatform.order.order;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Repository;
@@ -45,6 +48,15 @@ public class OrderRepository {
   public Optional<Order> find(long orderNo) {
     OrderRow row = orders.findByOrderNo(orderNo);
     return row == null ? Optional.empty() : Optional.of(toOrder(row, tickets.findByOrderNo(orderNo)));
+  }
+
+  /** The status of each order among {@code orderNos} that exists (tickets not read). */
+  public Map<Long, OrderStatus> statuses(Collection<Long> orderNos) {
+    Map<Long, OrderStatus> out = new HashMap<>();
+    if (!orderNos.isEmpty()) {
+      orders.findByOrderNos(orderNos).forEach(row -> out.put(row.orderNo, OrderStatus.valueOf(row.status)));
+    }
+    return out;
   }
 
   /**

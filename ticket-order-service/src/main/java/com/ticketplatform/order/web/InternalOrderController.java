@@ -2,10 +2,15 @@ package com.ticketplatform.order.web;
 
 import com.ticketplatform.client.order.OrderClient;
 import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.order.eticket.ETickets;
 import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.order.OrderStatus;
 import com.ticketplatform.order.seat.InventoryRebuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,6 +43,18 @@ public class InternalOrderController implements OrderClient {
   public OrderState state(long orderNo) {
     Order order = orders.find(orderNo).orElseThrow(() -> ApiException.notFound("order"));
     return new OrderState(orderNo, order.status().name());
+  }
+
+  @Override
+  public OrderStates states(OrderStatesQuery query) {
+    List<Long> orderNos = query == null || query.orderNos() == null ? List.of() : query.orderNos();
+    if (orderNos.isEmpty() || orderNos.size() > MAX_STATES || orderNos.contains(null)) {
+      throw ApiException.badRequest(ErrorCodes.VALIDATION_FAILED,
+          "orderNos must list 1.." + MAX_STATES + " order numbers");
+    }
+    Map<Long, OrderStatus> statuses = orders.statuses(Set.copyOf(orderNos));
+    return new OrderStates(statuses.entrySet().stream()
+        .map(e -> new OrderState(e.getKey(), e.getValue().name())).toList());
   }
 
   @Override

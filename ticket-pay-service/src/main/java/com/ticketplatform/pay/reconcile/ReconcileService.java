@@ -6,6 +6,7 @@ import com.ticketplatform.pay.callback.ProviderNotice;
 import com.ticketplatform.pay.config.PayProperties;
 import com.ticketplatform.pay.flow.PayFlowMapper;
 import com.ticketplatform.pay.flow.PayFlowRow;
+import com.ticketplatform.pay.flow.PayFlowRules;
 import com.ticketplatform.pay.provider.ProviderClient;
 import com.ticketplatform.pay.refund.RefundMapper;
 import com.ticketplatform.pay.refund.RefundRow;
@@ -109,6 +110,11 @@ public class ReconcileService {
 
   private ReconcileReport run(Instant since) {
     List<ProviderClient.ProviderPayment> payments = provider.paymentsSince(since);
+    // every flow we hold as paid, read once: on a busy day nearly every payment the provider lists is one of them,
+    // and one query answers them all instead of a read per payment (the rest go through the applier)
+    List<PayFlowRow> paidHere = flows.paidSince(since);
+    Map<Long, PayFlowRow> paidHereByOrder = new HashMap<>();
+    paidHere.forEach(flow -> paidHereByOrder.put(flow.orderNo, flow));
     int consistent = 0;
     int repaired = 0;
     int lateRefunded = 0;
@@ -120,6 +126,12 @@ public class ReconcileService {
       Long orderNo = parseOrderNo(payment.merchantOrderNo());
       if (orderNo == null) {
         found.add(issue(null, payment.paymentId(), "UNKNOWN_ORDER", "merchant order " + payment.merchantOrderNo()));
+        continue;
+      }
+      PayFlowRow known = paidHereByOrder.get(orderNo);
+      if (known != null && PayFlowRules.onProviderSuccess(known.status(), known.paymentId, payment.paymentId())
+          == PayFlowRules.SuccessDecision.ALREADY_APPLIED) {
+        consistent++;
         continue;
       }
       CallbackOutcome outcome = applier.apply(new ProviderNotice(orderNo, payment.paymentId(), payment.amount(),
@@ -140,9 +152,9 @@ public class ReconcileService {
         default -> found.add(issue(orderNo, payment.paymentId(), "UNEXPECTED", outcome.tag()));
       }
     }
-    checkOurPaidFlowsArePaidAtTheProvider(since, payments, found);
+    checkOurPaidFlowsArePaidAtTheProvider(paidHere, payments, found);
     int retried = retryUnconfirmedRefunds();
-    PaidFlowsCheck.Result orders = paidFlows.run(since,
+    PaidFlowsCheck.Result orders = paidFlows.run(paidHere,
         clock.instant().minus(properties.reconcile().orderGrace()), this::issue);
     found.addAll(orders.issues());
     return new ReconcileReport(since, clock.instant(), payments.size(), consistent, repaired, lateRefunded, retried,
@@ -150,11 +162,11 @@ public class ReconcileService {
   }
 
   /** The other direction: a flow we marked paid must match a payment the provider took. */
-  private void checkOurPaidFlowsArePaidAtTheProvider(Instant since, List<ProviderClient.ProviderPayment> payments,
-      List<ReconcileReport.Issue> found) {
+  private void checkOurPaidFlowsArePaidAtTheProvider(List<PayFlowRow> paidHere,
+      List<ProviderClient.ProviderPayment> payments, List<ReconcileReport.Issue> found) {
     Map<String, ProviderClient.ProviderPayment> byId = new HashMap<>();
     payments.forEach(p -> byId.put(p.paymentId(), p));
-    for (PayFlowRow flow : flows.paidSince(since)) {
+    for (PayFlowRow flow : paidHere) {
       ProviderClient.ProviderPayment atProvider = byId.get(flow.paymentId);
       if (atProvider == null || !"PAID".equals(atProvider.status())) {
         found.add(issue(flow.orderNo, String.valueOf(flow.paymentId), "PAID_HERE_NOT_AT_PROVIDER",
