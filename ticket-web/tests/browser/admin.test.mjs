@@ -211,7 +211,11 @@ describe('the admin console', () => {
     for (const tier of ['A', 'B', 'C']) await page.getByRole('spinbutton', { name: `Tier ${tier}` }).fill('50');
     await page.getByRole('button', { name: 'Create showtime' }).click();
     await page.getByTestId('refusal-detail').waitFor();
-    assert.match(await page.getByTestId('refusal-detail').innerText(), /the hall is busy from .* \(SHOWTIME_OVERLAP\)/);
+    // said in the cinema's time: from the very start typed above (the other showtime's), not in the service's UTC
+    const overlap = await page.getByTestId('refusal-detail').innerText();
+    assert.match(overlap, /^The hall is busy from .* cinema time.*\(SHOWTIME_OVERLAP\)$/);
+    assert.ok(overlap.includes(startsAt.slice(11, 16)), `${overlap} names ${startsAt.slice(11, 16)}`);
+    assert.doesNotMatch(overlap, /\d{4}-\d{2}-\d{2}T/);
     await screenshot(page, 'admin-showtime-overlap');
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 

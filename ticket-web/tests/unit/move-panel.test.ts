@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HallTimetable, Showtime } from '../../src/api/client';
+import { ProblemError, type HallTimetable, type Showtime } from '../../src/api/client';
 import MoveShowtimePanel from '../../src/components/admin/MoveShowtimePanel.vue';
 import { setLocale } from '../../src/lib/i18n';
 import { api } from '../../src/lib/session';
@@ -51,5 +51,26 @@ describe('moving a showtime', () => {
     await flushPromises();
     expect(warning().exists()).toBe(false);
     expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('says a refusal for a busy hall in the cinema\'s time, not in the service\'s UTC instants', async () => {
+    vi.spyOn(api, 'hallTimetable').mockResolvedValue(timetable);
+    vi.spyOn(api, 'orderRules').mockResolvedValue({});
+    vi.spyOn(api, 'occupancyReport').mockRejectedValue(new Error('not needed'));
+    const detail = 'the hall is busy from 2026-12-08T05:00:00Z to 2026-12-08T07:00:00Z';
+    vi.spyOn(api, 'rescheduleShowtime').mockRejectedValue(new ProblemError(409, 'SHOWTIME_OVERLAP', detail, {
+      status: 409, code: 'SHOWTIME_OVERLAP', detail, conflictingShowtimeId: '8',
+      busyFrom: '2026-12-08T05:00:00Z', busyUntil: '2026-12-08T07:00:00Z',
+    }));
+    const wrapper = mount(MoveShowtimePanel, { props: { showtime } });
+    await flushPromises();
+    await wrapper.get('#move-start').setValue('2026-12-08T12:30');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    // 05:00–07:00 UTC is 13:00–15:00 in Shanghai
+    const said = wrapper.get('[data-testid="refusal-detail"]').text();
+    expect(said).toMatch(/13:00.*15:00/);
+    expect(said).not.toContain('05:00:00Z');
+    expect(said).toContain('SHOWTIME_OVERLAP');
   });
 });

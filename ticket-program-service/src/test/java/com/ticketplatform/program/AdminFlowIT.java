@@ -122,6 +122,11 @@ class AdminFlowIT extends IntegrationTestBase {
     assertThat(overlap.getStatusCode().value()).isEqualTo(409);
     assertThat(overlap.getBody().get("code").asText()).isEqualTo("SHOWTIME_OVERLAP");
     assertThat(overlap.getBody().get("conflictingShowtimeId").asText()).isEqualTo(Long.toString(blocking));
+    // the slot it holds, as instants a client can show in the cinema's time: from its start, to after its film
+    Instant busyFrom = Instant.parse(overlap.getBody().get("busyFrom").asText());
+    assertThat(busyFrom).isEqualTo(jdbc.queryForObject("SELECT starts_at FROM showtime WHERE id = ?",
+        java.sql.Timestamp.class, blocking).toInstant());
+    assertThat(Instant.parse(overlap.getBody().get("busyUntil").asText())).isAfter(busyFrom.plusSeconds(3600));
     ResponseEntity<JsonNode> past = adminPost("/api/admin/showtimes/" + showtimeId + "/reschedule",
         Map.of("startsAt", Instant.now().minusSeconds(60).toString()));
     assertThat(past.getStatusCode().value()).isEqualTo(422);

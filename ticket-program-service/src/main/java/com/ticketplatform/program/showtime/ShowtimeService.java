@@ -229,14 +229,20 @@ public class ShowtimeService {
     showtime.updatedAt = now;
   }
 
-  /** 409 SHOWTIME_OVERLAP when another running showtime of the hall (already locked) collides with the slot. */
+  /**
+   * 409 SHOWTIME_OVERLAP when another running showtime of the hall (already locked) collides with the slot: which one
+   * ({@code conflictingShowtimeId}) and the time it holds the hall ({@code busyFrom}, {@code busyUntil}: its start and
+   * the end of its cleaning buffer).
+   */
   private void requireRoom(long hallId, ShowtimeSchedule.Slot candidate) {
     List<ShowtimeSchedule.Slot> around = showtimes.occupyingHall(hallId, candidate.startsAt(), candidate.endsAt())
         .stream().map(s -> new ShowtimeSchedule.Slot(s.id, s.startsAt, s.endsAt)).toList();
     ShowtimeSchedule.firstConflict(candidate, around).ifPresent(conflict -> {
       throw new ApiException(HttpStatus.CONFLICT, SHOWTIME_OVERLAP,
           "the hall is busy from " + conflict.startsAt() + " to " + conflict.endsAt(),
-          Map.of("conflictingShowtimeId", conflict.showtimeId()));
+          // the slot as instants too, so a client can say it in the cinema's own time
+          Map.of("conflictingShowtimeId", conflict.showtimeId(), "busyFrom", conflict.startsAt().toString(),
+              "busyUntil", conflict.endsAt().toString()));
     });
   }
 
