@@ -27,6 +27,7 @@ public class OrderRepository {
 
   public void insert(Order order) {
     orders.insert(toRow(order));
+    List<TicketRow> rows = new ArrayList<>(order.tickets().size());
     for (OrderTicket t : order.tickets()) {
       TicketRow row = new TicketRow();
       row.ticketId = t.ticketId();
@@ -41,7 +42,10 @@ public class OrderRepository {
         row.holderIdType = t.holder().idType();
         row.holderIdMask = t.holder().idNumberMask();
       }
-      tickets.insert(row);
+      rows.add(row);
+    }
+    if (!rows.isEmpty()) {
+      tickets.insertAll(rows);
     }
   }
 

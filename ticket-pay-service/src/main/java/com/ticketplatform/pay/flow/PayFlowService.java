@@ -10,6 +10,7 @@ import com.ticketplatform.pay.provider.ProviderClient;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,10 +39,20 @@ public class PayFlowService {
   }
 
   public PayFlowView open(OpenPayFlowRequest request) {
-    Instant now = clock.instant();
-    flows.insertIgnore(newRow(request.orderNo(), request.userId(), request.amount(), request.currency(),
-        PayFlowStatus.OPEN, request.expiresAt(), now));
-    PayFlowRow flow = flows.find(request.orderNo());
+    // the database keeps milliseconds: the answer of a fresh open is exactly what a later read returns
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    PayFlowRow opened = newRow(request.orderNo(), request.userId(), request.amount(), request.currency(),
+        PayFlowStatus.OPEN, request.expiresAt(), now);
+    if (flows.insertIgnore(opened) == 1) {
+      // the common case, one statement: this call made the flow, so it is the row just written
+      return opened.view();
+    }
+    // a repeated open, or a tombstone its compensation left: decide on what is there
+    return existing(flows.find(request.orderNo()), request);
+  }
+
+  /** An open that found a flow already there: the same one again, or a refusal (tombstone, other amount). */
+  private PayFlowView existing(PayFlowRow flow, OpenPayFlowRequest request) {
     if (flow.status() == PayFlowStatus.CLOSED && TOMBSTONE_CURRENCY.equals(flow.currency)) {
       throw ApiException.conflict(PayFlowRules.FLOW_CLOSED,
           "the pay flow of order " + request.orderNo() + " was closed before it was opened");
