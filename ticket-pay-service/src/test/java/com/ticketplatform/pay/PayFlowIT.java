@@ -2,15 +2,22 @@ package com.ticketplatform.pay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import tools.jackson.databind.JsonNode;
+import com.ticketplatform.client.pay.OpenPayFlowRequest;
+import com.ticketplatform.client.pay.OpenPayFlows;
+import com.ticketplatform.client.pay.OpenedPayFlows;
 import com.ticketplatform.client.pay.PayFlowView;
 import com.ticketplatform.client.pay.PaymentStartView;
 import com.ticketplatform.client.pay.RefundRequest;
 import feign.FeignException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The internal contract, driven through the PayClient Feign interface, plus the provider round trips behind it. */
@@ -32,6 +39,44 @@ class PayFlowIT extends PayServiceITBase {
         .isEqualTo(1);
     assertThatThrownBy(() -> payClient.get(newOrderNo())).isInstanceOfSatisfying(FeignException.class,
         e -> assertThat(e.status()).isEqualTo(404));
+  }
+
+  @Test
+  void manyFlowsOpenInOneCallEachAsASingleOpenWould() {
+    long fresh = newOrderNo();
+    long again = newOrderNo();
+    long tombstone = newOrderNo();
+    long otherAmount = newOrderNo();
+    open(again, "20.00");
+    payClient.close(tombstone);
+    open(otherAmount, "20.00");
+
+    OpenedPayFlows answer = payClient.openAll(new OpenPayFlows(List.of(request(fresh, "10.00"),
+        request(again, "20.00"), request(tombstone, "30.00"), request(otherAmount, "99.00"))));
+
+    assertThat(answer.opened()).extracting(PayFlowView::orderNo).containsExactlyInAnyOrder(fresh, again);
+    assertThat(answer.opened()).allSatisfy(flow -> assertThat(flow.status()).isEqualTo("OPEN"));
+    assertThat(answer.refused()).extracting(OpenedPayFlows.Refused::orderNo, OpenedPayFlows.Refused::code)
+        .containsExactlyInAnyOrder(tuple(tombstone, "PAY_FLOW_CLOSED"), tuple(otherAmount, "PAY_FLOW_AMOUNT_CONFLICT"));
+    // what a fresh open answers is what the ledger holds, in the table its order number routes to
+    assertThat(answer.opened().stream().filter(flow -> flow.orderNo() == fresh).findFirst().orElseThrow())
+        .isEqualTo(payClient.get(fresh));
+    assertThat(count("SELECT COUNT(*) FROM t_pay_flow_" + (fresh % 4) + " WHERE order_no = ?", fresh)).isEqualTo(1);
+    assertThat(payClient.get(tombstone).status()).isEqualTo("CLOSED");
+    assertThat(payClient.get(otherAmount).amount()).isEqualByComparingTo("20.00");
+    // and all new in one call: every one opened
+    List<OpenPayFlowRequest> allNew = List.of(request(newOrderNo(), "11.00"), request(newOrderNo(), "12.00"));
+    assertThat(payClient.openAll(new OpenPayFlows(allNew)).opened()).hasSize(2);
+
+    for (List<OpenPayFlowRequest> bad : List.of(List.<OpenPayFlowRequest>of(),
+        Collections.nCopies(OpenPayFlows.MAX_FLOWS + 1, request(newOrderNo(), "1.00")))) {
+      assertThatThrownBy(() -> payClient.openAll(new OpenPayFlows(bad)))
+          .isInstanceOfSatisfying(FeignException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+  }
+
+  private static OpenPayFlowRequest request(long orderNo, String amount) {
+    return new OpenPayFlowRequest(orderNo, 7, new BigDecimal(amount), "CNY", Instant.now().plusSeconds(900));
   }
 
   @Test

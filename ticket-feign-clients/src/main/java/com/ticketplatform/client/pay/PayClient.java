@@ -20,6 +20,13 @@ public interface PayClient {
   @PostMapping
   PayFlowView open(@RequestBody OpenPayFlowRequest request);
 
+  /**
+   * Opens many flows in one call, each as {@link #open} would: what the place-order sagas running at the same time ask
+   * for is sent together (docs/ARCHITECTURE.md §2), one request and a few statements for the lot.
+   */
+  @PostMapping("/batch")
+  OpenedPayFlows openAll(@RequestBody OpenPayFlows request);
+
   /** Closes an unpaid flow (order cancelled or expired). A no-op when absent or already closed. */
   @PostMapping("/{orderNo}/close")
   PayFlowView close(@PathVariable("orderNo") long orderNo);

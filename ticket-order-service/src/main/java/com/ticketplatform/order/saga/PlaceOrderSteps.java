@@ -60,6 +60,7 @@ public class PlaceOrderSteps {
   private final Outbox outbox;
   private final TransactionTemplate tx;
   private final PayClient pay;
+  private final PayFlowOpener payFlows;
   private final SeatProperties seatProps;
   private final ExpiryScheduler expiry;
   private final Clock clock;
@@ -71,7 +72,8 @@ public class PlaceOrderSteps {
   public PlaceOrderSteps(SeatInventory inventory, SeatClaims claims, InventoryRebuilder rebuilder,
       OrderRepository orders,
       IdempotencyRecords idempotency, OrderTransitions transitions, Outbox outbox, TransactionTemplate tx,
-      PayClient pay, SeatProperties seatProps, ExpiryScheduler expiry, Clock clock, OrderMetrics orderMetrics,
+      PayClient pay, PayFlowOpener payFlows, SeatProperties seatProps, ExpiryScheduler expiry, Clock clock,
+      OrderMetrics orderMetrics,
       MeterRegistry meters) {
     this.orderMetrics = orderMetrics;
     // ticket_saga_compensations_total{step}: the forward step being undone, whoever runs it (engine or recovery)
@@ -92,6 +94,7 @@ public class PlaceOrderSteps {
     this.outbox = outbox;
     this.tx = tx;
     this.pay = pay;
+    this.payFlows = payFlows;
     this.seatProps = seatProps;
     this.expiry = expiry;
     this.clock = clock;
@@ -267,7 +270,7 @@ public class PlaceOrderSteps {
 
   public boolean openPayFlow(PlaceOrderCommand c) {
     try {
-      pay.open(new OpenPayFlowRequest(c.orderNo(), c.userId(), c.amount(), c.currency(), c.expiresAt()));
+      payFlows.open(new OpenPayFlowRequest(c.orderNo(), c.userId(), c.amount(), c.currency(), c.expiresAt()));
     } catch (RuntimeException e) {
       log.warn("saga {}: pay service refused or unreachable: {}", c.orderNo(), e.toString());
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,

@@ -1,6 +1,7 @@
 package com.ticketplatform.pay.flow;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -11,7 +12,7 @@ import org.apache.ibatis.annotations.Update;
 /**
  * Every state change is a conditional UPDATE naming the states it may leave: the affected-row count tells who won
  * a race, so no read-modify-write ever decides a transition. Every statement carries order_no, so ShardingSphere
- * routes it to one table.
+ * routes it to one table (the batch open and read to the tables of the orders they name).
  */
 @Mapper
 public interface PayFlowMapper {
@@ -22,8 +23,30 @@ public interface PayFlowMapper {
       """)
   int insertIgnore(PayFlowRow row);
 
+  /**
+   * Many flows in one statement (ShardingSphere sends each table its own rows); the count says how many were new,
+   * {@link #findAll} which.
+   */
+  @Insert("""
+      <script>
+      INSERT IGNORE INTO t_pay_flow (id, order_no, user_id, amount, currency, status, expires_at, created_at, updated_at)
+      VALUES
+      <foreach collection="rows" item="r" separator=",">
+        (#{r.id}, #{r.orderNo}, #{r.userId}, #{r.amount}, #{r.currency}, #{r.status}, #{r.expiresAt}, #{r.createdAt},
+         #{r.updatedAt})
+      </foreach>
+      </script>""")
+  int insertIgnoreAll(@Param("rows") List<PayFlowRow> rows);
+
   @Select("SELECT * FROM t_pay_flow WHERE order_no = #{orderNo}")
   PayFlowRow find(@Param("orderNo") long orderNo);
+
+  @Select("""
+      <script>
+      SELECT * FROM t_pay_flow WHERE order_no IN
+      <foreach collection="orderNos" item="n" open="(" separator="," close=")">#{n}</foreach>
+      </script>""")
+  List<PayFlowRow> findAll(@Param("orderNos") Collection<Long> orderNos);
 
   @Update("""
       UPDATE t_pay_flow SET status = 'CLOSED', updated_at = #{now}

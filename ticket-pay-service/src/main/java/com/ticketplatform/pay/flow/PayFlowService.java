@@ -1,6 +1,7 @@
 package com.ticketplatform.pay.flow;
 
 import com.ticketplatform.client.pay.OpenPayFlowRequest;
+import com.ticketplatform.client.pay.OpenedPayFlows;
 import com.ticketplatform.client.pay.PayFlowView;
 import com.ticketplatform.client.pay.PaymentStartView;
 import com.ticketplatform.common.error.ApiException;
@@ -11,6 +12,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,6 +55,38 @@ public class PayFlowService {
     }
     // a repeated open, or a tombstone its compensation left: decide on what is there
     return existing(flows.find(request.orderNo()), request);
+  }
+
+  /**
+   * Opens each flow as {@link #open} would, in two statements for the lot: one multi-row insert, and, unless every
+   * flow was new, one read of them all. A flow is this call's own when its row carries the id this call gave it; any
+   * other row is a repeated open or a tombstone, decided as {@link #open} decides it.
+   */
+  public OpenedPayFlows openAll(List<OpenPayFlowRequest> requests) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    List<PayFlowRow> rows = requests.stream().map(r -> newRow(r.orderNo(), r.userId(), r.amount(), r.currency(),
+        PayFlowStatus.OPEN, r.expiresAt(), now)).toList();
+    if (flows.insertIgnoreAll(rows) == rows.size()) {
+      return new OpenedPayFlows(rows.stream().map(PayFlowRow::view).toList(), List.of());
+    }
+    Map<Long, PayFlowRow> stored = new HashMap<>();
+    flows.findAll(rows.stream().map(row -> row.orderNo).collect(Collectors.toSet()))
+        .forEach(row -> stored.put(row.orderNo, row));
+    List<PayFlowView> opened = new ArrayList<>();
+    List<OpenedPayFlows.Refused> refused = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      PayFlowRow mine = rows.get(i);
+      PayFlowRow flow = stored.get(mine.orderNo);
+      try {
+        if (flow == null) {
+          throw new IllegalStateException("pay flow of order " + mine.orderNo + " neither inserted nor found");
+        }
+        opened.add(flow.id == mine.id ? flow.view() : existing(flow, requests.get(i)));
+      } catch (ApiException e) {
+        refused.add(new OpenedPayFlows.Refused(mine.orderNo, e.code(), e.getMessage()));
+      }
+    }
+    return new OpenedPayFlows(opened, refused);
   }
 
   /** An open that found a flow already there: the same one again, or a refusal (tombstone, other amount). */

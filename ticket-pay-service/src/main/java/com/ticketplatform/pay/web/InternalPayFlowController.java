@@ -1,6 +1,8 @@
 package com.ticketplatform.pay.web;
 
 import com.ticketplatform.client.pay.OpenPayFlowRequest;
+import com.ticketplatform.client.pay.OpenPayFlows;
+import com.ticketplatform.client.pay.OpenedPayFlows;
 import com.ticketplatform.client.pay.PayClient;
 import com.ticketplatform.client.pay.PayFlowView;
 import com.ticketplatform.client.pay.PaymentStartView;
@@ -30,6 +32,11 @@ public class InternalPayFlowController implements PayClient {
   @Override
   public PayFlowView open(@Valid OpenPayFlowRequest request) {
     return flows.open(request);
+  }
+
+  @Override
+  public OpenedPayFlows openAll(@Valid OpenPayFlows request) {
+    return flows.openAll(request.flows());
   }
 
   @Override

@@ -1,0 +1,112 @@
+package com.ticketplatform.order.saga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ticketplatform.client.pay.OpenPayFlowRequest;
+import com.ticketplatform.client.pay.OpenPayFlows;
+import com.ticketplatform.client.pay.OpenedPayFlows;
+import com.ticketplatform.order.support.FakePayClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The pay flows of sagas running together go to the pay service together; each saga gets its own answer. */
+class PayFlowOpenerTest {
+
+  /** The pay service, holding its calls until a test lets them through. */
+  static class HeldPayService extends FakePayClient {
+    final CountDownLatch release = new CountDownLatch(1);
+    /** Flows in calls being held right now. */
+    final AtomicInteger held = new AtomicInteger();
+
+    @Override
+    public OpenedPayFlows openAll(OpenPayFlows request) {
+      held.addAndGet(request.flows().size());
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return super.openAll(request);
+    }
+  }
+
+  private final HeldPayService pay = new HeldPayService();
+  private final PayFlowOpener opener = new PayFlowOpener(pay, new SimpleMeterRegistry());
+  private final ExecutorService sagas = Executors.newFixedThreadPool(12);
+
+  @AfterEach
+  void stop() {
+    pay.release.countDown();
+    opener.stop();
+    sagas.shutdownNow();
+  }
+
+  private static OpenPayFlowRequest flow(long orderNo) {
+    return new OpenPayFlowRequest(orderNo, 7, new BigDecimal("10.00"), "CNY", Instant.now().plusSeconds(900));
+  }
+
+  @Test
+  void flowsArrivingWhileTheSendersAreOutGoTogetherAndEachSagaGetsItsOwn() throws Exception {
+    opener.start();
+    List<Future<Long>> answers = new ArrayList<>();
+    // two calls out (one per sender), held by the pay service
+    for (long orderNo = 1; orderNo <= PayFlowOpener.SENDERS; orderNo++) {
+      long n = orderNo;
+      answers.add(sagas.submit(() -> opener.open(flow(n)).orderNo()));
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (pay.held.get() < PayFlowOpener.SENDERS && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(pay.held.get()).isEqualTo(PayFlowOpener.SENDERS);
+    // ten more while both are out: they wait in the queue
+    for (long orderNo = 101; orderNo <= 110; orderNo++) {
+      long n = orderNo;
+      answers.add(sagas.submit(() -> opener.open(flow(n)).orderNo()));
+    }
+    Thread.sleep(200);
+    pay.release.countDown();
+
+    List<Long> got = new ArrayList<>();
+    for (Future<Long> answer : answers) {
+      got.add(answer.get(10, TimeUnit.SECONDS));
+    }
+    assertThat(got).containsExactly(1L, 2L, 101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L, 109L, 110L);
+    // 12 flows in far fewer than 12 calls: the first ones in one or two, a free sender may take the next alone, and
+    // whatever queued behind the held calls goes in one
+    assertThat(pay.batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
+    assertThat(pay.batches).hasSizeLessThanOrEqualTo(PayFlowOpener.SENDERS + 2);
+    assertThat(pay.flows).hasSize(12);
+  }
+
+  @Test
+  void aRefusedFlowAndAFailedCallFailOnlyTheirOwnSagas() {
+    pay.release.countDown();
+    opener.start();
+    pay.close(5L); // a tombstone: its compensation overtook the open
+    assertThatThrownBy(() -> opener.open(flow(5L))).hasMessageContaining("PAY_FLOW_CLOSED");
+    assertThat(opener.open(flow(6L)).status()).isEqualTo("OPEN");
+
+    pay.down.set(true);
+    assertThatThrownBy(() -> opener.open(flow(7L))).hasMessageContaining("pay service down");
+    pay.down.set(false);
+    assertThat(opener.open(flow(7L)).status()).isEqualTo("OPEN");
+  }
+
+  @Test
+  void aStoppedOpenerRefusesAtOnce() {
+    assertThatThrownBy(() -> opener.open(flow(9L))).hasMessageContaining("stopping");
+  }
+}
