@@ -587,6 +587,33 @@ class GatewayIT {
     assertProblem(get("/api/users/me", token), 401, "UNAUTHENTICATED");
   }
 
+  /**
+   * A flush (FLUSHALL, FLUSHDB, a replica's full resync) tells tracking clients only that everything may have changed:
+   * the gateway forgets every token it remembered and asks Redis again. Flushed here: an empty database of its own,
+   * which Redis announces to every tracking client all the same.
+   */
+  @Test
+  void aFlushMakesTheGatewayForgetWhatItRemembered() throws Exception {
+    String token = rememberedToken(UUID.randomUUID().toString());
+    var factory = (org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory)
+        redis.getRequiredConnectionFactory();
+    io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(
+        io.lettuce.core.RedisURI.builder().withHost(factory.getHostName()).withPort(factory.getPort())
+            .withDatabase(15).build());
+    try (var raw = client.connect()) {
+      assertThat(raw.sync().flushdb()).isEqualTo("OK");
+    } finally {
+      client.shutdown();
+    }
+    // forgotten: the next check asks Redis (the flush came in on the tracking connection before the answer)
+    double redisBefore = revocationChecks("redis");
+    within(Duration.ofSeconds(1), () -> {
+      get("/api/users/me", token);
+      return revocationChecks("redis") - redisBefore;
+    }, fromRedis -> fromRedis >= 1);
+    assertThat(get("/api/users/me", token).statusCode()).isEqualTo(200);
+  }
+
   /** The gateway's tracking connection, named after its Redis client name. */
   private static org.springframework.data.redis.core.types.RedisClientInfo trackingConnection(
       org.springframework.data.redis.connection.RedisConnection connection) {
