@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -81,6 +82,8 @@ abstract class PayServiceITBase {
   static final Map<Long, String> ORDER_STATES = new ConcurrentHashMap<>();
   /** How many batch state queries the order service was asked (one per {@code OrderClient.MAX_STATES} flows). */
   static final AtomicInteger STATE_QUERIES = new AtomicInteger();
+  /** While set, the batch state query fails with 500: reconciliation must ask order by order instead. */
+  static final AtomicBoolean STATES_BROKEN = new AtomicBoolean();
   static final HttpServer ORDER_SERVICE = startOrderService();
 
   @TestConfiguration
@@ -133,7 +136,12 @@ abstract class PayServiceITBase {
         int status;
         String contentType = "application/json";
         String answer;
-        if ("states".equals(path[3]) && "POST".equals(exchange.getRequestMethod())) {
+        if ("states".equals(path[3]) && STATES_BROKEN.get()) {
+          // an order service that cannot answer in bulk (or has no batch endpoint yet)
+          status = 500;
+          contentType = "application/problem+json";
+          answer = "{\"status\":500,\"code\":\"INTERNAL_ERROR\"}";
+        } else if ("states".equals(path[3]) && "POST".equals(exchange.getRequestMethod())) {
           // /internal/orders/states: the orders asked about that exist ("MISSING" ones are left out)
           STATE_QUERIES.incrementAndGet();
           ArrayNode states = JSON.createArrayNode();

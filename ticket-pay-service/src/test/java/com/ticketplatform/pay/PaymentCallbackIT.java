@@ -279,6 +279,25 @@ class PaymentCallbackIT extends PayServiceITBase {
   }
 
   @Test
+  void whenTheOrderServiceCannotAnswerInBulkEachOrderIsAskedOnItsOwn() {
+    long waiting = newOrderNo();
+    completeAtSandbox(openAndStart(waiting, "33.00").paymentId(), "SUCCESS", null);
+    awaitStatus(waiting, "PAID");
+    ORDER_STATES.put(waiting, "PENDING_PAYMENT");
+    STATES_BROKEN.set(true);
+    try {
+      JsonNode report = pay.post().uri("/api/admin/payments/reconcile?since={since}",
+              Instant.now().minus(Duration.ofMinutes(10)).toString())
+          .header("X-User-Id", "1").header("X-User-Roles", "ADMIN")
+          .retrieve().body(JsonNode.class);
+      assertThat(report.path("paidFlowsChecked").asInt()).isGreaterThanOrEqualTo(1);
+      assertThat(settledEvents(waiting, "PaymentSucceeded")).hasSize(2);
+    } finally {
+      STATES_BROKEN.set(false);
+    }
+  }
+
+  @Test
   void twentySimultaneousIdenticalCallbacksApplyExactlyOnce() throws Exception {
     long orderNo = newOrderNo();
     PaymentStartView started = openAndStart(orderNo, "77.70");

@@ -5,6 +5,7 @@ import com.ticketplatform.client.pay.OpenPayFlows;
 import com.ticketplatform.client.pay.OpenedPayFlows;
 import com.ticketplatform.client.pay.PayClient;
 import com.ticketplatform.client.pay.PayFlowView;
+import feign.FeignException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -26,7 +27,10 @@ import org.springframework.stereotype.Component;
  * over and waits for its own answer. Batches form by themselves, as in a database's group commit: a sender takes
  * whatever has queued up as soon as it is free, so an order placed alone goes at once, and under an on-sale's load a
  * call carries the flows that arrived while the previous one was out. Two senders, so one slow call never holds every
- * saga. Anything but an opened flow (a refusal, a call that failed, no answer in time) fails the step, and the saga
+ * saga. A batch call the pay service answers with an error is not the end of its flows: each is then opened on its own
+ * ({@link PayClient#open}, idempotent like the batch), so one bad flow, or a pay service without the batch endpoint,
+ * fails no other saga; a call with no answer at all (refused connection, timeout) fails its flows at once.
+ * Anything but an opened flow for the amount asked (a refusal, no answer in time) fails the step, and the saga
  * compensates as before: closing a flow that was opened, or leaving a tombstone for one that was not.
  */
 @Component
@@ -34,10 +38,11 @@ public class PayFlowOpener implements SmartLifecycle {
 
   static final int SENDERS = 2;
   /**
-   * Longest a step waits for its answer. Feign's read timeout (5 s) ends a call long before; this only covers a sender
-   * that could not get to the flow at all.
+   * Longest a step waits for its answer: under the gateway's 10 s response timeout, so the buyer hears how the order
+   * went. A flow may wait for a call in flight and then be in the next one (each ends within Feign's 2 s connect and
+   * 5 s read timeouts), so a slow pay service can use it up; the step then fails and the saga compensates.
    */
-  static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
+  static final Duration ANSWER_WITHIN = Duration.ofSeconds(8);
 
   private record Pending(OpenPayFlowRequest request, CompletableFuture<PayFlowView> answer) {}
 
@@ -61,6 +66,10 @@ public class PayFlowOpener implements SmartLifecycle {
     }
     Pending pending = new Pending(request, new CompletableFuture<>());
     queue.add(pending);
+    if (!running && queue.remove(pending)) {
+      // stop() emptied the queue just before this flow joined it: nobody would send it
+      throw new IllegalStateException("pay flows are not being opened: the service is stopping");
+    }
     try {
       return pending.answer().get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -83,7 +92,12 @@ public class PayFlowOpener implements SmartLifecycle {
         break;
       }
       queue.drainTo(batch, OpenPayFlows.MAX_FLOWS - 1);
-      send(batch);
+      try {
+        send(batch);
+      } catch (Throwable e) {
+        // whatever went wrong, no saga is left waiting for an answer that will not come
+        batch.forEach(pending -> pending.answer().completeExceptionally(e));
+      }
       batch.clear();
     }
   }
@@ -93,26 +107,51 @@ public class PayFlowOpener implements SmartLifecycle {
     OpenedPayFlows answer;
     try {
       answer = pay.openAll(new OpenPayFlows(batch.stream().map(Pending::request).toList()));
-    } catch (RuntimeException e) {
-      batch.forEach(pending -> pending.answer().completeExceptionally(e));
+    } catch (FeignException e) {
+      if (e.status() <= 0) {
+        throw e; // no answer at all (refused, timed out): one call per flow would only wait longer
+      }
+      // the pay service answered, and not with the flows: one bad flow, or an older pay service without the batch
+      batch.forEach(this::sendAlone);
       return;
     }
-    Map<Long, PayFlowView> opened = new HashMap<>();
-    answer.opened().forEach(flow -> opened.put(flow.orderNo(), flow));
+    Map<Long, List<PayFlowView>> opened = new HashMap<>();
+    answer.opened().forEach(flow -> opened.computeIfAbsent(flow.orderNo(), n -> new ArrayList<>()).add(flow));
     Map<Long, OpenedPayFlows.Refused> refused = new HashMap<>();
     answer.refused().forEach(refusal -> refused.put(refusal.orderNo(), refusal));
     for (Pending pending : batch) {
-      long orderNo = pending.request().orderNo();
-      PayFlowView flow = opened.get(orderNo);
+      OpenPayFlowRequest request = pending.request();
+      // an order number twice in one call with two amounts: each request takes only a flow of its own amount
+      PayFlowView flow = opened.getOrDefault(request.orderNo(), List.of()).stream()
+          .filter(f -> sameMoney(f, request)).findFirst().orElse(null);
       if (flow != null) {
         pending.answer().complete(flow);
         continue;
       }
-      OpenedPayFlows.Refused refusal = refused.get(orderNo);
+      OpenedPayFlows.Refused refusal = refused.get(request.orderNo());
       pending.answer().completeExceptionally(new IllegalStateException(refusal == null
-          ? "the pay service did not answer for order " + orderNo
-          : "the pay service refused the flow of order " + orderNo + ": " + refusal.code() + " " + refusal.detail()));
+          ? "the pay service opened no flow of order " + request.orderNo() + " for " + request.amount() + " "
+              + request.currency()
+          : "the pay service refused the flow of order " + request.orderNo() + ": " + refusal.code() + " "
+              + refusal.detail()));
     }
+  }
+
+  /** After a refused batch call: this flow on its own, unless its saga stopped waiting. */
+  private void sendAlone(Pending pending) {
+    if (pending.answer().isDone()) {
+      return;
+    }
+    try {
+      pending.answer().complete(pay.open(pending.request()));
+    } catch (RuntimeException e) {
+      pending.answer().completeExceptionally(e);
+    }
+  }
+
+  private static boolean sameMoney(PayFlowView flow, OpenPayFlowRequest request) {
+    return flow.amount() != null && flow.amount().compareTo(request.amount()) == 0
+        && request.currency().equals(flow.currency());
   }
 
   @Override
@@ -130,11 +169,24 @@ public class PayFlowOpener implements SmartLifecycle {
   public synchronized void stop() {
     running = false;
     senders.forEach(Thread::interrupt);
+    for (Thread sender : senders) {
+      try {
+        sender.join(ANSWER_WITHIN.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     senders.clear();
     List<Pending> left = new ArrayList<>();
     queue.drainTo(left);
     left.forEach(pending -> pending.answer().completeExceptionally(
         new IllegalStateException("the service stopped before the pay flow was opened")));
+  }
+
+  /** Flows queued for the next call (tests). */
+  int waiting() {
+    return queue.size();
   }
 
   @Override

@@ -7,16 +7,21 @@ import com.ticketplatform.client.pay.OpenPayFlowRequest;
 import com.ticketplatform.client.pay.OpenPayFlows;
 import com.ticketplatform.client.pay.OpenedPayFlows;
 import com.ticketplatform.order.support.FakePayClient;
+import feign.FeignException;
+import feign.Request;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +34,15 @@ class PayFlowOpenerTest {
     final CountDownLatch release = new CountDownLatch(1);
     /** Flows in calls being held right now. */
     final AtomicInteger held = new AtomicInteger();
+    /** Answers every batch call with 404, as a pay service without the batch endpoint would. */
+    final AtomicBoolean rejectBatches = new AtomicBoolean();
 
     @Override
     public OpenedPayFlows openAll(OpenPayFlows request) {
+      if (rejectBatches.get()) {
+        throw new FeignException.NotFound("no such endpoint", Request.create(Request.HttpMethod.POST,
+            "/internal/pay-flows/batch", Map.of(), null, StandardCharsets.UTF_8, null), null, Map.of());
+      }
       held.addAndGet(request.flows().size());
       try {
         release.await(10, TimeUnit.SECONDS);
@@ -76,7 +87,11 @@ class PayFlowOpenerTest {
       long n = orderNo;
       answers.add(sagas.submit(() -> opener.open(flow(n)).orderNo()));
     }
-    Thread.sleep(200);
+    // all ten in the queue or in a call before the pay service answers
+    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (pay.held.get() + opener.waiting() < 12 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     pay.release.countDown();
 
     List<Long> got = new ArrayList<>();
@@ -103,6 +118,16 @@ class PayFlowOpenerTest {
     assertThatThrownBy(() -> opener.open(flow(7L))).hasMessageContaining("pay service down");
     pay.down.set(false);
     assertThat(opener.open(flow(7L)).status()).isEqualTo("OPEN");
+  }
+
+  @Test
+  void aBatchThePayServiceRefusesIsSentFlowByFlow() {
+    pay.release.countDown();
+    pay.rejectBatches.set(true); // an older pay service: no batch endpoint
+    opener.start();
+    assertThat(opener.open(flow(11L)).status()).isEqualTo("OPEN");
+    assertThat(pay.flows).containsKey(11L);
+    assertThat(pay.batches).isEmpty();
   }
 
   @Test

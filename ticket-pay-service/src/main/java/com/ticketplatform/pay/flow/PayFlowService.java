@@ -45,7 +45,7 @@ public class PayFlowService {
   }
 
   public PayFlowView open(OpenPayFlowRequest request) {
-    // the database keeps milliseconds: the answer of a fresh open is exactly what a later read returns
+    // the database keeps milliseconds, so a fresh open's answer carries the instant a later read returns
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     PayFlowRow opened = newRow(request.orderNo(), request.userId(), request.amount(), request.currency(),
         PayFlowStatus.OPEN, request.expiresAt(), now);

@@ -7,6 +7,7 @@ import com.ticketplatform.pay.flow.PayFlowRow;
 import com.ticketplatform.pay.flow.PayFlowStatus;
 import com.ticketplatform.pay.refund.RefundService;
 import com.ticketplatform.starter.outbox.Outbox;
+import feign.FeignException;
 import feign.RetryableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -30,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PaidFlowsCheck {
 
   private static final Logger log = LoggerFactory.getLogger(PaidFlowsCheck.class);
+  /** An order whose state could not be read this run: neither checked nor an issue, it is asked again next run. */
+  private static final String UNREADABLE = "";
 
   public record Result(int checked, int reannounced, int refunded, List<ReconcileReport.Issue> issues) {}
 
@@ -77,12 +80,19 @@ public class PaidFlowsCheck {
             e.toString());
         break;
       } catch (RuntimeException e) {
-        log.warn("reconciliation: the state of {} orders could not be read; checked next run: {}", batch.size(),
-            e.toString());
-        continue;
+        // the order service answered, but not with the states (one order it cannot read, or an order service
+        // without the batch endpoint): each order of this batch is then asked on its own
+        log.warn("reconciliation: the states of {} orders could not be read at once; asking one by one: {}",
+            batch.size(), e.toString());
+        if (!oneByOne(batch, states)) {
+          break;
+        }
       }
       for (PayFlowRow flow : batch) {
         String status = states.get(flow.orderNo);
+        if (UNREADABLE.equals(status)) {
+          continue;
+        }
         if (status == null) {
           found.add(issues.add(flow.orderNo, flow.paymentId, "ORDER_MISSING", "paid flow without an order"));
           continue;
@@ -111,5 +121,28 @@ public class PaidFlowsCheck {
       }
     }
     return new Result(checked, reannounced, refunded, found);
+  }
+
+  /**
+   * The states of {@code batch}, one call per order, into {@code states} (a missing order stays out of it, as in the
+   * batch answer). False when the order service stopped answering: the rest is checked next run.
+   */
+  private boolean oneByOne(List<PayFlowRow> batch, Map<Long, String> states) {
+    for (PayFlowRow flow : batch) {
+      try {
+        states.put(flow.orderNo, orders.state(flow.orderNo).status());
+      } catch (FeignException.NotFound missing) {
+        // left out: an issue for a human below
+      } catch (RetryableException e) {
+        log.warn("reconciliation: the order service did not answer; paid flows are checked next run: {}",
+            e.toString());
+        return false;
+      } catch (RuntimeException e) {
+        log.warn("reconciliation: the state of order {} could not be read; checked next run: {}", flow.orderNo,
+            e.toString());
+        states.put(flow.orderNo, UNREADABLE);
+      }
+    }
+    return true;
   }
 }
