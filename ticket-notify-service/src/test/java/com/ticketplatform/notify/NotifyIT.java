@@ -15,6 +15,10 @@ import com.ticketplatform.common.event.PaymentEvents;
 import com.ticketplatform.common.event.ProgramEvents;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.common.test.MutableClock;
+import com.ticketplatform.notify.delivery.DeliverySender;
+import com.ticketplatform.notify.notice.Notice;
+import com.ticketplatform.notify.notice.NoticeKind;
+import com.ticketplatform.notify.notice.Notices;
 import com.ticketplatform.notify.trigger.Reminders;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -49,11 +53,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -118,6 +126,18 @@ class NotifyIT {
   JdbcTemplate jdbc;
   @Autowired
   Reminders reminders;
+  @Autowired
+  Notices notices;
+  @Autowired
+  DeliverySender sender;
+  @Autowired
+  ScheduledTaskHolder schedules;
+  @Autowired
+  TaskScheduler scheduler;
+  @Value("${ticket.notify.delivery.batch-size}")
+  int batchSize;
+  @Value("${ticket.notify.delivery.poll-interval}")
+  Duration pollInterval;
 
   RestClient http;
 
@@ -202,6 +222,40 @@ class NotifyIT {
     assertThat(entry.path("orderNo").isString()).isTrue();
     assertThat(entry.path("orderNo").asText()).isEqualTo(Long.toString(orderNo));
     assertThat(entry.path("id").isString()).isTrue();
+  }
+
+  /**
+   * After an on-sale's payment storm thousands of confirmations are due at once: one round goes on while batches come
+   * back full, instead of sending one batch per poll interval. The scheduled rounds are paused meanwhile, so the round
+   * this test runs is the only sender.
+   */
+  @Test
+  void aBacklogLongerThanABatchIsSentInOneRound() throws Exception {
+    ScheduledTask scheduled = schedules.getScheduledTasks().stream()
+        .filter(task -> task.toString().contains("DeliverySender.sendDue")).findFirst().orElseThrow();
+    scheduled.cancel(false);
+    try {
+      sender.sendDue(); // waits for a round already running, and sends what other tests left due
+      int backlog = 2 * batchSize + 5;
+      String showtime = "backlog-" + randomId();
+      List<String> addresses = new ArrayList<>();
+      for (int i = 0; i < backlog; i++) {
+        long user = randomId();
+        String email = "backlog-" + user + "@example.com";
+        contact(user, email, "Buyer " + i);
+        addresses.add(email);
+        notices.record(new Notice(NoticeKind.SHOWTIME_CANCELLED, showtime, user, randomId(),
+            Notice.Facts.of("Backlog Film", Instant.now().plus(Duration.ofDays(3)))));
+      }
+
+      assertThat(sender.sendDue()).isGreaterThanOrEqualTo(backlog);
+
+      assertThat(count("SELECT COUNT(*) FROM t_delivery WHERE dedup_key = ? AND status = 'SENT'", showtime))
+          .isEqualTo(backlog);
+      assertThat(addresses).allSatisfy(email -> assertThat(smtp.getReceivedMessagesForDomain(email)).hasSize(1));
+    } finally {
+      scheduler.scheduleWithFixedDelay(sender::sendDue, pollInterval);
+    }
   }
 
   @Test

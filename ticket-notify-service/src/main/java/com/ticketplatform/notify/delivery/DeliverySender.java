@@ -7,7 +7,9 @@ import com.ticketplatform.notify.preference.Preferences;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -25,6 +27,11 @@ import tools.jackson.databind.ObjectMapper;
 public class DeliverySender {
 
   private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
+  /**
+   * How long one round keeps taking new batches: the service's other schedules (reminders, purges) share the
+   * scheduler and wait about this long plus one batch; what is left is sent by the next round.
+   */
+  static final Duration DRAIN_AT_MOST = Duration.ofSeconds(10);
 
   private final Deliveries deliveries;
   private final MailComposer composer;
@@ -51,19 +58,38 @@ public class DeliverySender {
     this.meters = meters;
   }
 
+  /**
+   * Sends what is due, a batch at a time, and goes on at once while batches come back full, for at most
+   * {@link #DRAIN_AT_MOST}. A backlog (the confirmations of an on-sale's payment storm) is sent as fast as mails are
+   * written and relayed instead of one batch per poll interval. One round at a time per instance (other instances
+   * share the work through the leases). Answers how many deliveries it found due.
+   */
   @Scheduled(fixedDelayString = "${ticket.notify.delivery.poll-interval}",
       initialDelayString = "${ticket.notify.delivery.poll-interval}")
-  public void sendDue() {
+  public synchronized int sendDue() {
+    long stopAt = System.nanoTime() + DRAIN_AT_MOST.toNanos();
+    int found = 0;
     try {
-      for (Deliveries.Delivery due : deliveries.due(clock.instant(), settings.batchSize())) {
-        Instant now = clock.instant();
-        if (deliveries.lease(due, now.plus(settings.lease()))) {
-          attempt(due);
-        }
-      }
+      int batch;
+      do {
+        batch = sendBatch();
+        found += batch;
+      } while (batch == settings.batchSize() && System.nanoTime() - stopAt < 0);
     } catch (RuntimeException e) {
       log.warn("delivery round failed, next round retries: {}", e.toString());
     }
+    return found;
+  }
+
+  /** One batch: the oldest due deliveries, each leased and attempted. Answers how many were due. */
+  private int sendBatch() {
+    List<Deliveries.Delivery> due = deliveries.due(clock.instant(), settings.batchSize());
+    for (Deliveries.Delivery delivery : due) {
+      if (deliveries.lease(delivery, clock.instant().plus(settings.lease()))) {
+        attempt(delivery);
+      }
+    }
+    return due.size();
   }
 
   /** One attempt at a leased delivery. */
