@@ -8,6 +8,8 @@ import com.ticketplatform.client.pay.PayFlowView;
 import feign.FeignException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -44,16 +47,19 @@ public class PayFlowOpener implements SmartLifecycle {
    */
   static final Duration ANSWER_WITHIN = Duration.ofSeconds(8);
 
-  private record Pending(OpenPayFlowRequest request, CompletableFuture<PayFlowView> answer) {}
+  /** {@code caller}: the saga's observation (its request's trace) when it asked, or null. */
+  private record Pending(OpenPayFlowRequest request, CompletableFuture<PayFlowView> answer, Observation caller) {}
 
   private final PayClient pay;
+  private final ObservationRegistry observations;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final DistributionSummary batchSizes;
   private final List<Thread> senders = new ArrayList<>();
   private volatile boolean running;
 
-  public PayFlowOpener(PayClient pay, MeterRegistry meters) {
+  public PayFlowOpener(PayClient pay, MeterRegistry meters, ObservationRegistry observations) {
     this.pay = pay;
+    this.observations = observations;
     this.batchSizes = DistributionSummary.builder("ticket.order.payflow.batch.size")
         .description("pay flows opened per call to the pay service")
         .register(meters);
@@ -64,7 +70,7 @@ public class PayFlowOpener implements SmartLifecycle {
     if (!running) {
       throw new IllegalStateException("pay flows are not being opened: the service is stopping");
     }
-    Pending pending = new Pending(request, new CompletableFuture<>());
+    Pending pending = new Pending(request, new CompletableFuture<>(), observations.getCurrentObservation());
     queue.add(pending);
     if (!running && queue.remove(pending)) {
       // stop() emptied the queue just before this flow joined it: nobody would send it
@@ -106,7 +112,10 @@ public class PayFlowOpener implements SmartLifecycle {
     batchSizes.record(batch.size());
     OpenedPayFlows answer;
     try {
-      answer = pay.openAll(new OpenPayFlows(batch.stream().map(Pending::request).toList()));
+      // the call carries the trace of the first flow in it: an order placed alone is followed into the pay
+      // service's logs by its request's trace id; the other flows of a batch are found there by order number
+      answer = inScopeOf(batch.get(0).caller(),
+          () -> pay.openAll(new OpenPayFlows(batch.stream().map(Pending::request).toList())));
     } catch (FeignException e) {
       if (e.status() <= 0) {
         throw e; // no answer at all (refused, timed out): one call per flow would only wait longer
@@ -143,9 +152,18 @@ public class PayFlowOpener implements SmartLifecycle {
       return;
     }
     try {
-      pending.answer().complete(pay.open(pending.request()));
+      pending.answer().complete(inScopeOf(pending.caller(), () -> pay.open(pending.request())));
     } catch (RuntimeException e) {
       pending.answer().completeExceptionally(e);
+    }
+  }
+
+  private static <T> T inScopeOf(Observation caller, Supplier<T> call) {
+    if (caller == null) {
+      return call.get();
+    }
+    try (Observation.Scope scope = caller.openScope()) {
+      return call.get();
     }
   }
 

@@ -10,6 +10,8 @@ import com.ticketplatform.order.support.FakePayClient;
 import feign.FeignException;
 import feign.Request;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,9 +38,12 @@ class PayFlowOpenerTest {
     final AtomicInteger held = new AtomicInteger();
     /** Answers every batch call with 404, as a pay service without the batch endpoint would. */
     final AtomicBoolean rejectBatches = new AtomicBoolean();
+    /** Runs at the start of every batch call, on the thread that makes it. */
+    volatile Runnable onCall = () -> { };
 
     @Override
     public OpenedPayFlows openAll(OpenPayFlows request) {
+      onCall.run();
       if (rejectBatches.get()) {
         throw new FeignException.NotFound("no such endpoint", Request.create(Request.HttpMethod.POST,
             "/internal/pay-flows/batch", Map.of(), null, StandardCharsets.UTF_8, null), null, Map.of());
@@ -54,7 +59,8 @@ class PayFlowOpenerTest {
   }
 
   private final HeldPayService pay = new HeldPayService();
-  private final PayFlowOpener opener = new PayFlowOpener(pay, new SimpleMeterRegistry());
+  private final ObservationRegistry observations = ObservationRegistry.create();
+  private final PayFlowOpener opener = new PayFlowOpener(pay, new SimpleMeterRegistry(), observations);
   private final ExecutorService sagas = Executors.newFixedThreadPool(12);
 
   @AfterEach
@@ -128,6 +134,22 @@ class PayFlowOpenerTest {
     assertThat(opener.open(flow(11L)).status()).isEqualTo("OPEN");
     assertThat(pay.flows).containsKey(11L);
     assertThat(pay.batches).isEmpty();
+  }
+
+  @Test
+  void theCallToThePayServiceCarriesTheTraceOfTheSagaThatAsked() {
+    pay.release.countDown();
+    List<Observation> seenByPay = new ArrayList<>();
+    pay.onCall = () -> seenByPay.add(observations.getCurrentObservation());
+    opener.start();
+    observations.observationConfig().observationHandler(context -> true);
+    Observation saga = Observation.start("place-order", observations);
+    try (Observation.Scope scope = saga.openScope()) {
+      opener.open(flow(12L));
+    } finally {
+      saga.stop();
+    }
+    assertThat(seenByPay).containsExactly(saga);
   }
 
   @Test
