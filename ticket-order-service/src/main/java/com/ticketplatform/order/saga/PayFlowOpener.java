@@ -113,7 +113,7 @@ public class PayFlowOpener implements SmartLifecycle {
     OpenedPayFlows answer;
     try {
       // the call carries the trace of the first flow in it: an order placed alone is followed into the pay
-      // service's logs by its request's trace id; the other flows of a batch are found there by order number
+      // service's logs by its request's trace id; the traces of the other flows in a batch stop at this service
       answer = inScopeOf(batch.get(0).caller(),
           () -> pay.openAll(new OpenPayFlows(batch.stream().map(Pending::request).toList())));
     } catch (FeignException e) {
