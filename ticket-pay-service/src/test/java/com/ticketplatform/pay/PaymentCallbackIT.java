@@ -247,10 +247,7 @@ class PaymentCallbackIT extends PayServiceITBase {
     double reannounced = meters.counter("ticket.pay.reconcile.orders.repaired", "action", "reannounced").count();
     int queriesBefore = STATE_QUERIES.get();
 
-    JsonNode report = pay.post().uri("/api/admin/payments/reconcile?since={since}",
-            Instant.now().minus(Duration.ofMinutes(10)).toString())
-        .header("X-User-Id", "1").header("X-User-Roles", "ADMIN")
-        .retrieve().body(JsonNode.class);
+    JsonNode report = reconcileLastTenMinutes();
 
     assertThat(report.path("paidFlowsChecked").asInt()).isGreaterThanOrEqualTo(2);
     assertThat(report.path("paymentsReannounced").asInt()).isGreaterThanOrEqualTo(1);
@@ -286,15 +283,20 @@ class PaymentCallbackIT extends PayServiceITBase {
     ORDER_STATES.put(waiting, "PENDING_PAYMENT");
     STATES_BROKEN.set(true);
     try {
-      JsonNode report = pay.post().uri("/api/admin/payments/reconcile?since={since}",
-              Instant.now().minus(Duration.ofMinutes(10)).toString())
-          .header("X-User-Id", "1").header("X-User-Roles", "ADMIN")
-          .retrieve().body(JsonNode.class);
+      JsonNode report = reconcileLastTenMinutes();
       assertThat(report.path("paidFlowsChecked").asInt()).isGreaterThanOrEqualTo(1);
       assertThat(settledEvents(waiting, "PaymentSucceeded")).hasSize(2);
     } finally {
       STATES_BROKEN.set(false);
     }
+  }
+
+  /** An admin's reconciliation run over the last ten minutes; its report. */
+  private JsonNode reconcileLastTenMinutes() {
+    return pay.post().uri("/api/admin/payments/reconcile?since={since}",
+            Instant.now().minus(Duration.ofMinutes(10)).toString())
+        .header("X-User-Id", "1").header("X-User-Roles", "ADMIN")
+        .retrieve().body(JsonNode.class);
   }
 
   @Test
