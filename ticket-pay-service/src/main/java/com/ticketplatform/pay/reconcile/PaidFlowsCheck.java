@@ -71,22 +71,9 @@ public class PaidFlowsCheck {
     List<ReconcileReport.Issue> found = new ArrayList<>();
     for (int from = 0; from < due.size(); from += OrderClient.MAX_STATES) {
       List<PayFlowRow> batch = due.subList(from, Math.min(due.size(), from + OrderClient.MAX_STATES));
-      Map<Long, String> states = new HashMap<>();
-      try {
-        orders.states(new OrderClient.OrderStatesQuery(batch.stream().map(flow -> flow.orderNo).toList())).states()
-            .forEach(state -> states.put(state.orderNo(), state.status()));
-      } catch (RetryableException e) {
-        log.warn("reconciliation: the order service did not answer; paid flows are checked next run: {}",
-            e.toString());
+      Map<Long, String> states = statesOf(batch);
+      if (states == null) {
         break;
-      } catch (RuntimeException e) {
-        // the order service answered, but not with the states (one order it cannot read, or an order service
-        // without the batch endpoint): each order of this batch is then asked on its own
-        log.warn("reconciliation: the states of {} orders could not be read at once; asking one by one: {}",
-            batch.size(), e.toString());
-        if (!oneByOne(batch, states)) {
-          break;
-        }
       }
       for (PayFlowRow flow : batch) {
         String status = states.get(flow.orderNo);
@@ -124,25 +111,40 @@ public class PaidFlowsCheck {
   }
 
   /**
-   * The states of {@code batch}, one call per order, into {@code states} (a missing order stays out of it, as in the
-   * batch answer). False when the order service stopped answering: the rest is checked next run.
+   * The status of each order of {@code batch} that exists (a missing order is left out), asked in one call; when the
+   * order service answers that call with an error (one order it cannot read, or no batch endpoint yet), one call per
+   * order. Null when the order service stopped answering: the rest is checked next run.
    */
-  private boolean oneByOne(List<PayFlowRow> batch, Map<Long, String> states) {
+  private Map<Long, String> statesOf(List<PayFlowRow> batch) {
+    Map<Long, String> states = new HashMap<>();
+    try {
+      orders.states(new OrderClient.OrderStatesQuery(batch.stream().map(flow -> flow.orderNo).toList())).states()
+          .forEach(state -> states.put(state.orderNo(), state.status()));
+      return states;
+    } catch (RetryableException e) {
+      return noAnswer(e);
+    } catch (RuntimeException e) {
+      log.warn("reconciliation: the states of {} orders could not be read at once; asking one by one: {}",
+          batch.size(), e.toString());
+    }
     for (PayFlowRow flow : batch) {
       try {
         states.put(flow.orderNo, orders.state(flow.orderNo).status());
       } catch (FeignException.NotFound missing) {
         // left out: an issue for a human below
       } catch (RetryableException e) {
-        log.warn("reconciliation: the order service did not answer; paid flows are checked next run: {}",
-            e.toString());
-        return false;
+        return noAnswer(e);
       } catch (RuntimeException e) {
         log.warn("reconciliation: the state of order {} could not be read; checked next run: {}", flow.orderNo,
             e.toString());
         states.put(flow.orderNo, UNREADABLE);
       }
     }
-    return true;
+    return states;
+  }
+
+  private static Map<Long, String> noAnswer(RetryableException e) {
+    log.warn("reconciliation: the order service did not answer; paid flows are checked next run: {}", e.toString());
+    return null;
   }
 }
