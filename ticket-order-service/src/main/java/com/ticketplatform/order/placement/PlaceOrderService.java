@@ -77,6 +77,22 @@ public class PlaceOrderService {
 
   /** {@code holderIds}: null, or one of the buyer's ticket holders per seat (a real-name showtime). */
   public Placed place(long userId, String idempotencyKey, long showtimeId, List<Long> seatIds, List<Long> holderIds) {
+    String requestHash = check(idempotencyKey, showtimeId, seatIds, holderIds);
+    // On a sell-out most requests ask for seats already gone: refuse those with one Redis read instead of an
+    // idempotency claim, a price lookup and a saga that would only compensate. Only the rest wait for a turn.
+    Optional<Order> replayed = refuseIfTaken(userId, idempotencyKey, requestHash, showtimeId, seatIds);
+    if (replayed.isPresent()) {
+      return new Placed(replayed.get(), true);
+    }
+    return admission.admit(() -> claimAndPlace(userId, idempotencyKey, requestHash, showtimeId,
+        List.copyOf(new LinkedHashSet<>(seatIds)), holderIds));
+  }
+
+  /**
+   * What every order request must be, whichever way it is placed: a key, distinct seats within the limit, one holder
+   * per seat when holders are named. Answers the request's hash (what its Idempotency-Key remembers of it).
+   */
+  public String check(String idempotencyKey, long showtimeId, List<Long> seatIds, List<Long> holderIds) {
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
       throw ApiException.badRequest(ErrorCodes.IDEMPOTENCY_KEY_REQUIRED,
           "header Idempotency-Key (1..128 characters) is required");
@@ -92,21 +108,85 @@ public class PlaceOrderService {
     if (seatIds.size() > seatProps.seatLimit()) {
       throw SeatRefusal.overLimit(seatProps.seatLimit(), -1);
     }
-    // On a sell-out most requests ask for seats already gone: refuse those with one Redis read instead of an
-    // idempotency claim, a price lookup and a saga that would only compensate. Only the rest wait for a turn.
-    String requestHash = hash(showtimeId, seatIds, holderIds);
+    return hash(showtimeId, seatIds, holderIds);
+  }
+
+  /**
+   * The fast refusal of a hopeless request (seats others visibly hold: one HMGET). A retry of a request that made an
+   * order (since expired, its seats taken by others) is not refused: it answers that order.
+   */
+  public Optional<Order> refuseIfTaken(long userId, String idempotencyKey, String requestHash, long showtimeId,
+      List<Long> seatIds) {
     List<Long> taken = seats.takenByOthers(showtimeId, userId, seatIds);
-    if (!taken.isEmpty()) {
-      // a retry of a request that made an order (since expired, its seats taken by others) still gets that order
-      Optional<Order> replayed = idempotency.completed(userId, PlaceOrderCommand.IDEMPOTENCY_SCOPE, idempotencyKey, requestHash)
-          .flatMap(orders::find);
-      if (replayed.isPresent()) {
-        return new Placed(replayed.get(), true);
-      }
-      throw SeatRefusal.taken(taken);
+    if (taken.isEmpty()) {
+      return Optional.empty();
     }
-    return admission.admit(() -> claimAndPlace(userId, idempotencyKey, requestHash, showtimeId,
-        new ArrayList<>(distinct), holderIds));
+    Optional<Order> replayed = idempotency.completed(userId, PlaceOrderCommand.IDEMPOTENCY_SCOPE, idempotencyKey,
+        requestHash).flatMap(orders::find);
+    if (replayed.isPresent()) {
+      return replayed;
+    }
+    throw SeatRefusal.taken(taken);
+  }
+
+  /**
+   * Places an accepted order whose seats the intake has locked under its number (docs/ARCHITECTURE.md §2 "Accepted
+   * orders"): the key is claimed in the database, the price read, the saga run, as for a direct order. Throws the
+   * refusal the buyer gets; before the saga starts, a refusal gives the seats back itself (the saga's compensation
+   * does it after). A key the database shows used by another order (the intake's record was lost with Redis) is
+   * {@link AlreadyPlaced}.
+   */
+  public Order placeAccepted(OrderIntent intent) {
+    IdempotencyRecords.Claim claim;
+    try {
+      claim = idempotency.claim(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(),
+          intent.requestHash());
+    } catch (RuntimeException e) {
+      seats.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
+      throw e;
+    }
+    if (!claim.owned()) {
+      Optional<Order> existing = orders.find(claim.existingResourceId());
+      if (claim.existingResourceId() == intent.orderNo() && existing.isPresent()) {
+        return existing.get();
+      }
+      seats.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
+      throw new AlreadyPlaced(claim.existingResourceId());
+    }
+    PlaceOrderCommand command;
+    try {
+      command = command(intent.orderNo(), intent.userId(), intent.showtimeId(), intent.seatIds(), intent.holderIds(),
+          intent.idempotencyKey());
+    } catch (RuntimeException e) {
+      idempotency.abandon(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(), null);
+      seats.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
+      throw e;
+    }
+    boolean placed = false;
+    try {
+      Order order = saga.place(command);
+      placed = true;
+      return order;
+    } finally {
+      if (!placed) {
+        idempotency.abandon(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(),
+            command.orderNo());
+      }
+    }
+  }
+
+  /** The buyer's key already made another order: this request is that one, and makes nothing. */
+  public static final class AlreadyPlaced extends RuntimeException {
+    private final long orderNo;
+
+    AlreadyPlaced(long orderNo) {
+      super("already placed as order " + orderNo, null, false, false);
+      this.orderNo = orderNo;
+    }
+
+    public long orderNo() {
+      return orderNo;
+    }
   }
 
   private Placed claimAndPlace(long userId, String idempotencyKey, String requestHash, long showtimeId,
@@ -119,7 +199,7 @@ public class PlaceOrderService {
     PlaceOrderCommand command = null;
     boolean placed = false;
     try {
-      command = command(userId, showtimeId, seatIds, holderIds, idempotencyKey);
+      command = command(ids.nextIdFor(userId), userId, showtimeId, seatIds, holderIds, idempotencyKey);
       // CreateOrder completes the key with the order number in the order's own transaction
       Order order = saga.place(command);
       placed = true;
@@ -133,7 +213,7 @@ public class PlaceOrderService {
     }
   }
 
-  private PlaceOrderCommand command(long userId, long showtimeId, List<Long> seatIds, List<Long> holderIds,
+  private PlaceOrderCommand command(long orderNo, long userId, long showtimeId, List<Long> seatIds, List<Long> holderIds,
       String idempotencyKey) {
     ShowtimeSaleInfo info;
     try {
@@ -156,7 +236,6 @@ public class PlaceOrderService {
       throw SeatRefusal.unknown(unknown);
     }
     List<TicketHolder> named = holders.name(userId, info.realNameCap(), seatIds, holderIds);
-    long orderNo = ids.nextIdFor(userId);
     List<OrderTicket> tickets = new ArrayList<>();
     for (int i = 0; i < seatIds.size(); i++) {
       ShowtimeSaleInfo.SeatPrice seat = bySeat.get(seatIds.get(i));

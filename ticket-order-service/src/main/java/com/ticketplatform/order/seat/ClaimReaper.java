@@ -30,10 +30,12 @@ public class ClaimReaper {
   private final SeatInventory inventory;
   private final SeatHolders holders;
   private final SeatProperties props;
+  private final AcceptedOrders accepted;
   private final Clock clock;
 
   public ClaimReaper(SeatClaims claims, SeatInventory inventory, SeatHolders holders, SeatProperties props,
-      Clock clock) {
+      AcceptedOrders accepted, Clock clock) {
+    this.accepted = accepted;
     this.claims = claims;
     this.inventory = inventory;
     this.holders = holders;
@@ -67,7 +69,8 @@ public class ClaimReaper {
           List<Long> seats = entry.getValue().stream().map(SeatClaim::seatId).toList();
           Optional<SeatHolder> holder = holders.find(orderNo);
           boolean finished = holder.map(SeatHolder::released)
-              .orElse(SnowflakeIdGenerator.timestampOf(orderNo) < orphanCutoff);
+              .orElseGet(() -> SnowflakeIdGenerator.timestampOf(orderNo) < orphanCutoff
+                  && !accepted.awaitingPlacement(orderNo));
           if (!finished) {
             continue;
           }

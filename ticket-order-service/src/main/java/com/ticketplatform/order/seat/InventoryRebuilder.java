@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * or sold and to whom; the program service's sale info lists every seat ("A" for the rest). A missing hash is created
  * in one script; an existing one is patched field by field with compare-and-set, so seats locked concurrently are
  * never overwritten. A lock whose order is not in the database is kept while its saga may still be running (the order
- * number carries its creation time) and freed after {@code orphan-lock-grace}.
+ * number carries its creation time) and freed after {@code orphan-lock-grace}, unless it is an accepted order's
+ * still waiting to be placed ({@link AcceptedOrders}).
  */
 @Component
 public class InventoryRebuilder {
@@ -37,10 +38,12 @@ public class InventoryRebuilder {
   private final ProgramClient programs;
   private final RedissonClient redisson;
   private final SeatProperties props;
+  private final AcceptedOrders accepted;
   private final Clock clock;
 
   public InventoryRebuilder(SeatInventory inventory, SeatClaims claims, SeatHolders holders,
-      ProgramClient programs, RedissonClient redisson, SeatProperties props, Clock clock) {
+      ProgramClient programs, RedissonClient redisson, SeatProperties props, AcceptedOrders accepted, Clock clock) {
+    this.accepted = accepted;
     this.inventory = inventory;
     this.claims = claims;
     this.holders = holders;
@@ -130,7 +133,7 @@ public class InventoryRebuilder {
         return; // claimed: by this order (fine) or by another one (restoreClaims puts the claimant back)
       }
       boolean gone = closed.computeIfAbsent(holder, n -> holders.find(n).map(SeatHolder::released)
-          .orElse(SnowflakeIdGenerator.timestampOf(n) < graceCutoff));
+          .orElseGet(() -> SnowflakeIdGenerator.timestampOf(n) < graceCutoff && !accepted.awaitingPlacement(n)));
       if (gone) {
         changes.add(new SeatInventory.SeatChange(seat, now, SeatInventoryKeys.AVAILABLE));
       }
@@ -245,7 +248,7 @@ public class InventoryRebuilder {
         SeatClaim claim = claimed.get(seat);
         boolean inFlight = !holding.containsKey(lockOrder) && holders.find(lockOrder).isEmpty()
             && (SnowflakeIdGenerator.timestampOf(lockOrder) > graceCutoff
-                || claim != null && claim.orderNo() == lockOrder);
+                || claim != null && claim.orderNo() == lockOrder || accepted.awaitingPlacement(lockOrder));
         if (inFlight) {
           return;
         }

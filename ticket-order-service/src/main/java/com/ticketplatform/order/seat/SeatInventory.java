@@ -96,13 +96,42 @@ public class SeatInventory {
   }
 
   public LockResult lock(long showtimeId, long orderNo, long userId, Collection<Long> seatIds, int limit) {
+    return lock(showtimeId, orderNo, userId, seatIds, limit, null);
+  }
+
+  /**
+   * What an accepted order writes with its lock, in the same script (docs/ARCHITECTURE.md §2 "Accepted orders"): the
+   * buyer's Idempotency-Key record, the intent's status hash and its entry in the set of live intents.
+   */
+  public record Intake(String keyRecordKey, String keyRecord, String statusKey, String liveKey, long ttlSeconds,
+      long acceptedAtMillis, String intentJson) {}
+
+  /**
+   * Locks the seats for the order, all or none. With an {@code intake}, the key and the intent are written with the
+   * lock, and a key used before answers {@link LockResult.Outcome#KEY_USED} with its record, changing nothing.
+   */
+  public LockResult lock(long showtimeId, long orderNo, long userId, Collection<Long> seatIds, int limit,
+      Intake intake) {
+    List<String> keys = new ArrayList<>(keys(showtimeId));
     List<String> args = new ArrayList<>();
     args.add(SeatInventoryKeys.locked(orderNo, userId));
     args.add(Long.toString(userId));
     args.add(Integer.toString(limit));
+    if (intake == null) {
+      args.add("0");
+    } else {
+      keys.add(intake.keyRecordKey());
+      keys.add(intake.statusKey());
+      keys.add(intake.liveKey());
+      args.add("4");
+      args.add(intake.keyRecord());
+      args.add(Long.toString(intake.ttlSeconds()));
+      args.add(Long.toString(intake.acceptedAtMillis()));
+      args.add(intake.intentJson());
+    }
     seatIds.forEach(s -> args.add(Long.toString(s)));
     long started = System.nanoTime();
-    List<?> raw = redis.execute(LOCK, keys(showtimeId), args.toArray());
+    List<?> raw = redis.execute(LOCK, keys, args.toArray());
     int code = Integer.parseInt(String.valueOf(raw.get(0)));
     LockResult result = switch (code) {
       case 0 -> new LockResult(LockResult.Outcome.LOCKED, List.copyOf(seatIds), 0);
@@ -111,6 +140,7 @@ public class SeatInventory {
           Long.parseLong(String.valueOf(raw.get(1))));
       case 3 -> new LockResult(LockResult.Outcome.UNKNOWN_SEATS, longs(raw, 1), 0);
       case 4 -> new LockResult(LockResult.Outcome.NOT_INITIALISED, List.of(), 0);
+      case 5 -> LockResult.keyUsed(String.valueOf(raw.get(1)));
       default -> throw new IllegalStateException("lock script answered " + raw);
     };
     lockTimers.get(result.outcome()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Why seats cannot be had, as the domain says it: thrown by the saga's LockSeats step (so the engine compensates) and
- * by the checks before it, and turned into the one problem a client sees by {@code OrderProblems} in the web layer.
+ * by the checks before it, and turned into the one problem a client sees by {@code SeatProblems}.
  */
 public final class SeatRefusal extends RuntimeException {
 

@@ -8,6 +8,9 @@ import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.web.AuthHeaders;
 import com.ticketplatform.common.web.CursorPage;
 import com.ticketplatform.common.web.PageRequest;
+import com.ticketplatform.order.intake.IntentLedger;
+import com.ticketplatform.order.intake.OrderEventStreams;
+import com.ticketplatform.order.intake.OrderIntake;
 import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderErrors;
 import com.ticketplatform.order.order.OrderLifecycle;
@@ -15,10 +18,16 @@ import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.order.OrderStatus;
 import com.ticketplatform.order.order.RefundPolicy;
 import com.ticketplatform.order.placement.PlaceOrderService;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,20 +38,32 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @RequestMapping("/api/orders")
 public class OrderController {
 
+  static final String PREFER = "Prefer";
+  static final String RESPOND_ASYNC = "respond-async";
+  static final String PREFERENCE_APPLIED = "Preference-Applied";
+
   private final PlaceOrderService placing;
+  private final OrderIntake intake;
+  private final IntentLedger ledger;
+  private final OrderEventStreams streams;
   private final OrderRepository orders;
   private final OrderLifecycle lifecycle;
   private final PayClient pay;
   private final RefundPolicy refunds;
   private final Clock clock;
 
-  public OrderController(PlaceOrderService placing, OrderRepository orders, OrderLifecycle lifecycle, PayClient pay,
-      RefundPolicy refunds, Clock clock) {
+  public OrderController(PlaceOrderService placing, OrderIntake intake, IntentLedger ledger,
+      OrderEventStreams streams, OrderRepository orders, OrderLifecycle lifecycle, PayClient pay, RefundPolicy refunds,
+      Clock clock) {
+    this.intake = intake;
+    this.ledger = ledger;
+    this.streams = streams;
     this.refunds = refunds;
     this.placing = placing;
     this.orders = orders;
@@ -51,20 +72,80 @@ public class OrderController {
     this.clock = clock;
   }
 
+  /**
+   * Places an order before answering (201), or, asked {@code Prefer: respond-async} (RFC 7240), decides the seats,
+   * makes the order's intent durable and answers 202 with the order number, status PENDING and where to follow it
+   * (docs/ARCHITECTURE.md §2 "Accepted orders"). A replay of a placed order's key is 201 either way.
+   */
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping
-  public ResponseEntity<OrderView> place(Caller caller,
+  @ApiResponse(responseCode = "201", description = "placed (or a replay of a placed order's key)",
+      content = @Content(schema = @Schema(implementation = OrderView.class)))
+  @ApiResponse(responseCode = "202", description = "accepted (Prefer: respond-async); follow it at Location",
+      content = @Content(schema = @Schema(implementation = AcceptedOrderView.class)))
+  public ResponseEntity<Object> place(Caller caller,
       @RequestHeader(value = AuthHeaders.IDEMPOTENCY_KEY, required = false) String key,
+      @RequestHeader(value = PREFER, required = false) String prefer,
       @Valid @RequestBody PlaceOrderRequest request) {
     long userId = caller.requireUser();
-    PlaceOrderService.Placed placed = placing.place(userId, key, request.showtimeId(), request.seatIds(),
+    if (!respondAsync(prefer)) {
+      PlaceOrderService.Placed placed = placing.place(userId, key, request.showtimeId(), request.seatIds(),
+          request.holderIds());
+      return ResponseEntity.status(HttpStatus.CREATED).body(view(placed.order()));
+    }
+    OrderIntake.Accepted accepted = intake.accept(userId, key, request.showtimeId(), request.seatIds(),
         request.holderIds());
-    return ResponseEntity.status(HttpStatus.CREATED).body(view(placed.order()));
+    if (accepted.placed().isPresent()) {
+      return ResponseEntity.status(HttpStatus.CREATED).body(view(accepted.placed().get()));
+    }
+    long orderNo = accepted.intent().orderNo();
+    return ResponseEntity.accepted()
+        .header(PREFERENCE_APPLIED, RESPOND_ASYNC)
+        .location(URI.create("/api/orders/" + orderNo))
+        .body(AcceptedOrderView.of(new IntentLedger.State(IntentLedger.Status.PENDING, accepted.intent(), null)));
   }
 
+  static boolean respondAsync(String prefer) {
+    if (prefer == null) {
+      return false;
+    }
+    for (String preference : prefer.split(",")) {
+      if (preference.split(";")[0].trim().equalsIgnoreCase(RESPOND_ASYNC)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The order, or, before an accepted order is placed, its intent (PENDING or REJECTED). */
   @GetMapping("/{orderNo}")
-  public OrderView get(Caller caller, @PathVariable long orderNo) {
-    return view(own(caller.requireUser(), orderNo));
+  @ApiResponse(responseCode = "200", description = "the order, or an accepted order not placed (yet)",
+      content = @Content(schema = @Schema(anyOf = {OrderView.class, AcceptedOrderView.class})))
+  public Object get(Caller caller, @PathVariable long orderNo) {
+    return current(caller.requireUser(), orderNo).view();
+  }
+
+  /**
+   * Server-sent events ({@code order}) with the order as {@link #get} shows it, now and whenever it moves, until an
+   * accepted order is placed or rejected.
+   */
+  @GetMapping(value = "/{orderNo}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @ApiResponse(responseCode = "200", description = "events named order, each the order as GET shows it",
+      content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+  public SseEmitter events(Caller caller, @PathVariable long orderNo) {
+    long userId = caller.requireUser();
+    current(userId, orderNo);
+    return streams.open(orderNo, () -> current(userId, orderNo));
+  }
+
+  private OrderEventStreams.Update current(long userId, long orderNo) {
+    Optional<Order> order = orders.find(orderNo).filter(o -> o.userId() == userId);
+    if (order.isPresent()) {
+      return new OrderEventStreams.Update(view(order.get()), true);
+    }
+    IntentLedger.State state = ledger.find(orderNo).filter(s -> s.intent().userId() == userId)
+        .orElseThrow(() -> ApiException.notFound("order"));
+    return new OrderEventStreams.Update(AcceptedOrderView.of(state), !state.live());
   }
 
   @GetMapping

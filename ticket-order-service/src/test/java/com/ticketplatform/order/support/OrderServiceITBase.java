@@ -28,7 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
 /** One Spring context for every IT: real MariaDB (_test schemas), real Redis, in-JVM KRaft Kafka, fake neighbours. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1,
-    topics = {Topics.ORDER_EVENTS, Topics.PAYMENT_EVENTS, KafkaConsumerConfig.PAYMENT_REPAIR_TOPIC})
+    topics = {Topics.ORDER_EVENTS, Topics.PAYMENT_EVENTS, KafkaConsumerConfig.PAYMENT_REPAIR_TOPIC,
+        Topics.ORDER_INTENTS})
 @ActiveProfiles("it")
 @Import(TestFakes.class)
 public abstract class OrderServiceITBase {

@@ -4,7 +4,7 @@ import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
 
 /** The rules every Idempotency-Key follows, whichever store keeps it. */
-final class IdempotencyKeys {
+public final class IdempotencyKeys {
 
   /** The longest key a client may send (the database columns are sized for it). */
   static final int MAX_LENGTH = 128;
@@ -22,12 +22,12 @@ final class IdempotencyKeys {
     }
   }
 
-  static ApiException reused() {
+  public static ApiException reused() {
     return ApiException.unprocessable(ErrorCodes.IDEMPOTENCY_KEY_REUSED,
         "this Idempotency-Key was used for a different request");
   }
 
-  static ApiException inProgress() {
+  public static ApiException inProgress() {
     return ApiException.conflict(ErrorCodes.IDEMPOTENCY_KEY_IN_PROGRESS,
         "a request with this Idempotency-Key is still in progress; retry it shortly");
   }

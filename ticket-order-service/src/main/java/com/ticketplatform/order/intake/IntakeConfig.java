@@ -1,0 +1,47 @@
+package com.ticketplatform.order.intake;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The intent consumer's container (batches; a failed batch retried in place for as long as it takes) and the
+ * subscription that feeds the order event streams.
+ */
+@Configuration
+@EnableConfigurationProperties(IntakeProperties.class)
+public class IntakeConfig {
+
+  static final String LISTENER_FACTORY = "intentListenerFactory";
+
+  @Bean(LISTENER_FACTORY)
+  ConcurrentKafkaListenerContainerFactory<Object, Object> intentListenerFactory(
+      ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+      @Value("${ticket.order.intake.retry-interval:PT1S}") Duration retry) {
+    ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+    configurer.configure(factory, consumers);
+    factory.setBatchListener(true);
+    // never skipped: an intent is a buyer's 202; its seats stay locked until it is settled
+    factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(retry.toMillis(),
+        FixedBackOff.UNLIMITED_ATTEMPTS)));
+    return factory;
+  }
+
+  @Bean
+  RedisMessageListenerContainer intentOutcomeListener(RedisConnectionFactory redis, OrderEventStreams streams) {
+    RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+    container.setConnectionFactory(redis);
+    container.addMessageListener(streams, new ChannelTopic(IntentLedger.CHANNEL));
+    return container;
+  }
+}

@@ -1,0 +1,160 @@
+package com.ticketplatform.order.intake;
+
+import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.event.Topics;
+import com.ticketplatform.order.intake.IntentLedger.Status;
+import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.placement.OrderIntent;
+import com.ticketplatform.order.placement.PlaceOrderService;
+import com.ticketplatform.order.placement.SeatProblems;
+import com.ticketplatform.order.seat.SeatRefusal;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Places accepted orders (docs/ARCHITECTURE.md §2 "Accepted orders"): a batch of intents from the topic is spread over
+ * the workers, each intent claimed PENDING → PROCESSING by compare-and-set, placed by the same saga as a direct order,
+ * and settled PLACED or REJECTED (with the problem the buyer would have had). The batch's offsets are committed only
+ * once every intent in it is settled or safely left: a crash re-delivers it, and a re-delivered intent is never placed
+ * twice (a settled one is skipped; one found PROCESSING is settled from the database, or left to the sweep and the
+ * saga's own recovery). An intent that cannot even be claimed (Redis down) fails the batch, which is retried in place
+ * until it can.
+ */
+@Component
+public class IntentConsumer implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(IntentConsumer.class);
+
+  private final PlaceOrderService placing;
+  private final IntentLedger ledger;
+  private final OrderRepository orders;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final ExecutorService workers;
+  private final Counter placed;
+  private final Counter rejected;
+  private final Timer waited;
+
+  public IntentConsumer(PlaceOrderService placing, IntentLedger ledger, OrderRepository orders, ObjectMapper json,
+      Clock clock, IntakeProperties props, MeterRegistry meters) {
+    this.placing = placing;
+    this.ledger = ledger;
+    this.orders = orders;
+    this.json = json;
+    this.clock = clock;
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(props.workers(), r -> {
+      Thread t = new Thread(r, "intake-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.placed = outcome(meters, "placed");
+    this.rejected = outcome(meters, "rejected");
+    this.waited = Timer.builder("ticket.order.intake.wait")
+        .description("from an order's acceptance (202) to its outcome")
+        .publishPercentileHistogram()
+        .register(meters);
+  }
+
+  private static Counter outcome(MeterRegistry meters, String outcome) {
+    return Counter.builder("ticket.order.intake.outcomes")
+        .description("accepted orders given their outcome, by outcome")
+        .tag("outcome", outcome).register(meters);
+  }
+
+  @KafkaListener(id = "order-intents", topics = Topics.ORDER_INTENTS, groupId = "${spring.application.name}.intake",
+      containerFactory = IntakeConfig.LISTENER_FACTORY, batch = "true")
+  public void onIntents(List<String> records) {
+    List<Future<?>> running = new ArrayList<>(records.size());
+    for (String record : records) {
+      OrderIntent intent;
+      try {
+        intent = json.readValue(record, OrderIntent.class);
+      } catch (JacksonException e) {
+        log.error("an unreadable intent was skipped: {}", record, e);
+        continue;
+      }
+      running.add(workers.submit(() -> handle(intent)));
+    }
+    RuntimeException failed = null;
+    for (Future<?> f : running) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failed = new IllegalStateException("interrupted while placing accepted orders", e);
+      } catch (ExecutionException e) {
+        failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      }
+    }
+    if (failed != null) {
+      throw failed;
+    }
+  }
+
+  /** One intent, from its claim to its outcome; throws only when its state cannot be read or written (Redis). */
+  void handle(OrderIntent intent) {
+    String found = ledger.settle(intent, "PENDING,MISSING", Status.PROCESSING, null).orElse(null);
+    if (found == null) {
+      resume(intent);
+      return;
+    }
+    if (found.isEmpty() && orders.find(intent.orderNo()).isPresent()) {
+      // Redis lost the state after the order was placed: nothing to do but say so again
+      settle(intent, Status.PLACED, null);
+      return;
+    }
+    Rejection rejection;
+    try {
+      placing.placeAccepted(intent);
+      settle(intent, Status.PLACED, null);
+      return;
+    } catch (PlaceOrderService.AlreadyPlaced duplicate) {
+      rejection = Rejection.alreadyPlaced(duplicate.orderNo());
+    } catch (SeatRefusal refusal) {
+      rejection = Rejection.of(SeatProblems.of(refusal));
+    } catch (ApiException problem) {
+      rejection = Rejection.of(problem);
+    } catch (RuntimeException e) {
+      log.error("accepted order {} could not be placed", intent.orderNo(), e);
+      rejection = Rejection.unavailable();
+    }
+    settle(intent, Status.REJECTED, rejection);
+  }
+
+  /** Re-delivered: settled already (skip), or found PROCESSING (a crash mid-placement: settle it if it was placed). */
+  private void resume(OrderIntent intent) {
+    ledger.find(intent.orderNo()).filter(s -> s.status() == Status.PROCESSING)
+        .filter(s -> orders.find(intent.orderNo()).isPresent())
+        .ifPresent(s -> settle(intent, Status.PLACED, null));
+  }
+
+  private void settle(OrderIntent intent, Status outcome, Rejection rejection) {
+    if (ledger.settle(intent, "PROCESSING,MISSING", outcome, rejection).isPresent()) {
+      (outcome == Status.PLACED ? placed : rejected).increment();
+      waited.record(Duration.between(intent.acceptedAt(), clock.instant()));
+    }
+  }
+
+  @Override
+  public void destroy() {
+    workers.shutdown();
+  }
+}

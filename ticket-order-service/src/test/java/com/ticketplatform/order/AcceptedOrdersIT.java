@@ -1,0 +1,272 @@
+package com.ticketplatform.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ticketplatform.client.program.ShowtimeSaleInfo;
+import com.ticketplatform.common.event.Topics;
+import com.ticketplatform.common.id.SnowflakeIdGenerator;
+import com.ticketplatform.common.seat.SeatInventoryKeys;
+import com.ticketplatform.order.intake.IntentLedger;
+import com.ticketplatform.order.intake.IntentSweeper;
+import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.placement.OrderIntent;
+import com.ticketplatform.order.seat.ClaimReaper;
+import com.ticketplatform.order.seat.InventoryWatchdog;
+import com.ticketplatform.order.seat.SeatInventory;
+import com.ticketplatform.order.support.OrderServiceITBase;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Orders accepted with {@code Prefer: respond-async} (docs/ARCHITECTURE.md §2 "Accepted orders"): decided in Redis,
+ * durable on the broker before the 202, placed by the consumer through the same saga, followed by GET and the event
+ * stream; and the ways that path can fail: a refusal after acceptance, a consumer that is down, a re-delivered intent,
+ * an intent lost between the lock and the broker.
+ */
+class AcceptedOrdersIT extends OrderServiceITBase {
+
+  @Autowired
+  KafkaListenerEndpointRegistry listeners;
+  @Autowired
+  IntentLedger ledger;
+  @Autowired
+  IntentSweeper sweeper;
+  @Autowired
+  SeatInventory inventory;
+  @Autowired
+  OrderRepository orders;
+  @Autowired
+  InventoryWatchdog watchdog;
+  @Autowired
+  ClaimReaper reaper;
+  @Autowired
+  SnowflakeIdGenerator ids;
+
+  @AfterEach
+  void restore() {
+    clock.reset();
+    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
+    if (!intents.isRunning()) {
+      intents.start();
+    }
+  }
+
+  private HttpResponse<String> accept(long user, String key, long showtimeId, Long... seats) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .header("X-User-Id", Long.toString(user))
+        .header("Idempotency-Key", key)
+        .header("Prefer", "respond-async")
+        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
+            Map.of("showtimeId", showtimeId, "seatIds", seats))))
+        .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode body(HttpResponse<String> response) {
+    return json.readTree(response.body());
+  }
+
+  private JsonNode order(long user, long orderNo) {
+    return call("GET", "/api/orders/" + orderNo, user, null, null).body();
+  }
+
+  @Test
+  void anAcceptedOrderIsDecidedAtOnceAndPlacedOffTheRequest() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    String key = UUID.randomUUID().toString();
+
+    HttpResponse<String> accepted = accept(user, key, show.showtimeId(), 3L, 4L);
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(accepted.headers().firstValue("Preference-Applied")).hasValue("respond-async");
+    JsonNode intent = body(accepted);
+    long orderNo = Long.parseLong(intent.path("orderNo").asText());
+    assertThat(accepted.headers().firstValue("Location")).hasValue("/api/orders/" + orderNo);
+    assertThat(intent.path("status").asText()).isEqualTo("PENDING");
+    assertThat(intent.path("seatIds").get(0).isTextual()).as("ids are strings").isTrue();
+    // the seats are the order's from the 202 on, before any database row exists
+    assertThat(seat(show.showtimeId(), 3)).isEqualTo(SeatInventoryKeys.locked(orderNo, user));
+
+    await("order placed", () -> "PENDING_PAYMENT".equals(order(user, orderNo).path("status").asText()));
+    JsonNode placed = order(user, orderNo);
+    assertThat(placed.path("amount").decimalValue()).isEqualByComparingTo("130.00");
+    assertThat(pay.flows).containsKey(orderNo);
+    assertThat(ledger.find(orderNo).orElseThrow().status()).isEqualTo(IntentLedger.Status.PLACED);
+
+    HttpResponse<String> replay = accept(user, key, show.showtimeId(), 4L, 3L);
+    assertThat(replay.statusCode()).as("a replay of a placed order").isEqualTo(201);
+    assertThat(body(replay).path("orderNo").asText()).isEqualTo(Long.toString(orderNo));
+    assertThat(accept(user, key, show.showtimeId(), 5L).statusCode()).as("the key, for another request").isEqualTo(422);
+  }
+
+  @Test
+  void theEventStreamTellsTheOutcomeAndEnds() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
+    intents.stop();
+    long orderNo = Long.parseLong(body(accept(user, UUID.randomUUID().toString(), show.showtimeId(), 1L))
+        .path("orderNo").asText());
+
+    HttpRequest events = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders/" + orderNo
+            + "/events"))
+        .timeout(Duration.ofSeconds(30)).header("X-User-Id", Long.toString(user)).GET().build();
+    HttpResponse<InputStream> stream = HTTP.send(events, HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(stream.statusCode()).isEqualTo(200);
+    assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+    List<String> statuses = new ArrayList<>();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.startsWith("data:")) {
+          statuses.add(json.readTree(line.substring(5)).path("status").asText());
+          if (statuses.size() == 1) {
+            // the buyer is listening: now the consumer runs
+            intents.start();
+          }
+        }
+      }
+    }
+    assertThat(statuses).containsExactly("PENDING", "PENDING_PAYMENT");
+
+    Response stranger = call("GET", "/api/orders/" + orderNo + "/events", randomUser(), null, null);
+    assertThat(stranger.status()).isEqualTo(404);
+  }
+
+  @Test
+  void seatsOthersHoldAreRefusedAtOnceWithNothingQueued() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    place(randomUser(), show, 2L);
+    long user = randomUser();
+
+    HttpResponse<String> refused = accept(user, UUID.randomUUID().toString(), show.showtimeId(), 1L, 2L);
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(body(refused).path("code").asText()).isEqualTo("SEATS_TAKEN");
+    assertThat(seat(show.showtimeId(), 1)).isEqualTo(SeatInventoryKeys.AVAILABLE);
+  }
+
+  @Test
+  void aRefusalAfterAcceptanceIsKeptForTheBuyerAndGivesTheSeatsBack() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    // the sale closed after the seat map was built: only the program service knows, when the order is priced
+    programs.put(new ShowtimeSaleInfo(show.showtimeId(), show.programId(), show.cinemaId(), show.hallId(),
+        show.programTitle(), "SALE_CLOSED", show.startsAt(), show.currency(), show.seats(), null));
+    long user = randomUser();
+    String key = UUID.randomUUID().toString();
+
+    HttpResponse<String> accepted = accept(user, key, show.showtimeId(), 5L);
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    long orderNo = Long.parseLong(body(accepted).path("orderNo").asText());
+
+    await("order rejected", () -> "REJECTED".equals(order(user, orderNo).path("status").asText()));
+    JsonNode rejected = order(user, orderNo);
+    assertThat(rejected.path("rejection").path("code").asText()).isEqualTo("SHOWTIME_NOT_ON_SALE");
+    assertThat(rejected.path("rejection").path("status").asInt()).isEqualTo(422);
+    assertThat(seat(show.showtimeId(), 5)).isEqualTo(SeatInventoryKeys.AVAILABLE);
+    assertThat(orders.find(orderNo)).isEmpty();
+    assertThat(pay.flows).doesNotContainKey(orderNo);
+
+    // as after a failed direct order, the key may be used again: the sale reopened, the retry is a new order
+    programs.put(show);
+    HttpResponse<String> retried = accept(user, key, show.showtimeId(), 5L);
+    assertThat(retried.statusCode()).isEqualTo(202);
+    long second = Long.parseLong(body(retried).path("orderNo").asText());
+    assertThat(second).isNotEqualTo(orderNo);
+    await("retry placed", () -> "PENDING_PAYMENT".equals(order(user, second).path("status").asText()));
+  }
+
+  @Test
+  void anAcceptedOrderWaitsOutAConsumerThatIsDownAndItsSeatsAreNoOrphans() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    // a placed order makes the showtime one the inventory check looks at
+    place(randomUser(), show, 9L);
+    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
+    intents.stop();
+    long user = randomUser();
+
+    HttpResponse<String> accepted = accept(user, UUID.randomUUID().toString(), show.showtimeId(), 6L, 7L);
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    long orderNo = Long.parseLong(body(accepted).path("orderNo").asText());
+
+    // long past the grace after which a lock without an order is an orphan: this one is an accepted order's
+    clock.advance(Duration.ofMinutes(5));
+    watchdog.checkAll();
+    reaper.reap();
+    assertThat(seat(show.showtimeId(), 6)).isEqualTo(SeatInventoryKeys.locked(orderNo, user));
+    assertThat(order(user, orderNo).path("status").asText()).isEqualTo("PENDING");
+
+    intents.start();
+    await("order placed once the consumer is back",
+        () -> "PENDING_PAYMENT".equals(order(user, orderNo).path("status").asText()));
+  }
+
+  @Test
+  void aRedeliveredIntentIsNeverPlacedTwice() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    long orderNo = Long.parseLong(body(accept(user, UUID.randomUUID().toString(), show.showtimeId(), 8L))
+        .path("orderNo").asText());
+    await("order placed", () -> "PENDING_PAYMENT".equals(order(user, orderNo).path("status").asText()));
+    OrderIntent intent = ledger.find(orderNo).orElseThrow().intent();
+
+    // once with its status kept, once with it lost (a Redis flush between): both after the order exists
+    kafka.send(Topics.ORDER_INTENTS, Long.toString(show.showtimeId()), json.writeValueAsString(intent)).get();
+    redis.delete("ticket:intake:intent:" + orderNo);
+    kafka.send(Topics.ORDER_INTENTS, Long.toString(show.showtimeId()), json.writeValueAsString(intent)).get();
+
+    await("re-delivery settled", () -> ledger.find(orderNo).map(s -> s.status() == IntentLedger.Status.PLACED)
+        .orElse(false));
+    // a marker behind them shows both were consumed
+    long marker = Long.parseLong(body(accept(user, UUID.randomUUID().toString(), show.showtimeId(), 10L))
+        .path("orderNo").asText());
+    await("marker placed", () -> "PENDING_PAYMENT".equals(order(user, marker).path("status").asText()));
+    assertThat(ledger.find(orderNo).orElseThrow().status()).isEqualTo(IntentLedger.Status.PLACED);
+    assertThat(order(user, orderNo).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+    assertThat(pay.flows).containsKey(orderNo);
+  }
+
+  @Test
+  void anIntentThatNeverReachedTheBrokerIsGivenUpAndItsSeatsFreed() {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    long orderNo = ids.nextIdFor(user);
+    // what a crash between the lock script and the send leaves: the lock and a PENDING intent, nothing on the topic
+    OrderIntent intent = new OrderIntent(orderNo, user, show.showtimeId(), List.of(4L), null,
+        UUID.randomUUID().toString(), "h", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    assertThat(inventory.lock(show.showtimeId(), orderNo, user, List.of(4L), 6, ledger.intakeOf(intent)).locked())
+        .isTrue();
+    assertThat(sweeper.sweep()).as("not yet: it may still be waiting its turn").isZero();
+
+    clock.advance(Duration.ofMinutes(11));
+    assertThat(sweeper.sweep()).isEqualTo(1);
+
+    assertThat(seat(show.showtimeId(), 4)).isEqualTo(SeatInventoryKeys.AVAILABLE);
+    JsonNode given = order(user, orderNo);
+    assertThat(given.path("status").asText()).isEqualTo("REJECTED");
+    assertThat(given.path("rejection").path("code").asText()).isEqualTo("ORDER_NOT_TAKEN");
+    assertThat(sweeper.sweep()).as("settled once").isZero();
+  }
+}
