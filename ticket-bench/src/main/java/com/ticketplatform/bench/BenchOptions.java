@@ -26,6 +26,7 @@ public record BenchOptions(Map<String, String> values) {
     DEFAULTS.put("http-concurrency", "32");
     DEFAULTS.put("onsale-seconds", "120");
     DEFAULTS.put("onsale-concurrency", "32");
+    DEFAULTS.put("onsale-accept", "sync");
     DEFAULTS.put("reject-seconds", "8");
     DEFAULTS.put("reject-concurrency", "16");
     DEFAULTS.put("wrk-threads", "2");
@@ -69,6 +70,9 @@ public record BenchOptions(Map<String, String> values) {
         --rows=R --cols=C       the on-sale hall (default 40 x 50 = 2,000 seats)
         --onsale-concurrency=C  requests in flight at most during the on-sale race (default 32; 0 = every buyer at
                                 once)
+        --onsale-accept=MODE    sync: every order placed before its answer (201, default); async: asked with
+                                Prefer: respond-async (202, placed off the request), each pass then waits until
+                                every accepted order is placed or rejected
         --oversell-seats=N --oversell-buyers=M    the 10x oversubscription run (default 1,000 / 10,000)
         --warmup-seconds=S      unmeasured warm-up of every path first: no-op, seat map and 1-seat orders, directly
                                 and through the gateway, so the JIT has compiled them (default 240: a freshly

@@ -60,12 +60,14 @@ public final class Ceilings {
         RedisCommands<String, String> redis = conns.get(worker).sync();
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String user = Long.toString(1 + r.nextInt(1_000_000));
-        String[] args = new String[7];
+        String[] args = new String[8];
         args[0] = SeatInventoryKeys.locked(r.nextLong(1, Long.MAX_VALUE), Long.parseLong(user));
         args[1] = user;
         args[2] = "1000000";
+        // no intake arguments: the lock alone, as the saga's LockSeats step runs it
+        args[3] = "0";
         for (int s = 0; s < 4; s++) {
-          args[3 + s] = Integer.toString(1 + r.nextInt(seats));
+          args[4 + s] = Integer.toString(1 + r.nextInt(seats));
         }
         List<Object> out = redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
         long code = (Long) out.get(0);

@@ -207,6 +207,21 @@ public final class Platform {
         Map.of("showtimeId", showtimeId, "seatIds", seatIds));
   }
 
+  /** The same, asking to be answered once the order is accepted (202) instead of placed. */
+  public Http.Resp acceptOrder(Path path, Buyer buyer, long showtimeId, List<Long> seatIds)
+      throws IOException, InterruptedException {
+    Map<String, String> headers = orderHeaders(path, buyer);
+    headers.put("Prefer", "respond-async");
+    return http.send("POST", base(path, orderService) + "/api/orders", headers,
+        Map.of("showtimeId", showtimeId, "seatIds", seatIds));
+  }
+
+  /** An order as its buyer reads it, straight at the order service. */
+  public Http.Resp order(Buyer buyer, long orderNo) throws IOException, InterruptedException {
+    return http.send("GET", base(Path.DIRECT, orderService) + "/api/orders/" + orderNo, identity(Path.DIRECT, buyer),
+        null);
+  }
+
   public CompletableFuture<Http.Resp> placeOrderAsync(Path path, Buyer buyer, long showtimeId, List<Long> seatIds) {
     return http.sendAsync("POST", base(path, orderService) + "/api/orders", orderHeaders(path, buyer),
         Map.of("showtimeId", showtimeId, "seatIds", seatIds));

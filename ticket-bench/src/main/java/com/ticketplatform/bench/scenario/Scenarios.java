@@ -17,10 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -147,6 +150,8 @@ public final class Scenarios {
     int concurrency = o.integer("onsale-concurrency");
     java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(concurrency > 0 ? concurrency
         : Integer.MAX_VALUE);
+    boolean async = "async".equals(o.get("onsale-accept"));
+    Map<Long, Awaited> awaited = new ConcurrentHashMap<>();
     Load.closedLoop(orders, n, o.decimal("onsale-seconds"), (w, i) -> {
       Buyer b = buyers.get(w);
       List<Long> view = views.get(w);
@@ -184,7 +189,8 @@ public final class Scenarios {
       long t0 = System.nanoTime();
       Http.Resp r;
       try {
-        r = platform.placeOrder(path, b, show.showtimeId(), want);
+        r = async ? platform.acceptOrder(path, b, show.showtimeId(), want)
+            : platform.placeOrder(path, b, show.showtimeId(), want);
       } catch (Exception e) {
         view.addAll(want);
         errors[w]++;
@@ -197,6 +203,12 @@ public final class Scenarios {
         case 201 -> {
           held[w] += k;
           return placed(r, show.showtimeId(), k).took(took);
+        }
+        case 202 -> {
+          held[w] += k;
+          long orderNo = Long.parseLong(r.json().path("orderNo").asText("0"));
+          awaited.put(orderNo, new Awaited(b, show.showtimeId(), k));
+          return Load.Outcome.ok("202", k).took(took);
         }
         case 409 -> {
           // as the app does on "some of these seats were just taken": load the seat map again and choose anew
@@ -220,6 +232,9 @@ public final class Scenarios {
     });
     maps.stop();
     Map<String, Object> notes = new LinkedHashMap<>();
+    if (async) {
+      notes.putAll(settleAccepted(awaited));
+    }
     notes.put("showtimeId", show.showtimeId());
     notes.put("hallSeats", show.seats());
     notes.put("buyers", n);
@@ -230,6 +245,51 @@ public final class Scenarios {
         .mapToInt(Placed::seats).sum());
     phases.put("onsale." + p, orders.result(notes));
     phases.put("onsale." + p + ".seatmap", maps.result(Map.of("showtimeId", show.showtimeId())));
+  }
+
+  /** An order answered 202, waiting for its outcome. */
+  private record Awaited(Buyer buyer, long showtimeId, int seats) {}
+
+  /**
+   * Waits until every accepted order is placed or rejected (reading each as its buyer would), so the pass's CPU and
+   * time include the placing; placed ones join the acknowledged orders (the storm pays them, the checks count them).
+   */
+  private Map<String, Object> settleAccepted(Map<Long, Awaited> awaited) throws Exception {
+    long started = System.nanoTime();
+    long deadline = started + (long) (o.decimal("settle-seconds") * 1e9);
+    Map<Long, Awaited> waiting = new HashMap<>(awaited);
+    int placedLater = 0;
+    Map<String, Integer> rejected = new TreeMap<>();
+    while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+      for (Iterator<Map.Entry<Long, Awaited>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<Long, Awaited> e = it.next();
+        Http.Resp r = platform.order(e.getValue().buyer(), e.getKey());
+        String status = r.status() == 200 ? r.json().path("status").asText() : "HTTP " + r.status();
+        if ("PENDING".equals(status)) {
+          continue;
+        }
+        it.remove();
+        if ("REJECTED".equals(status)) {
+          rejected.merge(r.json().path("rejection").path("code").asText(), 1, Integer::sum);
+        } else if ("PENDING_PAYMENT".equals(status) || "PAID".equals(status)) {
+          placed(r, e.getValue().showtimeId(), e.getValue().seats());
+          placedLater++;
+        } else {
+          rejected.merge(status, 1, Integer::sum);
+        }
+      }
+      if (!waiting.isEmpty()) {
+        Thread.sleep(200);
+      }
+    }
+    Map<String, Object> notes = new LinkedHashMap<>();
+    notes.put("accept", "async (202, Prefer: respond-async)");
+    notes.put("accepted", awaited.size());
+    notes.put("placedAfterAcceptance", placedLater);
+    notes.put("rejectedAfterAcceptance", rejected);
+    notes.put("stillPending", waiting.size());
+    notes.put("secondsToSettleAfterThePhase", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+    return notes;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
