@@ -224,6 +224,35 @@ class AcceptedOrdersIT extends OrderServiceITBase {
   }
 
   @Test
+  void aBatchOfIntentsForOneShowtimeReadsItsPricesOnce() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(20);
+    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
+    intents.stop();
+    List<Long> users = new ArrayList<>();
+    List<Long> placed = new ArrayList<>();
+    for (long seat = 1; seat <= 5; seat++) {
+      long user = randomUser();
+      users.add(user);
+      placed.add(Long.parseLong(body(accept(user, UUID.randomUUID().toString(), show.showtimeId(), seat, seat + 10))
+          .path("orderNo").asText()));
+    }
+    int before = programs.reads.getOrDefault(show.showtimeId(), new java.util.concurrent.atomic.AtomicInteger()).get();
+
+    intents.start();
+    for (int i = 0; i < placed.size(); i++) {
+      long user = users.get(i);
+      long orderNo = placed.get(i);
+      await("order " + orderNo + " placed",
+          () -> "PENDING_PAYMENT".equals(order(user, orderNo).path("status").asText()));
+      // each order is priced for its own seats, from the one read
+      assertThat(order(user, orderNo).path("amount").decimalValue()).isEqualByComparingTo(
+          (i + 1) % 2 == 0 ? "160.00" : "100.00");
+    }
+    assertThat(programs.reads.get(show.showtimeId()).get() - before).as("sale-info reads for five orders")
+        .isBetween(1, 4);
+  }
+
+  @Test
   void aRedeliveredIntentIsNeverPlacedTwice() throws Exception {
     ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();

@@ -1,5 +1,6 @@
 package com.ticketplatform.order.intake;
 
+import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.order.intake.IntentLedger.Status;
@@ -14,7 +15,11 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +46,7 @@ import tools.jackson.databind.ObjectMapper;
 public class IntentConsumer implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(IntentConsumer.class);
+  static final int SEATS_IN_QUERY = 200;
 
   private final PlaceOrderService placing;
   private final IntentLedger ledger;
@@ -82,16 +88,18 @@ public class IntentConsumer implements DisposableBean {
   @KafkaListener(id = "order-intents", topics = Topics.ORDER_INTENTS, groupId = "${spring.application.name}.intake",
       containerFactory = IntakeConfig.LISTENER_FACTORY, batch = "true")
   public void onIntents(List<String> records) {
-    List<Future<?>> running = new ArrayList<>(records.size());
+    List<OrderIntent> intents = new ArrayList<>(records.size());
     for (String record : records) {
-      OrderIntent intent;
       try {
-        intent = json.readValue(record, OrderIntent.class);
+        intents.add(json.readValue(record, OrderIntent.class));
       } catch (JacksonException e) {
         log.error("an unreadable intent was skipped: {}", record, e);
-        continue;
       }
-      running.add(workers.submit(() -> handle(intent)));
+    }
+    Map<Long, ShowtimeSaleInfo> saleInfo = saleInfoOf(intents);
+    List<Future<?>> running = new ArrayList<>(intents.size());
+    for (OrderIntent intent : intents) {
+      running.add(workers.submit(() -> handle(intent, saleInfo.get(intent.showtimeId()))));
     }
     RuntimeException failed = null;
     for (Future<?> f : running) {
@@ -109,8 +117,27 @@ public class IntentConsumer implements DisposableBean {
     }
   }
 
+  /**
+   * The sale info of each showtime in the batch, read once for all its intents' seats (an on-sale's batch is mostly
+   * one showtime). A showtime whose read fails is left out: its intents read it themselves, and each gets the refusal.
+   */
+  private Map<Long, ShowtimeSaleInfo> saleInfoOf(List<OrderIntent> intents) {
+    Map<Long, Set<Long>> seatsByShowtime = new HashMap<>();
+    intents.forEach(i -> seatsByShowtime.computeIfAbsent(i.showtimeId(), s -> new HashSet<>()).addAll(i.seatIds()));
+    Map<Long, ShowtimeSaleInfo> infos = new HashMap<>();
+    seatsByShowtime.forEach((showtimeId, seats) -> {
+      try {
+        // the seats travel in the query: past a few hundred, the whole hall is the shorter request
+        infos.put(showtimeId, placing.saleInfo(showtimeId, seats.size() > SEATS_IN_QUERY ? null : seats));
+      } catch (RuntimeException e) {
+        log.debug("sale info of showtime {} for a batch: {}", showtimeId, e.toString());
+      }
+    });
+    return infos;
+  }
+
   /** One intent, from its claim to its outcome; throws only when its state cannot be read or written (Redis). */
-  void handle(OrderIntent intent) {
+  void handle(OrderIntent intent, ShowtimeSaleInfo saleInfo) {
     String found = ledger.settle(intent, "PENDING,MISSING", Status.PROCESSING, null).orElse(null);
     if (found == null) {
       resume(intent);
@@ -123,7 +150,7 @@ public class IntentConsumer implements DisposableBean {
     }
     Rejection rejection;
     try {
-      placing.placeAccepted(intent);
+      placing.placeAccepted(intent, saleInfo);
       settle(intent, Status.PLACED, null);
       return;
     } catch (PlaceOrderService.AlreadyPlaced duplicate) {

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,9 +135,9 @@ public class PlaceOrderService {
    * orders"): the key is claimed in the database, the price read, the saga run, as for a direct order. Throws the
    * refusal the buyer gets; before the saga starts, a refusal gives the seats back itself (the saga's compensation
    * does it after). A key the database shows used by another order (the intake's record was lost with Redis) is
-   * {@link AlreadyPlaced}.
+   * {@link AlreadyPlaced}. {@code saleInfo}: the showtime's, read once for a batch of intents (null: read it here).
    */
-  public Order placeAccepted(OrderIntent intent) {
+  public Order placeAccepted(OrderIntent intent, ShowtimeSaleInfo saleInfo) {
     IdempotencyRecords.Claim claim;
     try {
       claim = idempotency.claim(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(),
@@ -156,7 +157,7 @@ public class PlaceOrderService {
     PlaceOrderCommand command;
     try {
       command = command(intent.orderNo(), intent.userId(), intent.showtimeId(), intent.seatIds(), intent.holderIds(),
-          intent.idempotencyKey());
+          intent.idempotencyKey(), saleInfo);
     } catch (RuntimeException e) {
       idempotency.abandon(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(), null);
       seats.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
@@ -199,7 +200,7 @@ public class PlaceOrderService {
     PlaceOrderCommand command = null;
     boolean placed = false;
     try {
-      command = command(ids.nextIdFor(userId), userId, showtimeId, seatIds, holderIds, idempotencyKey);
+      command = command(ids.nextIdFor(userId), userId, showtimeId, seatIds, holderIds, idempotencyKey, null);
       // CreateOrder completes the key with the order number in the order's own transaction
       Order order = saga.place(command);
       placed = true;
@@ -213,16 +214,26 @@ public class PlaceOrderService {
     }
   }
 
-  private PlaceOrderCommand command(long orderNo, long userId, long showtimeId, List<Long> seatIds, List<Long> holderIds,
-      String idempotencyKey) {
-    ShowtimeSaleInfo info;
+  /**
+   * The showtime's sale info (status, start, the seats' prices) for these seats, as the program service answers it
+   * now; its refusals in the buyer's words.
+   */
+  public ShowtimeSaleInfo saleInfo(long showtimeId, Collection<Long> seatIds) {
     try {
-      info = programs.saleInfo(showtimeId, seatIds);
+      return programs.saleInfo(showtimeId, seatIds);
     } catch (FeignException.NotFound e) {
       throw new ApiException(HttpStatus.NOT_FOUND, OrderErrors.SHOWTIME_NOT_FOUND, "showtime not found");
     } catch (FeignException e) {
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
           "the program service is unavailable right now");
+    }
+  }
+
+  /** {@code info}: the showtime's sale info read for these seats (or more), or null to read it now. */
+  private PlaceOrderCommand command(long orderNo, long userId, long showtimeId, List<Long> seatIds, List<Long> holderIds,
+      String idempotencyKey, ShowtimeSaleInfo info) {
+    if (info == null) {
+      info = saleInfo(showtimeId, seatIds);
     }
     // the order's times as the database keeps them (milliseconds), so the answer equals every later read of it
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -20,6 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public class FakeProgramClient implements ProgramClient {
 
   private final Map<Long, ShowtimeSaleInfo> showtimes = new ConcurrentHashMap<>();
+  /** Sale-info reads, per showtime. */
+  public final Map<Long, java.util.concurrent.atomic.AtomicInteger> reads = new ConcurrentHashMap<>();
 
   /** A new on-sale showtime with {@code seats} seats (ids 1..n), each priced 50.00, starting in a day. */
   public ShowtimeSaleInfo onSale(int seats) {
@@ -55,6 +57,7 @@ public class FakeProgramClient implements ProgramClient {
 
   @Override
   public ShowtimeSaleInfo saleInfo(long showtimeId) {
+    reads.computeIfAbsent(showtimeId, id -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
     ShowtimeSaleInfo info = showtimes.get(showtimeId);
     if (info == null) {
       Request request = Request.create(Request.HttpMethod.GET, "/internal/showtimes/" + showtimeId + "/sale-info",
@@ -67,6 +70,9 @@ public class FakeProgramClient implements ProgramClient {
   @Override
   public ShowtimeSaleInfo saleInfo(long showtimeId, Collection<Long> seatIds) {
     ShowtimeSaleInfo all = saleInfo(showtimeId);
+    if (seatIds == null) {
+      return all;
+    }
     return all.withSeats(all.seats().stream().filter(s -> seatIds.contains(s.seatId())).toList());
   }
 }
