@@ -230,8 +230,8 @@ public class PlaceOrderService {
   }
 
   /** {@code info}: the showtime's sale info read for these seats (or more), or null to read it now. */
-  private PlaceOrderCommand command(long orderNo, long userId, long showtimeId, List<Long> seatIds, List<Long> holderIds,
-      String idempotencyKey, ShowtimeSaleInfo info) {
+  private PlaceOrderCommand command(long orderNo, long userId, long showtimeId, List<Long> seatIds,
+      List<Long> holderIds, String idempotencyKey, ShowtimeSaleInfo info) {
     if (info == null) {
       info = saleInfo(showtimeId, seatIds);
     }
