@@ -3,7 +3,7 @@
 -- KEYS[1] the intent's status hash, KEYS[2] the set of live intents, KEYS[3] the buyer's Idempotency-Key record
 -- ARGV[1] expected statuses, comma-separated ('*' any, a missing hash included; 'MISSING' a missing hash only)
 -- ARGV[2] the new status, ARGV[3] the order number, ARGV[4] the outcome (JSON, may be empty), ARGV[5] '1' to free
--- the key for a new request, ARGV[6] the channel, ARGV[7] time to live (seconds)
+-- the key for a new request, ARGV[6] the channel, ARGV[7] time to live (seconds), ARGV[8] now (epoch ms)
 -- Returns the status it found ('' when missing) if it moved, or nil if it did not.
 local current = redis.call('HGET', KEYS[1], 'status') or ''
 local allowed = false
@@ -19,7 +19,7 @@ end
 if not allowed then
   return nil
 end
-redis.call('HSET', KEYS[1], 'status', ARGV[2])
+redis.call('HSET', KEYS[1], 'status', ARGV[2], 'since', ARGV[8])
 if ARGV[4] ~= '' then
   redis.call('HSET', KEYS[1], 'outcome', ARGV[4])
 end
@@ -27,6 +27,9 @@ redis.call('EXPIRE', KEYS[1], tonumber(ARGV[7]))
 if ARGV[2] ~= 'PENDING' and ARGV[2] ~= 'PROCESSING' then
   redis.call('ZREM', KEYS[2], ARGV[3])
   redis.call('PUBLISH', ARGV[6], ARGV[3])
+elseif current == '' then
+  -- written anew after a loss: live again, so the sweep sees it
+  redis.call('ZADD', KEYS[2], 'NX', ARGV[8], ARGV[3])
 end
 if ARGV[5] == '1' then
   local record = redis.call('GET', KEYS[3])

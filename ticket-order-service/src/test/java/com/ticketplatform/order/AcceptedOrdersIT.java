@@ -278,6 +278,76 @@ class AcceptedOrdersIT extends OrderServiceITBase {
   }
 
   @Test
+  void aRetryOfAnIntentWhoseFirstAnswerNeverCameSendsItAgain() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    String key = UUID.randomUUID().toString();
+    // a crash between the lock script and the send: the lock and a PENDING intent, nothing on the topic
+    OrderIntent intent = new OrderIntent(ids.nextIdFor(user), user, show.showtimeId(), List.of(2L), null, key,
+        com.ticketplatform.order.placement.PlaceOrderService.hash(show.showtimeId(), List.of(2L), null),
+        Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    assertThat(inventory.lock(show.showtimeId(), intent.orderNo(), user, List.of(2L), 6, ledger.intakeOf(intent))
+        .locked()).isTrue();
+
+    HttpResponse<String> retried = accept(user, key, show.showtimeId(), 2L);
+
+    assertThat(retried.statusCode()).isEqualTo(202);
+    assertThat(body(retried).path("orderNo").asText()).isEqualTo(Long.toString(intent.orderNo()));
+    await("the intent, sent again, placed",
+        () -> "PENDING_PAYMENT".equals(order(user, intent.orderNo()).path("status").asText()));
+  }
+
+  @Test
+  void aRetryAfterTheKeysRecordWasLostAnswersTheOrderItMade() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    String key = UUID.randomUUID().toString();
+    long direct = place(user, key, show, 6L);
+
+    // the same request asked async: its seats are held by its own earlier order, which the key names
+    HttpResponse<String> replay = accept(user, key, show.showtimeId(), 6L);
+
+    assertThat(replay.statusCode()).as(replay.body()).isEqualTo(201);
+    assertThat(body(replay).path("orderNo").asText()).isEqualTo(Long.toString(direct));
+  }
+
+  @Test
+  void aRejectionAfterTheOrderWasWrittenShowsAsRejectedNotAsACancelledOrder() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    pay.down.set(true);
+    long orderNo;
+    try {
+      orderNo = Long.parseLong(body(accept(user, UUID.randomUUID().toString(), show.showtimeId(), 7L))
+          .path("orderNo").asText());
+      await("order rejected", () -> "REJECTED".equals(order(user, orderNo).path("status").asText()));
+    } finally {
+      pay.down.set(false);
+    }
+    // the saga wrote the order and cancelled it: the database keeps a tombstone, the buyer sees why
+    assertThat(orders.find(orderNo)).hasValueSatisfying(o -> assertThat(o.status().name()).isEqualTo("CANCELLED"));
+    assertThat(order(user, orderNo).path("rejection").path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    assertThat(seat(show.showtimeId(), 7)).isEqualTo(SeatInventoryKeys.AVAILABLE);
+  }
+
+  @Test
+  void aPlacementThatStoppedMidwayIsDecidedByTheSagaLog() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    // a consumer that crashed after taking the intent, before its saga started
+    OrderIntent intent = new OrderIntent(ids.nextIdFor(user), user, show.showtimeId(), List.of(9L), null,
+        UUID.randomUUID().toString(), "h", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    inventory.lock(show.showtimeId(), intent.orderNo(), user, List.of(9L), 6, ledger.intakeOf(intent));
+    assertThat(ledger.settle(intent, "PENDING", IntentLedger.Status.PROCESSING, null)).isPresent();
+
+    clock.advance(Duration.ofMinutes(11));
+    assertThat(sweeper.sweep()).as("no saga ever ran: given up").isEqualTo(1);
+
+    assertThat(ledger.find(intent.orderNo()).orElseThrow().status()).isEqualTo(IntentLedger.Status.REJECTED);
+    assertThat(seat(show.showtimeId(), 9)).isEqualTo(SeatInventoryKeys.AVAILABLE);
+  }
+
+  @Test
   void anIntentThatNeverReachedTheBrokerIsGivenUpAndItsSeatsFreed() {
     ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();

@@ -1,6 +1,7 @@
 package com.ticketplatform.order.intake;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -12,6 +13,7 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -31,9 +33,12 @@ public class IntakeConfig {
     ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
     configurer.configure(factory, consumers);
     factory.setBatchListener(true);
-    // never skipped: an intent is a buyer's 202; its seats stay locked until it is settled
-    factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(retry.toMillis(),
-        FixedBackOff.UNLIMITED_ATTEMPTS)));
+    // never skipped: an intent is a buyer's 202; its seats stay locked until it is settled (every failure retried,
+    // including those the handler would otherwise deem fatal)
+    DefaultErrorHandler retried = new DefaultErrorHandler(new FixedBackOff(retry.toMillis(),
+        FixedBackOff.UNLIMITED_ATTEMPTS));
+    retried.setClassifications(Map.of(), true);
+    factory.setCommonErrorHandler(retried);
     return factory;
   }
 
@@ -41,6 +46,13 @@ public class IntakeConfig {
   RedisMessageListenerContainer intentOutcomeListener(RedisConnectionFactory redis, OrderEventStreams streams) {
     RedisMessageListenerContainer container = new RedisMessageListenerContainer();
     container.setConnectionFactory(redis);
+    // outcomes are handed over on a small pool (the default starts a thread per message)
+    ThreadPoolTaskExecutor outcomes = new ThreadPoolTaskExecutor();
+    outcomes.setCorePoolSize(2);
+    outcomes.setMaxPoolSize(2);
+    outcomes.setThreadNamePrefix("order-outcomes-");
+    outcomes.initialize();
+    container.setTaskExecutor(outcomes);
     container.addMessageListener(streams, new ChannelTopic(IntentLedger.CHANNEL));
     return container;
   }

@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lostAfter an intent still waiting this long after it was accepted is given up (its seats freed, its buyer
  *     told): one whose send was lost, or a backlog far beyond anything the workers could drain
  * @param sweepInterval how often intents are checked for that
+ * @param inDoubtAfter a placement still PROCESSING this long after it began (well past the saga's own timeout) has
+ *     ended or crashed: the saga's log decides its outcome
  */
 @ConfigurationProperties("ticket.order.intake")
 public record IntakeProperties(int workers, Duration sendTimeout, Duration keepFor, Duration lostAfter,
-    Duration sweepInterval) {
+    Duration sweepInterval, Duration inDoubtAfter) {
 
   public IntakeProperties {
     workers = workers <= 0 ? 16 : workers;
@@ -24,5 +26,6 @@ public record IntakeProperties(int workers, Duration sendTimeout, Duration keepF
     keepFor = keepFor == null ? Duration.ofDays(1) : keepFor;
     lostAfter = lostAfter == null ? Duration.ofMinutes(10) : lostAfter;
     sweepInterval = sweepInterval == null ? Duration.ofSeconds(30) : sweepInterval;
+    inDoubtAfter = inDoubtAfter == null ? Duration.ofMinutes(3) : inDoubtAfter;
   }
 }

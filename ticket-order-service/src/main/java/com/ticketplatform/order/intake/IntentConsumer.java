@@ -4,10 +4,10 @@ import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.order.intake.IntentLedger.Status;
-import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.placement.OrderIntent;
 import com.ticketplatform.order.placement.PlaceOrderService;
 import com.ticketplatform.order.placement.SeatProblems;
+import com.ticketplatform.order.saga.SeataPlaceOrderSaga;
 import com.ticketplatform.order.seat.SeatRefusal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,9 +37,9 @@ import tools.jackson.databind.ObjectMapper;
  * Places accepted orders (docs/ARCHITECTURE.md §2 "Accepted orders"): a batch of intents from the topic is spread over
  * the workers, each intent claimed PENDING → PROCESSING by compare-and-set, placed by the same saga as a direct order,
  * and settled PLACED or REJECTED (with the problem the buyer would have had). The batch's offsets are committed only
- * once every intent in it is settled or safely left: a crash re-delivers it, and a re-delivered intent is never placed
- * twice (a settled one is skipped; one found PROCESSING is settled from the database, or left to the sweep and the
- * saga's own recovery). An intent that cannot even be claimed (Redis down) fails the batch, which is retried in place
+ * once every intent in it is settled or left PROCESSING for the saga's log to decide (a saga in doubt): a crash
+ * re-delivers it, and a re-delivered intent is never placed twice (a settled one is skipped; one found PROCESSING is
+ * settled from the database, or left to the sweep and the saga's own recovery). An intent that cannot even be claimed (Redis down) fails the batch, which is retried in place
  * until it can.
  */
 @Component
@@ -50,7 +50,6 @@ public class IntentConsumer implements DisposableBean {
 
   private final PlaceOrderService placing;
   private final IntentLedger ledger;
-  private final OrderRepository orders;
   private final ObjectMapper json;
   private final Clock clock;
   private final ExecutorService workers;
@@ -58,11 +57,10 @@ public class IntentConsumer implements DisposableBean {
   private final Counter rejected;
   private final Timer waited;
 
-  public IntentConsumer(PlaceOrderService placing, IntentLedger ledger, OrderRepository orders, ObjectMapper json,
+  public IntentConsumer(PlaceOrderService placing, IntentLedger ledger, ObjectMapper json,
       Clock clock, IntakeProperties props, MeterRegistry meters) {
     this.placing = placing;
     this.ledger = ledger;
-    this.orders = orders;
     this.json = json;
     this.clock = clock;
     AtomicInteger n = new AtomicInteger();
@@ -86,7 +84,9 @@ public class IntentConsumer implements DisposableBean {
   }
 
   @KafkaListener(id = "order-intents", topics = Topics.ORDER_INTENTS, groupId = "${spring.application.name}.intake",
-      containerFactory = IntakeConfig.LISTENER_FACTORY, batch = "true")
+      containerFactory = IntakeConfig.LISTENER_FACTORY, batch = "true",
+      // a batch is placed within the poll interval (5 min) even at the slowest step's timeouts
+      properties = "max.poll.records=${ticket.order.intake.batch-size:64}")
   public void onIntents(List<String> records) {
     List<OrderIntent> intents = new ArrayList<>(records.size());
     for (String record : records) {
@@ -143,7 +143,7 @@ public class IntentConsumer implements DisposableBean {
       resume(intent);
       return;
     }
-    if (found.isEmpty() && orders.find(intent.orderNo()).isPresent()) {
+    if (found.isEmpty() && placing.placed(intent.orderNo()).isPresent()) {
       // Redis lost the state after the order was placed: nothing to do but say so again
       settle(intent, Status.PLACED, null);
       return;
@@ -153,8 +153,14 @@ public class IntentConsumer implements DisposableBean {
       placing.placeAccepted(intent, saleInfo);
       settle(intent, Status.PLACED, null);
       return;
+    } catch (SeataPlaceOrderSaga.InDoubt inDoubt) {
+      // the saga's own recovery finishes it; its log then decides the outcome (IntentSweeper)
+      log.warn("accepted order {}: saga in doubt, left for its recovery", intent.orderNo());
+      return;
     } catch (PlaceOrderService.AlreadyPlaced duplicate) {
-      rejection = Rejection.alreadyPlaced(duplicate.orderNo());
+      settle(intent, Status.REJECTED, Rejection.alreadyPlaced(duplicate.orderNo()));
+      ledger.pointKey(intent, duplicate.orderNo());
+      return;
     } catch (SeatRefusal refusal) {
       rejection = Rejection.of(SeatProblems.of(refusal));
     } catch (ApiException problem) {
@@ -169,7 +175,7 @@ public class IntentConsumer implements DisposableBean {
   /** Re-delivered: settled already (skip), or found PROCESSING (a crash mid-placement: settle it if it was placed). */
   private void resume(OrderIntent intent) {
     ledger.find(intent.orderNo()).filter(s -> s.status() == Status.PROCESSING)
-        .filter(s -> orders.find(intent.orderNo()).isPresent())
+        .filter(s -> placing.placed(intent.orderNo()).isPresent())
         .ifPresent(s -> settle(intent, Status.PLACED, null));
   }
 

@@ -6,6 +6,7 @@ import com.ticketplatform.order.seat.SeatInventory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,8 @@ public class IntentLedger implements AcceptedOrders {
 
   public enum Status { PENDING, PROCESSING, PLACED, REJECTED }
 
-  /** The stored state of an intent; {@code rejection} when REJECTED. */
-  public record State(Status status, OrderIntent intent, Rejection rejection) {
+  /** The stored state of an intent; {@code since}: when it took this status; {@code rejection} when REJECTED. */
+  public record State(Status status, OrderIntent intent, Instant since, Rejection rejection) {
 
     public boolean live() {
       return status == Status.PENDING || status == Status.PROCESSING;
@@ -47,8 +48,10 @@ public class IntentLedger implements AcceptedOrders {
   private final StringRedisTemplate redis;
   private final ObjectMapper json;
   private final IntakeProperties props;
+  private final Clock clock;
 
-  public IntentLedger(StringRedisTemplate redis, ObjectMapper json, IntakeProperties props) {
+  public IntentLedger(StringRedisTemplate redis, ObjectMapper json, IntakeProperties props, Clock clock) {
+    this.clock = clock;
     this.redis = redis;
     this.json = json;
     this.props = props;
@@ -89,8 +92,10 @@ public class IntentLedger implements AcceptedOrders {
       return Optional.empty();
     }
     String outcome = (String) fields.get("outcome");
-    return Optional.of(new State(Status.valueOf((String) fields.get("status")),
-        json.readValue((String) intent, OrderIntent.class),
+    OrderIntent read = json.readValue((String) intent, OrderIntent.class);
+    Object since = fields.get("since");
+    return Optional.of(new State(Status.valueOf((String) fields.get("status")), read,
+        since == null ? read.acceptedAt() : Instant.ofEpochMilli(Long.parseLong((String) since)),
         outcome == null ? null : json.readValue(outcome, Rejection.class)));
   }
 
@@ -111,12 +116,21 @@ public class IntentLedger implements AcceptedOrders {
     String found = redis.execute(SETTLE,
         List.of(statusKey(intent.orderNo()), LIVE, keyRecordKey(intent.userId(), intent.idempotencyKey())),
         from, to.name(), Long.toString(intent.orderNo()), rejection == null ? "" : json.writeValueAsString(rejection), freeKey ? "1" : "0",
-        CHANNEL, Long.toString(props.keepFor().toSeconds()));
+        CHANNEL, Long.toString(props.keepFor().toSeconds()), Long.toString(clock.millis()));
     if (found != null && to == Status.PROCESSING && found.isEmpty()) {
       // written anew after a loss: the intent itself goes back in too, for readers of the status
       redis.opsForHash().put(statusKey(intent.orderNo()), "intent", json.writeValueAsString(intent));
     }
     return Optional.ofNullable(found);
+  }
+
+  /**
+   * Points the buyer's key at the order it made (the intake's record of it was lost with Redis, and a second request
+   * was accepted meanwhile): a retry then answers that order.
+   */
+  public void pointKey(OrderIntent intent, long orderNo) {
+    redis.opsForValue().set(keyRecordKey(intent.userId(), intent.idempotencyKey()),
+        keyRecord(orderNo, intent.requestHash()), props.keepFor());
   }
 
   /** Order numbers of intents accepted before {@code cutoff} that are still live, oldest first. */

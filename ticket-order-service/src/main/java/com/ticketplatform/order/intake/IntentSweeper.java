@@ -2,8 +2,10 @@ package com.ticketplatform.order.intake;
 
 import com.ticketplatform.order.intake.IntentLedger.State;
 import com.ticketplatform.order.intake.IntentLedger.Status;
-import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.placement.OrderIntent;
+import com.ticketplatform.order.placement.PlaceOrderService;
+import com.ticketplatform.order.saga.SagaRecovery;
+import com.ticketplatform.order.seat.SeatClaims;
 import com.ticketplatform.order.seat.SeatInventory;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,11 +16,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives up intents still live long after they were accepted (docs/ARCHITECTURE.md §2 "Accepted orders"): one whose
- * send was answered 503 but is still marked (a crash between), one lost between the lock and the broker, one stuck
- * PROCESSING by a crash mid-placement. A placed one is settled PLACED; a PENDING one REJECTED and its seats given back
- * at once (the consumer skips it should it still arrive); a PROCESSING one REJECTED, its seats left to the saga's
- * recovery and the inventory check, which free them once no live intent holds them.
+ * Settles intents still live long after they were accepted (docs/ARCHITECTURE.md §2 "Accepted orders"). A placed one
+ * is settled PLACED. A PENDING one (lost between the lock and the broker by a crash, or behind a backlog far beyond
+ * anything the workers drain) is REJECTED and its seats given back at once; the consumer skips it should it still
+ * arrive. A PROCESSING one (a crash mid-placement, a saga in doubt) is left while it may still be running; past
+ * {@code in-doubt-after}, the saga's log decides: still running, left to its recovery; finished forward, PLACED;
+ * compensated or never started, REJECTED with its seats and claims given back.
  */
 @Component
 public class IntentSweeper {
@@ -27,16 +30,20 @@ public class IntentSweeper {
   private static final int AT_MOST = 200;
 
   private final IntentLedger ledger;
-  private final OrderRepository orders;
+  private final PlaceOrderService placing;
+  private final SagaRecovery sagas;
   private final SeatInventory inventory;
+  private final SeatClaims claims;
   private final IntakeProperties props;
   private final Clock clock;
 
-  public IntentSweeper(IntentLedger ledger, OrderRepository orders, SeatInventory inventory, IntakeProperties props,
-      Clock clock) {
+  public IntentSweeper(IntentLedger ledger, PlaceOrderService placing, SagaRecovery sagas, SeatInventory inventory,
+      SeatClaims claims, IntakeProperties props, Clock clock) {
     this.ledger = ledger;
-    this.orders = orders;
+    this.placing = placing;
+    this.sagas = sagas;
     this.inventory = inventory;
+    this.claims = claims;
     this.props = props;
     this.clock = clock;
   }
@@ -66,17 +73,37 @@ public class IntentSweeper {
 
   private boolean settle(State state) {
     OrderIntent intent = state.intent();
-    if (orders.find(intent.orderNo()).isPresent()) {
+    if (placing.placed(intent.orderNo()).isPresent()) {
       return ledger.settle(intent, "PENDING,PROCESSING", Status.PLACED, null).isPresent();
     }
-    if (ledger.settle(intent, state.status().name(), Status.REJECTED, Rejection.lost()).isEmpty()) {
+    if (state.status() == Status.PENDING) {
+      if (ledger.settle(intent, Status.PENDING.name(), Status.REJECTED, Rejection.lost()).isEmpty()) {
+        return false;
+      }
+      log.warn("accepted order {} given up after {}: never taken for placing", intent.orderNo(), props.lostAfter());
+      inventory.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
+      return true;
+    }
+    if (state.since().isAfter(clock.instant().minus(props.inDoubtAfter()))) {
       return false;
     }
-    log.warn("accepted order {} ({}) given up after {}: never placed", intent.orderNo(), state.status(),
-        props.lostAfter());
-    if (state.status() == Status.PENDING) {
-      inventory.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
+    SagaRecovery.SagaState saga = sagas.stateOf(intent.orderNo());
+    switch (saga) {
+      case RUNNING -> {
+        return false;
+      }
+      case SUCCEEDED -> {
+        return ledger.settle(intent, Status.PROCESSING.name(), Status.PLACED, null).isPresent();
+      }
+      default -> {
+        if (ledger.settle(intent, Status.PROCESSING.name(), Status.REJECTED, Rejection.lost()).isEmpty()) {
+          return false;
+        }
+        log.warn("accepted order {} given up: its placement stopped ({} saga)", intent.orderNo(), saga);
+        inventory.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
+        claims.release(intent.showtimeId(), intent.orderNo(), intent.userId());
+        return true;
+      }
     }
-    return true;
   }
 }

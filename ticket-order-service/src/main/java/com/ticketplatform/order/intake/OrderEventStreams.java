@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -23,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code ticket.order.intake.stream-for} and the client's EventSource reconnects.
  */
 @Component
-public class OrderEventStreams implements MessageListener {
+public class OrderEventStreams implements MessageListener, DisposableBean {
 
   /** What a stream sends: the order's view now, and whether that is its outcome (the stream then ends). */
   public record Update(Object view, boolean settled) {}
@@ -32,16 +35,34 @@ public class OrderEventStreams implements MessageListener {
 
   private final Map<Long, Set<Subscriber>> open = new ConcurrentHashMap<>();
   private final Duration streamFor;
+  private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "order-streams-heartbeat");
+    t.setDaemon(true);
+    return t;
+  });
 
-  public OrderEventStreams(@Value("${ticket.order.intake.stream-for:PT60S}") Duration streamFor) {
+  public OrderEventStreams(@Value("${ticket.order.intake.stream-for:PT60S}") Duration streamFor,
+      @Value("${ticket.order.intake.stream-heartbeat:PT5S}") Duration heartbeat) {
     this.streamFor = streamFor;
+    heartbeats.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void destroy() {
+    heartbeats.shutdownNow();
   }
 
   public SseEmitter open(long orderNo, Supplier<Update> read) {
     SseEmitter emitter = new SseEmitter(streamFor.toMillis());
     Subscriber subscriber = new Subscriber(emitter, read);
-    // registered before the first read: an outcome published in between is sent, never missed
-    open.computeIfAbsent(orderNo, n -> ConcurrentHashMap.newKeySet()).add(subscriber);
+    // registered before the first read: an outcome published in between is sent, never missed; added inside the
+    // map's own update, so a concurrent removal of the last subscriber cannot drop this one with its set
+    open.compute(orderNo, (n, set) -> {
+      Set<Subscriber> subscribers = set == null ? ConcurrentHashMap.newKeySet() : set;
+      subscribers.add(subscriber);
+      return subscribers;
+    });
     Runnable forget = () -> open.computeIfPresent(orderNo, (n, set) -> {
       set.remove(subscriber);
       return set.isEmpty() ? null : set;
@@ -80,8 +101,8 @@ public class OrderEventStreams implements MessageListener {
     }
   }
 
-  @Scheduled(fixedDelayString = "${ticket.order.intake.stream-heartbeat:PT5S}")
-  public void heartbeat() {
+  /** Every few seconds, on a thread of its own: a write to a stalled client holds up no scheduled job. */
+  void heartbeat() {
     open.values().forEach(set -> set.forEach(subscriber -> {
       try {
         synchronized (subscriber) {

@@ -107,7 +107,14 @@ public class OrderIntake {
       case KEY_USED -> {
         return replay(userId, requestHash, result.keyRecord());
       }
-      case TAKEN -> throw SeatRefusal.taken(result.seats());
+      case TAKEN -> {
+        // the buyer's own earlier order under this key (its record in Redis gone, or made by a direct order)
+        Optional<Order> earlier = placing.replayOf(userId, idempotencyKey, requestHash);
+        if (earlier.isPresent()) {
+          return new Accepted(null, earlier);
+        }
+        throw SeatRefusal.taken(result.seats());
+      }
       case LIMIT_EXCEEDED -> throw SeatRefusal.overLimit(seatProps.seatLimit(), (int) result.held());
       case UNKNOWN_SEATS -> throw SeatRefusal.unknown(result.seats());
       default -> throw SeatRefusal.inventoryUnavailable();
@@ -131,34 +138,41 @@ public class OrderIntake {
       return new Accepted(null, placed);
     }
     IntentLedger.State state = ledger.find(orderNo).orElseThrow(IdempotencyKeys::inProgress);
+    if (state.status() == IntentLedger.Status.PENDING) {
+      // its first answer may never have come (a crash before the broker had it): 202 only once it is there, so it
+      // goes again; the consumer takes an intent once, whatever the copies
+      send(state.intent());
+    }
     return new Accepted(state.intent(), Optional.empty());
   }
 
   /**
    * The intent is durable once the broker has it. A send that fails or is not acknowledged in time is given up: the
    * intent is REJECTED first (so a record that still arrives late is skipped by the consumer), then its seats are
-   * given back, and the buyer hears 503 with nothing kept.
+   * given back, and the buyer hears 503 with nothing kept. If the consumer has taken the intent meanwhile, the broker
+   * had it after all: the buyer hears 202.
    */
   private void send(OrderIntent intent) {
+    Exception failure;
     try {
       kafka.send(Topics.ORDER_INTENTS, Long.toString(intent.showtimeId()), json.writeValueAsString(intent))
           .get(props.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      giveUp(intent, e);
+      failure = e;
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      giveUp(intent, e);
+      failure = e;
     }
+    if (ledger.settle(intent, IntentLedger.Status.PENDING.name(), IntentLedger.Status.REJECTED,
+        Rejection.unavailable()).isEmpty()) {
+      log.info("intent of order {} unacknowledged but taken by the consumer: accepted", intent.orderNo());
+      return;
+    }
+    unsent.increment();
+    log.warn("intent of order {} not taken by the broker; given up: {}", intent.orderNo(), failure.toString());
+    inventory.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
     throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
         "ordering is unavailable right now; nothing was kept, try again shortly", Duration.ofSeconds(2));
-  }
-
-  private void giveUp(OrderIntent intent, Exception cause) {
-    unsent.increment();
-    log.warn("intent of order {} not taken by the broker; given up: {}", intent.orderNo(), cause.toString());
-    ledger.settle(intent, IntentLedger.Status.PENDING.name(), IntentLedger.Status.REJECTED,
-        Rejection.unavailable());
-    inventory.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
   }
 }

@@ -2,7 +2,9 @@ package com.ticketplatform.order.intake;
 
 import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.common.error.ErrorCodes;
+import com.ticketplatform.common.json.PublicIds;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,8 +20,11 @@ public record Rejection(int status, String code, String detail,
   /** The order was not taken: nothing was kept, the buyer may try again (with the same key). */
   public static final String ORDER_NOT_TAKEN = "ORDER_NOT_TAKEN";
 
+  /** The problem's members as a problem carries them (ids as strings, docs/ARCHITECTURE.md §6). */
   public static Rejection of(ApiException problem) {
-    return new Rejection(problem.status().value(), problem.code(), problem.getMessage(), problem.properties());
+    Map<String, Object> members = new LinkedHashMap<>();
+    problem.properties().forEach((name, value) -> members.put(name, PublicIds.toWire(name, value)));
+    return new Rejection(problem.status().value(), problem.code(), problem.getMessage(), members);
   }
 
   public static Rejection unavailable() {

@@ -8,10 +8,12 @@ import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.order.order.Order;
 import com.ticketplatform.order.order.OrderErrors;
 import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.order.OrderStatus;
 import com.ticketplatform.order.order.OrderTicket;
 import com.ticketplatform.order.order.TicketHolder;
 import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.PlaceOrderSaga;
+import com.ticketplatform.order.saga.PlaceOrderSteps;
 import com.ticketplatform.order.seat.SeatInventory;
 import com.ticketplatform.order.seat.SeatProperties;
 import com.ticketplatform.order.seat.SeatRefusal;
@@ -122,12 +124,29 @@ public class PlaceOrderService {
     if (taken.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Order> replayed = idempotency.completed(userId, PlaceOrderCommand.IDEMPOTENCY_SCOPE, idempotencyKey,
-        requestHash).flatMap(orders::find);
+    Optional<Order> replayed = replayOf(userId, idempotencyKey, requestHash);
     if (replayed.isPresent()) {
       return replayed;
     }
     throw SeatRefusal.taken(taken);
+  }
+
+  /**
+   * The order with this number, unless it is only the cancelled tombstone a compensated saga leaves (so that a late
+   * CreateOrder cannot bring it back): such an order was never placed.
+   */
+  public Optional<Order> placed(long orderNo) {
+    return orders.find(orderNo).filter(o -> !rolledBack(o));
+  }
+
+  public static boolean rolledBack(Order order) {
+    return order.status() == OrderStatus.CANCELLED && PlaceOrderSteps.SAGA_ROLLBACK.equals(order.closeReason());
+  }
+
+  /** The order a finished request with this key and body made, if any (from the database's key records). */
+  public Optional<Order> replayOf(long userId, String idempotencyKey, String requestHash) {
+    return idempotency.completed(userId, PlaceOrderCommand.IDEMPOTENCY_SCOPE, idempotencyKey, requestHash)
+        .flatMap(orders::find);
   }
 
   /**
@@ -147,7 +166,7 @@ public class PlaceOrderService {
       throw e;
     }
     if (!claim.owned()) {
-      Optional<Order> existing = orders.find(claim.existingResourceId());
+      Optional<Order> existing = placed(claim.existingResourceId());
       if (claim.existingResourceId() == intent.orderNo() && existing.isPresent()) {
         return existing.get();
       }
@@ -263,7 +282,7 @@ public class PlaceOrderService {
    * Same showtime and the same set of seats (each with the same holder, when named) is the same request, whatever the
    * order of the seat ids.
    */
-  static String hash(long showtimeId, List<Long> seatIds, List<Long> holderIds) {
+  public static String hash(long showtimeId, List<Long> seatIds, List<Long> holderIds) {
     String canonical;
     if (holderIds == null) {
       canonical = showtimeId + ":" + seatIds.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.seata.core.model.BranchType;
@@ -46,6 +47,33 @@ public class SagaRecovery {
     this.timeout = Duration.ofMillis(timeoutMs);
     // the engine stamps gmt_started with the JVM's own clock (new Date()), not the application Clock
     this.clock = Clock.systemUTC();
+  }
+
+  /** Where the place-order saga of an order stands, from its log. */
+  public enum SagaState {
+    /** No instance was ever started for the order. */
+    NONE,
+    /** Started and not finished: running, or left by a crash for this recovery. */
+    RUNNING,
+    /** Finished forward: the order was placed. */
+    SUCCEEDED,
+    /** Finished by its compensation: nothing of it is kept. */
+    UNDONE
+  }
+
+  public SagaState stateOf(long orderNo) {
+    List<Map<String, Object>> rows = sagaLog.queryForList(
+        "SELECT status, compensation_status FROM seata_state_machine_inst WHERE business_key = ?",
+        Long.toString(orderNo));
+    if (rows.isEmpty()) {
+      return SagaState.NONE;
+    }
+    Object status = rows.get(0).get("status");
+    Object compensation = rows.get(0).get("compensation_status");
+    if ("SU".equals(status)) {
+      return SagaState.SUCCEEDED;
+    }
+    return "SU".equals(compensation) ? SagaState.UNDONE : SagaState.RUNNING;
   }
 
   @EventListener(ApplicationReadyEvent.class)

@@ -42,8 +42,7 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
       // the engine could not run or finish the saga (TC unreachable, log store down); whatever was done is
       // compensated by SagaRecovery once the instance is past its timeout
       log.error("saga for order {} could not run", command.orderNo(), e);
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
-          "ordering is unavailable right now; try again shortly");
+      throw new InDoubt(command.orderNo());
     }
     if (instance.getStatus() == ExecutionStatus.SU) {
       // exactly what CreateOrder wrote: no need to read it back
@@ -54,6 +53,24 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
     rethrowClientFailure(instance.getException());
     throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
         "the order could not be placed right now; nothing was charged or kept");
+  }
+
+  /**
+   * The engine could not run or finish the saga: what it did is compensated by recovery once the instance is past its
+   * timeout, so the order's outcome is not known yet (503 for a direct order; an accepted one waits for the log).
+   */
+  public static final class InDoubt extends ApiException {
+    private final long orderNo;
+
+    InDoubt(long orderNo) {
+      super(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+          "ordering is unavailable right now; try again shortly");
+      this.orderNo = orderNo;
+    }
+
+    public long orderNo() {
+      return orderNo;
+    }
   }
 
   /** A step's outcome for the client (seats taken, limit...) is the answer once the saga has been compensated. */

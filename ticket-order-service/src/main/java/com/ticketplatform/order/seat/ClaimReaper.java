@@ -67,10 +67,11 @@ public class ClaimReaper {
           long orderNo = entry.getKey();
           long userId = entry.getValue().get(0).userId();
           List<Long> seats = entry.getValue().stream().map(SeatClaim::seatId).toList();
+          // asked first: an accepted order placed in between is then found in the database
+          boolean awaiting = accepted.awaitingPlacement(orderNo);
           Optional<SeatHolder> holder = holders.find(orderNo);
           boolean finished = holder.map(SeatHolder::released)
-              .orElseGet(() -> SnowflakeIdGenerator.timestampOf(orderNo) < orphanCutoff
-                  && !accepted.awaitingPlacement(orderNo));
+              .orElse(SnowflakeIdGenerator.timestampOf(orderNo) < orphanCutoff && !awaiting);
           if (!finished) {
             continue;
           }

@@ -132,8 +132,12 @@ public class InventoryRebuilder {
       if (claim != null) {
         return; // claimed: by this order (fine) or by another one (restoreClaims puts the claimant back)
       }
-      boolean gone = closed.computeIfAbsent(holder, n -> holders.find(n).map(SeatHolder::released)
-          .orElseGet(() -> SnowflakeIdGenerator.timestampOf(n) < graceCutoff && !accepted.awaitingPlacement(n)));
+      boolean gone = closed.computeIfAbsent(holder, n -> {
+        // asked first: an accepted order placed in between is then found in the database
+        boolean awaiting = accepted.awaitingPlacement(n);
+        return holders.find(n).map(SeatHolder::released)
+            .orElse(SnowflakeIdGenerator.timestampOf(n) < graceCutoff && !awaiting);
+      });
       if (gone) {
         changes.add(new SeatInventory.SeatChange(seat, now, SeatInventoryKeys.AVAILABLE));
       }
@@ -246,9 +250,10 @@ public class InventoryRebuilder {
       if (SeatInventoryKeys.AVAILABLE.equals(wanted) && now != null && now.startsWith(SeatInventoryKeys.LOCKED_PREFIX)) {
         long lockOrder = Long.parseLong(now.split(":")[1]);
         SeatClaim claim = claimed.get(seat);
+        boolean awaiting = !holding.containsKey(lockOrder) && accepted.awaitingPlacement(lockOrder);
         boolean inFlight = !holding.containsKey(lockOrder) && holders.find(lockOrder).isEmpty()
             && (SnowflakeIdGenerator.timestampOf(lockOrder) > graceCutoff
-                || claim != null && claim.orderNo() == lockOrder || accepted.awaitingPlacement(lockOrder));
+                || claim != null && claim.orderNo() == lockOrder || awaiting);
         if (inFlight) {
           return;
         }

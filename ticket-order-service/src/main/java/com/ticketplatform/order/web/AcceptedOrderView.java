@@ -2,6 +2,7 @@ package com.ticketplatform.order.web;
 
 import com.ticketplatform.order.intake.IntentLedger;
 import com.ticketplatform.order.intake.Rejection;
+import com.ticketplatform.order.placement.OrderIntent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,11 @@ public record AcceptedOrderView(long orderNo,
     Instant acceptedAt,
     @Schema(nullable = true, description = "when REJECTED: why (status, code, detail and the problem's members)")
     Rejection rejection) {
+
+  static AcceptedOrderView pending(OrderIntent intent) {
+    return new AcceptedOrderView(intent.orderNo(), "PENDING", intent.showtimeId(), intent.seatIds(),
+        intent.acceptedAt(), null);
+  }
 
   static AcceptedOrderView of(IntentLedger.State state) {
     boolean rejected = state.status() == IntentLedger.Status.REJECTED;

@@ -102,7 +102,7 @@ public class OrderController {
     return ResponseEntity.accepted()
         .header(PREFERENCE_APPLIED, RESPOND_ASYNC)
         .location(URI.create("/api/orders/" + orderNo))
-        .body(AcceptedOrderView.of(new IntentLedger.State(IntentLedger.Status.PENDING, accepted.intent(), null)));
+        .body(AcceptedOrderView.pending(accepted.intent()));
   }
 
   static boolean respondAsync(String prefer) {
@@ -138,14 +138,20 @@ public class OrderController {
     return streams.open(orderNo, () -> current(userId, orderNo));
   }
 
+  /**
+   * The order, or its intent while it is not placed: also when the database holds only the cancelled tombstone a
+   * compensated saga leaves, whose intent says why (REJECTED and its problem).
+   */
   private OrderEventStreams.Update current(long userId, long orderNo) {
     Optional<Order> order = orders.find(orderNo).filter(o -> o.userId() == userId);
-    if (order.isPresent()) {
+    if (order.isPresent() && !PlaceOrderService.rolledBack(order.get())) {
       return new OrderEventStreams.Update(view(order.get()), true);
     }
-    IntentLedger.State state = ledger.find(orderNo).filter(s -> s.intent().userId() == userId)
-        .orElseThrow(() -> ApiException.notFound("order"));
-    return new OrderEventStreams.Update(AcceptedOrderView.of(state), !state.live());
+    Optional<IntentLedger.State> state = ledger.find(orderNo).filter(s -> s.intent().userId() == userId);
+    if (state.isPresent()) {
+      return new OrderEventStreams.Update(AcceptedOrderView.of(state.get()), !state.get().live());
+    }
+    return new OrderEventStreams.Update(view(order.orElseThrow(() -> ApiException.notFound("order"))), true);
   }
 
   @GetMapping
