@@ -103,7 +103,8 @@ public final class BenchMain {
           + o.integer("cols") + " hall");
       s.onSale(Platform.Path.GATEWAY);
       print(phases.get(Targets.ONSALE_GATEWAY));
-      long placed = phases.get(Targets.ONSALE_DIRECT).okCalls() + phases.get(Targets.ONSALE_GATEWAY).okCalls();
+      long placed = Scenarios.placed(phases.get(Targets.ONSALE_DIRECT))
+          + Scenarios.placed(phases.get(Targets.ONSALE_GATEWAY));
       Map<String, Double> perOrder = cpu.millisPerUnit(cpuBefore, cpu.snapshot(), placed);
       facts.put("cpuMillisPerPlacedOrder", perOrder);
       facts.put("cpuPlacedOrders", placed);

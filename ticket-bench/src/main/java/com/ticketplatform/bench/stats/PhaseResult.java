@@ -19,6 +19,13 @@ public record PhaseResult(String name, String path, double seconds, long calls, 
         .mapToLong(Map.Entry::getValue).sum();
   }
 
+  public PhaseResult withNotes(Map<String, Object> more) {
+    Map<String, Object> all = new java.util.LinkedHashMap<>(notes);
+    all.putAll(more);
+    return new PhaseResult(name, path, seconds, calls, okCalls, okUnits, okPerSecond, unitsPerSecond, callsPerSecond,
+        latency, latencyByOutcome, outcomes, series, all);
+  }
+
   public long count(String outcome) {
     return outcomes.getOrDefault(outcome, 0L);
   }
