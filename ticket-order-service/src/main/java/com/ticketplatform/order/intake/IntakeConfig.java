@@ -1,5 +1,6 @@
 package com.ticketplatform.order.intake;
 
+import com.ticketplatform.order.config.ListenerFactories;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +15,6 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The intent consumer's container (batches; a failed batch retried in place for as long as it takes) and the
@@ -30,15 +30,13 @@ public class IntakeConfig {
   ConcurrentKafkaListenerContainerFactory<Object, Object> intentListenerFactory(
       ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
       @Value("${ticket.order.intake.retry-interval:PT1S}") Duration retry) {
-    ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
-    configurer.configure(factory, consumers);
-    factory.setBatchListener(true);
     // never skipped: an intent is a buyer's 202; its seats stay locked until it is settled (every failure retried,
     // including those the handler would otherwise deem fatal)
-    DefaultErrorHandler retried = new DefaultErrorHandler(new FixedBackOff(retry.toMillis(),
-        FixedBackOff.UNLIMITED_ATTEMPTS));
+    DefaultErrorHandler retried = ListenerFactories.retrying(retry);
     retried.setClassifications(Map.of(), true);
-    factory.setCommonErrorHandler(retried);
+    ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+        ListenerFactories.handledBy(configurer, consumers, retried);
+    factory.setBatchListener(true);
     return factory;
   }
 

@@ -1,5 +1,6 @@
 package com.ticketplatform.order.move;
 
+import com.ticketplatform.order.config.ListenerFactories;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -7,8 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The showtime moves' own consumer: a move that cannot be applied (a shard down) is tried again at a steady pace
@@ -23,10 +22,6 @@ public class MoveListenerConfig {
   ConcurrentKafkaListenerContainerFactory<Object, Object> showtimeMoveListenerFactory(
       ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
       @Value("${ticket.order.move-retry-interval:PT5S}") Duration interval) {
-    ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
-    configurer.configure(factory, consumers);
-    factory.setCommonErrorHandler(new DefaultErrorHandler(
-        new FixedBackOff(interval.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS)));
-    return factory;
+    return ListenerFactories.retriedInPlace(configurer, consumers, interval);
   }
 }

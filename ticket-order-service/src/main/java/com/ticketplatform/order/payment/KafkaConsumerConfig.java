@@ -1,5 +1,6 @@
 package com.ticketplatform.order.payment;
 
+import com.ticketplatform.order.config.ListenerFactories;
 import com.ticketplatform.common.event.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,6 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * No payment event is ever dropped, and none holds up the others (docs/ARCHITECTURE.md §3). An event that cannot be
@@ -60,10 +60,6 @@ public class KafkaConsumerConfig {
   ConcurrentKafkaListenerContainerFactory<Object, Object> paymentRepairListenerFactory(
       ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
       @Value("${ticket.order.payment-retry.repair-interval:PT30S}") Duration interval) {
-    ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
-    configurer.configure(factory, consumers);
-    factory.setCommonErrorHandler(new DefaultErrorHandler(
-        new FixedBackOff(interval.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS)));
-    return factory;
+    return ListenerFactories.retriedInPlace(configurer, consumers, interval);
   }
 }
