@@ -9,7 +9,10 @@ import com.ticketplatform.common.seat.SeatInventoryKeys;
 import com.ticketplatform.order.intake.IntentLedger;
 import com.ticketplatform.order.intake.IntentSweeper;
 import com.ticketplatform.order.order.OrderRepository;
+import com.ticketplatform.order.order.OrderTicket;
 import com.ticketplatform.order.placement.OrderIntent;
+import com.ticketplatform.order.saga.PlaceOrderCommand;
+import com.ticketplatform.order.saga.PlaceOrderSteps;
 import com.ticketplatform.order.seat.ClaimReaper;
 import com.ticketplatform.order.seat.InventoryWatchdog;
 import com.ticketplatform.order.seat.SeatInventory;
@@ -17,6 +20,7 @@ import com.ticketplatform.order.support.OrderServiceITBase;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,9 +32,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +67,15 @@ class AcceptedOrdersIT extends OrderServiceITBase {
   ClaimReaper reaper;
   @Autowired
   SnowflakeIdGenerator ids;
+  @Autowired
+  PlaceOrderSteps steps;
+  @Autowired
+  @Qualifier("seataSagaDataSource")
+  DataSource sagaLog;
+  @Value("${spring.kafka.bootstrap-servers}")
+  String brokers;
+  @Value("${spring.application.name}.intake")
+  String intakeGroup;
 
   @AfterEach
   void restore() {
@@ -345,6 +362,62 @@ class AcceptedOrdersIT extends OrderServiceITBase {
 
     assertThat(ledger.find(intent.orderNo()).orElseThrow().status()).isEqualTo(IntentLedger.Status.REJECTED);
     assertThat(seat(show.showtimeId(), 9)).isEqualTo(SeatInventoryKeys.AVAILABLE);
+  }
+
+  @Test
+  void aReDeliveredIntentWhoseSagaHasNotFinishedIsNotCalledPlaced() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    long orderNo = ids.nextIdFor(user);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    OrderIntent intent = new OrderIntent(orderNo, user, show.showtimeId(), List.of(4L), null,
+        UUID.randomUUID().toString(), "h", now);
+    inventory.lock(show.showtimeId(), orderNo, user, List.of(4L), 6, ledger.intakeOf(intent));
+    // what a consumer killed mid-saga leaves: the intent PROCESSING, the order written, its saga running in the log
+    assertThat(ledger.settle(intent, "PENDING", IntentLedger.Status.PROCESSING, null)).isPresent();
+    PlaceOrderCommand command = new PlaceOrderCommand(orderNo, user, show.programId(), show.showtimeId(),
+        show.cinemaId(), show.programTitle(), show.currency(), show.startsAt(), now, now.plusSeconds(900),
+        List.of(new OrderTicket(ids.nextIdFor(user), 4L, "R1-4", new BigDecimal("80.00"))), null);
+    steps.lockSeats(command);
+    steps.createOrder(command);
+    JdbcTemplate log = new JdbcTemplate(sagaLog);
+    String instance = "it-" + orderNo;
+    log.update("INSERT INTO seata_state_machine_inst (id, machine_id, tenant_id, gmt_started, business_key, status,"
+        + " is_running, gmt_updated) VALUES (?, 'placeOrder', '000001', NOW(3), ?, 'RU', 1, NOW(3))", instance,
+        Long.toString(orderNo));
+    try {
+      redeliverAndDrain(intent);
+      assertThat(ledger.find(orderNo).orElseThrow().status()).as("an order row alone, its saga running")
+          .isEqualTo(IntentLedger.Status.PROCESSING);
+
+      log.update("UPDATE seata_state_machine_inst SET status = 'SU', is_running = 0 WHERE id = ?", instance);
+      redeliverAndDrain(intent);
+      assertThat(ledger.find(orderNo).orElseThrow().status()).as("its saga finished forward")
+          .isEqualTo(IntentLedger.Status.PLACED);
+    } finally {
+      log.update("DELETE FROM seata_state_machine_inst WHERE id = ?", instance);
+    }
+  }
+
+  /** Sends the intent again and waits until the consumer has committed past it (every intent before it handled). */
+  private void redeliverAndDrain(OrderIntent intent) throws Exception {
+    var sent = kafka.send(Topics.ORDER_INTENTS, Long.toString(intent.showtimeId()), json.writeValueAsString(intent))
+        .get();
+    long offset = sent.getRecordMetadata().offset();
+    org.apache.kafka.common.TopicPartition partition = new org.apache.kafka.common.TopicPartition(
+        Topics.ORDER_INTENTS, sent.getRecordMetadata().partition());
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+        "bootstrap.servers", brokers))) {
+      await("the consumer past offset " + offset, () -> {
+        try {
+          var committed = admin.listConsumerGroupOffsets(intakeGroup).partitionsToOffsetAndMetadata().get()
+              .get(partition);
+          return committed != null && committed.offset() > offset;
+        } catch (Exception e) {
+          return false;
+        }
+      });
+    }
   }
 
   @Test

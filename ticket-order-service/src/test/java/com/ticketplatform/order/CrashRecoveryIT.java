@@ -3,6 +3,7 @@ package com.ticketplatform.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.common.seat.SeatInventoryKeys;
 import com.ticketplatform.order.sharding.OrderShards;
 import java.io.File;
@@ -35,20 +36,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * kill -9 in the middle of the place-order saga: the service (a child JVM) halts right after CreateOrder, leaving
  * seats locked, an order PENDING_PAYMENT and a running saga in the Seata log. After a restart the saga is
  * compensated: the order is CANCELLED, the seats are free again, the saga is recorded as rolled back.
  * Neighbours (program, pay) are plain HTTP stubs here, since the child is a real process with real Feign clients.
+ * And an accepted order (202) whose service is killed before placing it: its intent is on the broker, so the next
+ * instance places it.
  */
 class CrashRecoveryIT {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private final List<String> payCalls = new CopyOnWriteArrayList<>();
   private final List<Process> children = new ArrayList<>();
   private HttpServer stubs;
@@ -68,12 +75,7 @@ class CrashRecoveryIT {
 
   @Test
   void sagaInterruptedByAHardCrashIsCompensatedAfterRestart() throws Exception {
-    String addr = System.getenv().getOrDefault("SEATA_ADDR", "127.0.0.1:8091");
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(addr.split(":")[0], Integer.parseInt(addr.split(":")[1])), 2000);
-    } catch (IOException e) {
-      throw new IllegalStateException("no Seata TC answers at " + addr + " (SEATA_ADDR)", e);
-    }
+    requireSeataTc();
     long showtime = ThreadLocalRandom.current().nextLong(1_000_000L, 1L << 40);
     long user = ThreadLocalRandom.current().nextLong(1_000, 1L << 40);
     startStubs(showtime);
@@ -125,6 +127,132 @@ class CrashRecoveryIT {
     }
   }
 
+  @Test
+  void anAcceptedOrderOutlivesACrashBeforeItIsPlaced() throws Exception {
+    requireSeataTc();
+    long showtime = ThreadLocalRandom.current().nextLong(1_000_000L, 1L << 40);
+    long user = ThreadLocalRandom.current().nextLong(1_000, 1L << 40);
+    startStubs(showtime);
+    EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.ORDER_INTENTS);
+    kafka.afterPropertiesSet();
+    String brokers = "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString();
+    LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+    factory.afterPropertiesSet();
+    StringRedisTemplate redis = new StringRedisTemplate(factory);
+    try {
+      Map<String, String> seats = new HashMap<>();
+      for (long s = 1; s <= 10; s++) {
+        seats.put(Long.toString(s), "A");
+      }
+      redis.opsForHash().putAll(SeatInventoryKeys.seats(showtime), seats);
+
+      // an instance that accepts orders but is killed before its consumer places any
+      int port1 = freePort();
+      Process first = startService(port1, false, "accepting", brokers, "--ticket.order.intake.consume=false");
+      awaitReady(port1, first);
+      HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + port1 + "/api/orders"))
+          .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+          .header("X-User-Id", Long.toString(user)).header("Idempotency-Key", "accepted-" + showtime)
+          .header("Prefer", "respond-async")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"showtimeId\":" + showtime + ",\"seatIds\":[3,4]}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+      long orderNo = Long.parseLong(JSON.readTree(accepted.body()).path("orderNo").asText());
+      first.destroyForcibly();
+      assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+      // what the crash left: the seats held for the 202, no order yet
+      assertThat(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "3")).isEqualTo("L:" + orderNo + ":" + user);
+      assertThat(findOrder(user)[0]).isNull();
+
+      int port2 = freePort();
+      Process second = startService(port2, false, "placing", brokers);
+      awaitReady(port2, second);
+      await("the accepted order placed by the next instance",
+          () -> "PENDING_PAYMENT".equals(findOrder(user)[1]), 90);
+      assertThat(findOrder(user)[0]).isEqualTo(orderNo);
+      assertThat(payCalls).contains("open:" + orderNo);
+      assertThat(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "4")).isEqualTo("L:" + orderNo + ":" + user);
+    } finally {
+      redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
+      factory.destroy();
+      kafka.destroy();
+    }
+  }
+
+  @Test
+  void anAcceptedOrderWhoseSagaCrashedIsUndoneAndItsBuyerToldSo() throws Exception {
+    requireSeataTc();
+    long showtime = ThreadLocalRandom.current().nextLong(1_000_000L, 1L << 40);
+    long user = ThreadLocalRandom.current().nextLong(1_000, 1L << 40);
+    startStubs(showtime);
+    EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.ORDER_INTENTS);
+    kafka.afterPropertiesSet();
+    String brokers = "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString();
+    LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+    factory.afterPropertiesSet();
+    StringRedisTemplate redis = new StringRedisTemplate(factory);
+    try {
+      Map<String, String> seats = new HashMap<>();
+      for (long s = 1; s <= 10; s++) {
+        seats.put(Long.toString(s), "A");
+      }
+      redis.opsForHash().putAll(SeatInventoryKeys.seats(showtime), seats);
+
+      // the consumer halts the JVM right after CreateOrder: an order row, a saga in the log, the intent PROCESSING
+      int port1 = freePort();
+      Process first = startService(port1, true, "accepting-crashing", brokers);
+      awaitReady(port1, first);
+      try {
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port1 + "/api/orders"))
+            .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+            .header("X-User-Id", Long.toString(user)).header("Idempotency-Key", "undone-" + showtime)
+            .header("Prefer", "respond-async")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"showtimeId\":" + showtime + ",\"seatIds\":[5,6]}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+      } catch (IOException haltedFirst) {
+        // the consumer may halt the process before the 202 is on the wire: the order number is in the database
+      }
+      assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(findOrder(user)[1]).isEqualTo("PENDING_PAYMENT");
+      long orderNo = (Long) findOrder(user)[0];
+      String status = "ticket:intake:intent:" + orderNo;
+      assertThat(redis.opsForHash().get(status, "status")).isEqualTo("PROCESSING");
+
+      // the next instance gets the intent again; its saga never finished: undone by the saga's recovery, the intent
+      // is settled from the saga's log, and its buyer reads REJECTED (not the cancelled order the saga left)
+      int port2 = freePort();
+      Process second = startService(port2, false, "recovering", brokers, "--ticket.order.intake.lost-after=PT1S",
+          "--ticket.order.intake.in-doubt-after=PT10S", "--ticket.order.intake.sweep-interval=PT2S");
+      awaitReady(port2, second);
+      await("the saga undone by its recovery", () -> "CANCELLED".equals(findOrder(user)[1]), 120);
+      await("the intent settled from the saga's log", () -> "REJECTED".equals(redis.opsForHash().get(status, "status")),
+          60);
+      await("seats given back", () -> "A".equals(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "5"))
+          && "A".equals(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "6")), 60);
+      HttpResponse<String> shown = HTTP.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + port2 + "/api/orders/" + orderNo))
+          .header("X-User-Id", Long.toString(user)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(JSON.readTree(shown.body()).path("status").asText()).as(shown.body()).isEqualTo("REJECTED");
+    } finally {
+      redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
+      factory.destroy();
+      kafka.destroy();
+    }
+  }
+
+  private static void requireSeataTc() {
+    String addr = System.getenv().getOrDefault("SEATA_ADDR", "127.0.0.1:8091");
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(addr.split(":")[0], Integer.parseInt(addr.split(":")[1])), 2000);
+    } catch (IOException e) {
+      throw new IllegalStateException("no Seata TC answers at " + addr + " (SEATA_ADDR)", e);
+    }
+  }
+
   private void startStubs(long showtime) throws IOException {
     stubs = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     stubs.createContext("/internal/showtimes/", exchange -> {
@@ -140,6 +268,19 @@ class CrashRecoveryIT {
     });
     stubs.createContext("/internal/pay-flows", exchange -> {
       String path = exchange.getRequestURI().getPath();
+      if (path.endsWith("/batch")) {
+        // every flow of the batch opened, as the pay service answers
+        JsonNode flows = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("flows");
+        List<String> opened = new ArrayList<>();
+        for (JsonNode f : flows) {
+          payCalls.add("open:" + f.path("orderNo").asText());
+          opened.add("{\"orderNo\":\"" + f.path("orderNo").asText() + "\",\"userId\":\"" + f.path("userId").asText()
+              + "\",\"amount\":" + f.path("amount").asText() + ",\"currency\":\"" + f.path("currency").asText()
+              + "\",\"status\":\"OPEN\"}");
+        }
+        respond(exchange, "{\"opened\":[" + String.join(",", opened) + "],\"refused\":[]}");
+        return;
+      }
       String[] parts = path.split("/");
       String orderNo = parts.length > 3 ? parts[3] : "0";
       String action = path.endsWith("/close") ? "close" : parts.length > 3 ? "other" : "open";
@@ -162,7 +303,7 @@ class CrashRecoveryIT {
     exchange.close();
   }
 
-  private Process startService(int port, boolean crash, String name) throws IOException {
+  private Process startService(int port, boolean crash, String name, String... extra) throws IOException {
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     // the service's own classpath: without the test classes (their fakes would replace the real clients)
     String serviceCp = Arrays.stream(cp.split(File.pathSeparator)).filter(e -> !e.endsWith("test-classes"))
@@ -180,6 +321,7 @@ class CrashRecoveryIT {
     if (crash) {
       cmd.add("--ticket.order.fault-injection.halt-after-step=CreateOrder");
     }
+    cmd.addAll(List.of(extra));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(Files.createTempFile("order-crash-" + name, ".log").toFile());
     String stub = "http://127.0.0.1:" + stubs.getAddress().getPort();

@@ -39,8 +39,8 @@ import tools.jackson.databind.ObjectMapper;
  * and settled PLACED or REJECTED (with the problem the buyer would have had). The batch's offsets are committed only
  * once every intent in it is settled or left PROCESSING for the saga's log to decide (a saga in doubt): a crash
  * re-delivers it, and a re-delivered intent is never placed twice (a settled one is skipped; one found PROCESSING is
- * settled from the database, or left to the sweep and the saga's own recovery). An intent that cannot even be claimed (Redis down) fails the batch, which is retried in place
- * until it can.
+ * settled PLACED if its saga finished forward, else left to the saga's own recovery and the sweep). An intent that
+ * cannot even be claimed (Redis down) fails the batch, which is retried in place until it can.
  */
 @Component
 public class IntentConsumer implements DisposableBean {
@@ -50,6 +50,7 @@ public class IntentConsumer implements DisposableBean {
 
   private final PlaceOrderService placing;
   private final IntentLedger ledger;
+  private final PlacementOutcomes outcomes;
   private final ObjectMapper json;
   private final Clock clock;
   private final ExecutorService workers;
@@ -57,10 +58,11 @@ public class IntentConsumer implements DisposableBean {
   private final Counter rejected;
   private final Timer waited;
 
-  public IntentConsumer(PlaceOrderService placing, IntentLedger ledger, ObjectMapper json,
+  public IntentConsumer(PlaceOrderService placing, IntentLedger ledger, PlacementOutcomes outcomes, ObjectMapper json,
       Clock clock, IntakeProperties props, MeterRegistry meters) {
     this.placing = placing;
     this.ledger = ledger;
+    this.outcomes = outcomes;
     this.json = json;
     this.clock = clock;
     AtomicInteger n = new AtomicInteger();
@@ -84,6 +86,7 @@ public class IntentConsumer implements DisposableBean {
   }
 
   @KafkaListener(id = "order-intents", topics = Topics.ORDER_INTENTS, groupId = "${spring.application.name}.intake",
+      autoStartup = "${ticket.order.intake.consume:true}",
       containerFactory = IntakeConfig.LISTENER_FACTORY, batch = "true",
       // a batch is placed within the poll interval (5 min) even at the slowest step's timeouts
       properties = "max.poll.records=${ticket.order.intake.batch-size:64}")
@@ -143,16 +146,28 @@ public class IntentConsumer implements DisposableBean {
       resume(intent);
       return;
     }
-    if (found.isEmpty() && placing.placed(intent.orderNo()).isPresent()) {
-      // Redis lost the state after the order was placed: nothing to do but say so again
-      settle(intent, Status.PLACED, null);
-      return;
+    if (found.isEmpty()) {
+      // Redis lost the state: a placement may have run already, and its log says how it went
+      switch (outcomes.of(intent.orderNo())) {
+        case PLACED -> {
+          settle(intent, Status.PLACED, null);
+          return;
+        }
+        case RUNNING -> {
+          return; // PROCESSING again: the saga's recovery finishes it, the sweep reads the outcome
+        }
+        case UNDONE -> {
+          settle(intent, Status.REJECTED, Rejection.unavailable());
+          return;
+        }
+        case NONE -> {
+          // never placed: placed now
+        }
+      }
     }
-    Rejection rejection;
+    Rejection rejection = null;
     try {
       placing.placeAccepted(intent, saleInfo);
-      settle(intent, Status.PLACED, null);
-      return;
     } catch (SeataPlaceOrderSaga.InDoubt inDoubt) {
       // the saga's own recovery finishes it; its log then decides the outcome (IntentSweeper)
       log.warn("accepted order {}: saga in doubt, left for its recovery", intent.orderNo());
@@ -169,13 +184,21 @@ public class IntentConsumer implements DisposableBean {
       log.error("accepted order {} could not be placed", intent.orderNo(), e);
       rejection = Rejection.unavailable();
     }
-    settle(intent, Status.REJECTED, rejection);
+    if (rejection == null) {
+      // outside the placement's failures: a Redis that fails to take this fails the batch, which comes again
+      settle(intent, Status.PLACED, null);
+    } else {
+      settle(intent, Status.REJECTED, rejection);
+    }
   }
 
-  /** Re-delivered: settled already (skip), or found PROCESSING (a crash mid-placement: settle it if it was placed). */
+  /**
+   * Re-delivered: settled already (skip), or found PROCESSING (a crash mid-placement): settled PLACED if its saga
+   * finished forward; otherwise left for the saga's recovery and the sweep, never placed a second time.
+   */
   private void resume(OrderIntent intent) {
     ledger.find(intent.orderNo()).filter(s -> s.status() == Status.PROCESSING)
-        .filter(s -> placing.placed(intent.orderNo()).isPresent())
+        .filter(s -> outcomes.of(intent.orderNo()) == PlacementOutcomes.Outcome.PLACED)
         .ifPresent(s -> settle(intent, Status.PLACED, null));
   }
 

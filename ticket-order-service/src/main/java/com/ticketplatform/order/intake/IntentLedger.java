@@ -115,8 +115,9 @@ public class IntentLedger implements AcceptedOrders {
     boolean freeKey = to == Status.REJECTED;
     String found = redis.execute(SETTLE,
         List.of(statusKey(intent.orderNo()), LIVE, keyRecordKey(intent.userId(), intent.idempotencyKey())),
-        from, to.name(), Long.toString(intent.orderNo()), rejection == null ? "" : json.writeValueAsString(rejection), freeKey ? "1" : "0",
-        CHANNEL, Long.toString(props.keepFor().toSeconds()), Long.toString(clock.millis()));
+        from, to.name(), Long.toString(intent.orderNo()),
+        rejection == null ? "" : json.writeValueAsString(rejection), freeKey ? "1" : "0", CHANNEL,
+        Long.toString(props.keepFor().toSeconds()), Long.toString(clock.millis()));
     if (found != null && to == Status.PROCESSING && found.isEmpty()) {
       // written anew after a loss: the intent itself goes back in too, for readers of the status
       redis.opsForHash().put(statusKey(intent.orderNo()), "intent", json.writeValueAsString(intent));

@@ -3,8 +3,6 @@ package com.ticketplatform.order.intake;
 import com.ticketplatform.order.intake.IntentLedger.State;
 import com.ticketplatform.order.intake.IntentLedger.Status;
 import com.ticketplatform.order.placement.OrderIntent;
-import com.ticketplatform.order.placement.PlaceOrderService;
-import com.ticketplatform.order.saga.SagaRecovery;
 import com.ticketplatform.order.seat.SeatClaims;
 import com.ticketplatform.order.seat.SeatInventory;
 import java.time.Clock;
@@ -16,11 +14,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Settles intents still live long after they were accepted (docs/ARCHITECTURE.md §2 "Accepted orders"). A placed one
- * is settled PLACED. A PENDING one (lost between the lock and the broker by a crash, or behind a backlog far beyond
- * anything the workers drain) is REJECTED and its seats given back at once; the consumer skips it should it still
- * arrive. A PROCESSING one (a crash mid-placement, a saga in doubt) is left while it may still be running; past
- * {@code in-doubt-after}, the saga's log decides: still running, left to its recovery; finished forward, PLACED;
+ * Settles intents still live long after they were accepted (docs/ARCHITECTURE.md §2 "Accepted orders"). A PENDING
+ * one (lost between the lock and the broker by a crash, or behind a backlog far beyond anything the workers drain)
+ * is REJECTED and its seats given back at once; the consumer skips it should it still arrive. A PROCESSING one (a
+ * crash mid-placement, a saga in doubt) is left while it may still be running; past {@code in-doubt-after}, the
+ * saga's log decides ({@link PlacementOutcomes}): still running, left to its recovery; finished forward, PLACED;
  * compensated or never started, REJECTED with its seats and claims given back.
  */
 @Component
@@ -30,18 +28,16 @@ public class IntentSweeper {
   private static final int AT_MOST = 200;
 
   private final IntentLedger ledger;
-  private final PlaceOrderService placing;
-  private final SagaRecovery sagas;
+  private final PlacementOutcomes outcomes;
   private final SeatInventory inventory;
   private final SeatClaims claims;
   private final IntakeProperties props;
   private final Clock clock;
 
-  public IntentSweeper(IntentLedger ledger, PlaceOrderService placing, SagaRecovery sagas, SeatInventory inventory,
-      SeatClaims claims, IntakeProperties props, Clock clock) {
+  public IntentSweeper(IntentLedger ledger, PlacementOutcomes outcomes, SeatInventory inventory, SeatClaims claims,
+      IntakeProperties props, Clock clock) {
     this.ledger = ledger;
-    this.placing = placing;
-    this.sagas = sagas;
+    this.outcomes = outcomes;
     this.inventory = inventory;
     this.claims = claims;
     this.props = props;
@@ -73,10 +69,10 @@ public class IntentSweeper {
 
   private boolean settle(State state) {
     OrderIntent intent = state.intent();
-    if (placing.placed(intent.orderNo()).isPresent()) {
-      return ledger.settle(intent, "PENDING,PROCESSING", Status.PLACED, null).isPresent();
-    }
     if (state.status() == Status.PENDING) {
+      if (outcomes.of(intent.orderNo()) == PlacementOutcomes.Outcome.PLACED) {
+        return ledger.settle(intent, Status.PENDING.name(), Status.PLACED, null).isPresent();
+      }
       if (ledger.settle(intent, Status.PENDING.name(), Status.REJECTED, Rejection.lost()).isEmpty()) {
         return false;
       }
@@ -87,19 +83,19 @@ public class IntentSweeper {
     if (state.since().isAfter(clock.instant().minus(props.inDoubtAfter()))) {
       return false;
     }
-    SagaRecovery.SagaState saga = sagas.stateOf(intent.orderNo());
-    switch (saga) {
+    PlacementOutcomes.Outcome outcome = outcomes.of(intent.orderNo());
+    switch (outcome) {
       case RUNNING -> {
         return false;
       }
-      case SUCCEEDED -> {
+      case PLACED -> {
         return ledger.settle(intent, Status.PROCESSING.name(), Status.PLACED, null).isPresent();
       }
       default -> {
         if (ledger.settle(intent, Status.PROCESSING.name(), Status.REJECTED, Rejection.lost()).isEmpty()) {
           return false;
         }
-        log.warn("accepted order {} given up: its placement stopped ({} saga)", intent.orderNo(), saga);
+        log.warn("accepted order {} given up: its placement stopped ({})", intent.orderNo(), outcome);
         inventory.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
         claims.release(intent.showtimeId(), intent.orderNo(), intent.userId());
         return true;
