@@ -3,7 +3,8 @@
 -- KEYS[1] the intent's status hash, KEYS[2] the set of live intents, KEYS[3] the buyer's Idempotency-Key record
 -- ARGV[1] expected statuses, comma-separated ('*' any, a missing hash included; 'MISSING' a missing hash only)
 -- ARGV[2] the new status, ARGV[3] the order number, ARGV[4] the outcome (JSON, may be empty), ARGV[5] '1' to free
--- the key for a new request, ARGV[6] the channel, ARGV[7] time to live (seconds), ARGV[8] now (epoch ms)
+-- the key for a new request, ARGV[6] the channel, ARGV[7] time to live (seconds), ARGV[8] now (epoch ms), ARGV[9]
+-- the intent (JSON), kept if the hash has none (a status written anew after a loss is never without its intent)
 -- Returns the status it found ('' when missing) if it moved, or nil if it did not.
 local current = redis.call('HGET', KEYS[1], 'status') or ''
 local allowed = false
@@ -20,6 +21,7 @@ if not allowed then
   return nil
 end
 redis.call('HSET', KEYS[1], 'status', ARGV[2], 'since', ARGV[8])
+redis.call('HSETNX', KEYS[1], 'intent', ARGV[9])
 if ARGV[4] ~= '' then
   redis.call('HSET', KEYS[1], 'outcome', ARGV[4])
 end

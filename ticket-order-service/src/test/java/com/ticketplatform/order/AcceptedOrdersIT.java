@@ -389,6 +389,13 @@ class AcceptedOrdersIT extends OrderServiceITBase {
       redeliverAndDrain(intent);
       assertThat(ledger.find(orderNo).orElseThrow().status()).as("an order row alone, its saga running")
           .isEqualTo(IntentLedger.Status.PROCESSING);
+      assertThat(order(user, orderNo).path("status").asText()).as("what its buyer reads meanwhile")
+          .isEqualTo("PENDING");
+      clock.advance(Duration.ofMinutes(15));
+      sweeper.sweep();
+      clock.reset();
+      assertThat(ledger.find(orderNo).orElseThrow().status()).as("the sweep leaves a saga that is still running")
+          .isEqualTo(IntentLedger.Status.PROCESSING);
 
       log.update("UPDATE seata_state_machine_inst SET status = 'SU', is_running = 0 WHERE id = ?", instance);
       redeliverAndDrain(intent);

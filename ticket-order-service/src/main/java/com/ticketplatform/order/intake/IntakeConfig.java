@@ -49,6 +49,7 @@ public class IntakeConfig {
     outcomes.setCorePoolSize(2);
     outcomes.setMaxPoolSize(2);
     outcomes.setThreadNamePrefix("order-outcomes-");
+    outcomes.setDaemon(true);
     outcomes.initialize();
     container.setTaskExecutor(outcomes);
     container.addMessageListener(streams, new ChannelTopic(IntentLedger.CHANNEL));

@@ -173,8 +173,9 @@ public class IntentConsumer implements DisposableBean {
       log.warn("accepted order {}: saga in doubt, left for its recovery", intent.orderNo());
       return;
     } catch (PlaceOrderService.AlreadyPlaced duplicate) {
-      settle(intent, Status.REJECTED, Rejection.alreadyPlaced(duplicate.orderNo()));
+      // pointed first: the rejection then leaves the record (it no longer names this order), and no retry slips in
       ledger.pointKey(intent, duplicate.orderNo());
+      settle(intent, Status.REJECTED, Rejection.alreadyPlaced(duplicate.orderNo()));
       return;
     } catch (SeatRefusal refusal) {
       rejection = Rejection.of(SeatProblems.of(refusal));

@@ -117,11 +117,7 @@ public class IntentLedger implements AcceptedOrders {
         List.of(statusKey(intent.orderNo()), LIVE, keyRecordKey(intent.userId(), intent.idempotencyKey())),
         from, to.name(), Long.toString(intent.orderNo()),
         rejection == null ? "" : json.writeValueAsString(rejection), freeKey ? "1" : "0", CHANNEL,
-        Long.toString(props.keepFor().toSeconds()), Long.toString(clock.millis()));
-    if (found != null && to == Status.PROCESSING && found.isEmpty()) {
-      // written anew after a loss: the intent itself goes back in too, for readers of the status
-      redis.opsForHash().put(statusKey(intent.orderNo()), "intent", json.writeValueAsString(intent));
-    }
+        Long.toString(props.keepFor().toSeconds()), Long.toString(clock.millis()), json.writeValueAsString(intent));
     return Optional.ofNullable(found);
   }
 
@@ -134,9 +130,9 @@ public class IntentLedger implements AcceptedOrders {
         keyRecord(orderNo, intent.requestHash()), props.keepFor());
   }
 
-  /** Order numbers of intents accepted before {@code cutoff} that are still live, oldest first. */
-  public List<Long> liveSince(Instant cutoff, int limit) {
-    Set<String> members = redis.opsForZSet().rangeByScore(LIVE, Double.NEGATIVE_INFINITY, cutoff.toEpochMilli(), 0,
+  /** Order numbers of intents accepted before {@code cutoff} that are still live, oldest first, from {@code skip}. */
+  public List<Long> liveSince(Instant cutoff, long skip, int limit) {
+    Set<String> members = redis.opsForZSet().rangeByScore(LIVE, Double.NEGATIVE_INFINITY, cutoff.toEpochMilli(), skip,
         limit);
     return members == null ? List.of() : members.stream().map(Long::parseLong).toList();
   }

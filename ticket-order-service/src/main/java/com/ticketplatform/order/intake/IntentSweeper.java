@@ -3,10 +3,13 @@ package com.ticketplatform.order.intake;
 import com.ticketplatform.order.intake.IntentLedger.State;
 import com.ticketplatform.order.intake.IntentLedger.Status;
 import com.ticketplatform.order.placement.OrderIntent;
+import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.seat.SeatClaims;
 import com.ticketplatform.order.seat.SeatInventory;
+import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,28 +17,31 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Settles intents still live long after they were accepted (docs/ARCHITECTURE.md §2 "Accepted orders"). A PENDING
- * one (lost between the lock and the broker by a crash, or behind a backlog far beyond anything the workers drain)
- * is REJECTED and its seats given back at once; the consumer skips it should it still arrive. A PROCESSING one (a
- * crash mid-placement, a saga in doubt) is left while it may still be running; past {@code in-doubt-after}, the
- * saga's log decides ({@link PlacementOutcomes}): still running, left to its recovery; finished forward, PLACED;
- * compensated or never started, REJECTED with its seats and claims given back.
+ * Settles intents still live long after they were accepted (docs/ARCHITECTURE.md §2 "Accepted orders"): a PENDING
+ * one (lost between the lock and the broker by a crash, or behind a backlog far beyond anything the workers drain),
+ * and a PROCESSING one past {@code in-doubt-after} (a crash mid-placement, a saga in doubt). The saga's log decides
+ * ({@link PlacementOutcomes}): still running, left to its recovery; finished forward, PLACED; compensated or never
+ * started, REJECTED with its seats (and a PROCESSING one's claims and database key) given back. The consumer skips a
+ * REJECTED intent should it still arrive.
  */
 @Component
 public class IntentSweeper {
 
   private static final Logger log = LoggerFactory.getLogger(IntentSweeper.class);
-  private static final int AT_MOST = 200;
+  private static final int PAGE = 200;
+  private static final int PAGES = 50;
 
   private final IntentLedger ledger;
   private final PlacementOutcomes outcomes;
   private final SeatInventory inventory;
   private final SeatClaims claims;
+  private final IdempotencyRecords idempotency;
   private final IntakeProperties props;
   private final Clock clock;
 
   public IntentSweeper(IntentLedger ledger, PlacementOutcomes outcomes, SeatInventory inventory, SeatClaims claims,
-      IntakeProperties props, Clock clock) {
+      IdempotencyRecords idempotency, IntakeProperties props, Clock clock) {
+    this.idempotency = idempotency;
     this.ledger = ledger;
     this.outcomes = outcomes;
     this.inventory = inventory;
@@ -44,24 +50,35 @@ public class IntentSweeper {
     this.clock = clock;
   }
 
-  /** Returns how many intents it settled. */
+  /**
+   * Returns how many intents it settled. It reads the live ones page by page, so intents it must leave (sagas still
+   * running) never hide the ones behind them.
+   */
   @Scheduled(fixedDelayString = "${ticket.order.intake.sweep-interval:PT30S}",
       initialDelayString = "${ticket.order.intake.sweep-interval:PT30S}")
   public int sweep() {
     int settled = 0;
     Instant cutoff = clock.instant().minus(props.lostAfter());
-    for (long orderNo : ledger.liveSince(cutoff, AT_MOST)) {
-      try {
-        Optional<State> state = ledger.find(orderNo);
-        if (state.isEmpty() || !state.get().live()) {
-          ledger.forget(orderNo);
-          continue;
+    long left = 0;
+    for (int page = 0; page < PAGES; page++) {
+      List<Long> live = ledger.liveSince(cutoff, left, PAGE);
+      for (long orderNo : live) {
+        try {
+          Optional<State> state = ledger.find(orderNo);
+          if (state.isEmpty() || !state.get().live()) {
+            ledger.forget(orderNo);
+          } else if (settle(state.get())) {
+            settled++;
+          } else {
+            left++;
+          }
+        } catch (RuntimeException e) {
+          left++;
+          log.warn("sweeping accepted order {} failed: {}", orderNo, e.toString());
         }
-        if (settle(state.get())) {
-          settled++;
-        }
-      } catch (RuntimeException e) {
-        log.warn("sweeping accepted order {} failed: {}", orderNo, e.toString());
+      }
+      if (live.size() < PAGE) {
+        break;
       }
     }
     return settled;
@@ -69,18 +86,8 @@ public class IntentSweeper {
 
   private boolean settle(State state) {
     OrderIntent intent = state.intent();
-    if (state.status() == Status.PENDING) {
-      if (outcomes.of(intent.orderNo()) == PlacementOutcomes.Outcome.PLACED) {
-        return ledger.settle(intent, Status.PENDING.name(), Status.PLACED, null).isPresent();
-      }
-      if (ledger.settle(intent, Status.PENDING.name(), Status.REJECTED, Rejection.lost()).isEmpty()) {
-        return false;
-      }
-      log.warn("accepted order {} given up after {}: never taken for placing", intent.orderNo(), props.lostAfter());
-      inventory.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
-      return true;
-    }
-    if (state.since().isAfter(clock.instant().minus(props.inDoubtAfter()))) {
+    boolean pending = state.status() == Status.PENDING;
+    if (!pending && state.since().isAfter(clock.instant().minus(props.inDoubtAfter()))) {
       return false;
     }
     PlacementOutcomes.Outcome outcome = outcomes.of(intent.orderNo());
@@ -89,15 +96,20 @@ public class IntentSweeper {
         return false;
       }
       case PLACED -> {
-        return ledger.settle(intent, Status.PROCESSING.name(), Status.PLACED, null).isPresent();
+        return ledger.settle(intent, state.status().name(), Status.PLACED, null).isPresent();
       }
       default -> {
-        if (ledger.settle(intent, Status.PROCESSING.name(), Status.REJECTED, Rejection.lost()).isEmpty()) {
+        if (ledger.settle(intent, state.status().name(), Status.REJECTED, Rejection.lost()).isEmpty()) {
           return false;
         }
-        log.warn("accepted order {} given up: its placement stopped ({})", intent.orderNo(), outcome);
+        log.warn("accepted order {} given up ({}, {}): never placed", intent.orderNo(), state.status(), outcome);
         inventory.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
-        claims.release(intent.showtimeId(), intent.orderNo(), intent.userId());
+        if (!pending) {
+          claims.release(intent.showtimeId(), intent.orderNo(), intent.userId());
+          // the key its placement claimed in the database: free for a new request, as after any failed order
+          idempotency.abandon(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(),
+              intent.orderNo());
+        }
         return true;
       }
     }

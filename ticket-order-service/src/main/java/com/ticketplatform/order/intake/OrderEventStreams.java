@@ -108,7 +108,8 @@ public class OrderEventStreams implements MessageListener, DisposableBean {
         synchronized (subscriber) {
           subscriber.emitter().send(SseEmitter.event().comment("waiting"));
         }
-      } catch (IOException | IllegalStateException e) {
+      } catch (IOException | RuntimeException e) {
+        // one gone client must not end the heartbeat of the others
         subscriber.emitter().completeWithError(e);
       }
     }));

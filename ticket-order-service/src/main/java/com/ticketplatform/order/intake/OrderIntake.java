@@ -5,7 +5,6 @@ import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.order.order.Order;
-import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.placement.OrderIntent;
 import com.ticketplatform.order.placement.PlaceOrderService;
 import com.ticketplatform.order.seat.InventoryRebuilder;
@@ -50,7 +49,6 @@ public class OrderIntake {
   private final SeatInventory inventory;
   private final InventoryRebuilder rebuilder;
   private final IntentLedger ledger;
-  private final OrderRepository orders;
   private final KafkaTemplate<String, String> kafka;
   private final SnowflakeIdGenerator ids;
   private final SeatProperties seatProps;
@@ -61,13 +59,12 @@ public class OrderIntake {
   private final Counter unsent;
 
   public OrderIntake(PlaceOrderService placing, SeatInventory inventory, InventoryRebuilder rebuilder,
-      IntentLedger ledger, OrderRepository orders, KafkaTemplate<String, String> kafka, SnowflakeIdGenerator ids,
+      IntentLedger ledger, KafkaTemplate<String, String> kafka, SnowflakeIdGenerator ids,
       SeatProperties seatProps, IntakeProperties props, ObjectMapper json, Clock clock, MeterRegistry meters) {
     this.placing = placing;
     this.inventory = inventory;
     this.rebuilder = rebuilder;
     this.ledger = ledger;
-    this.orders = orders;
     this.kafka = kafka;
     this.ids = ids;
     this.seatProps = seatProps;
@@ -133,17 +130,21 @@ public class OrderIntake {
       throw IdempotencyKeys.reused();
     }
     long orderNo = Long.parseLong(record.substring(0, bar));
-    Optional<Order> placed = orders.find(orderNo).filter(o -> o.userId() == userId);
+    Optional<IntentLedger.State> state = ledger.find(orderNo);
+    if (state.isPresent() && state.get().live()) {
+      if (state.get().status() == IntentLedger.Status.PENDING) {
+        // its first answer may never have come (a crash before the broker had it): 202 only once it is there, so
+        // it goes again; the consumer takes an intent once, whatever the copies
+        send(state.get().intent());
+      }
+      return new Accepted(state.get().intent(), Optional.empty());
+    }
+    // settled (or made by a direct order): the order it placed, never a rollback tombstone
+    Optional<Order> placed = placing.placed(orderNo).filter(o -> o.userId() == userId);
     if (placed.isPresent()) {
       return new Accepted(null, placed);
     }
-    IntentLedger.State state = ledger.find(orderNo).orElseThrow(IdempotencyKeys::inProgress);
-    if (state.status() == IntentLedger.Status.PENDING) {
-      // its first answer may never have come (a crash before the broker had it): 202 only once it is there, so it
-      // goes again; the consumer takes an intent once, whatever the copies
-      send(state.intent());
-    }
-    return new Accepted(state.intent(), Optional.empty());
+    throw IdempotencyKeys.inProgress();
   }
 
   /**
@@ -164,10 +165,16 @@ public class OrderIntake {
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       failure = e;
     }
-    if (ledger.settle(intent, IntentLedger.Status.PENDING.name(), IntentLedger.Status.REJECTED,
-        Rejection.unavailable()).isEmpty()) {
-      log.info("intent of order {} unacknowledged but taken by the consumer: accepted", intent.orderNo());
-      return;
+    if (ledger.settle(intent, "PENDING,MISSING", IntentLedger.Status.REJECTED, Rejection.unavailable()).isEmpty()) {
+      Optional<IntentLedger.State> now = ledger.find(intent.orderNo());
+      if (now.isPresent() && (now.get().status() == IntentLedger.Status.PROCESSING
+          || now.get().status() == IntentLedger.Status.PLACED)) {
+        log.info("intent of order {} unacknowledged but taken by the consumer: accepted", intent.orderNo());
+        return;
+      }
+      // rejected meanwhile by another hand (a concurrent retry, the sweep), which gave its seats back
+      throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+          "ordering is unavailable right now; nothing was kept, try again shortly", Duration.ofSeconds(2));
     }
     unsent.increment();
     log.warn("intent of order {} not taken by the broker; given up: {}", intent.orderNo(), failure.toString());

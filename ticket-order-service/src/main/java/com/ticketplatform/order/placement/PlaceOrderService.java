@@ -14,6 +14,7 @@ import com.ticketplatform.order.order.TicketHolder;
 import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.PlaceOrderSaga;
 import com.ticketplatform.order.saga.PlaceOrderSteps;
+import com.ticketplatform.order.saga.SeataPlaceOrderSaga;
 import com.ticketplatform.order.seat.SeatInventory;
 import com.ticketplatform.order.seat.SeatProperties;
 import com.ticketplatform.order.seat.SeatRefusal;
@@ -182,16 +183,15 @@ public class PlaceOrderService {
       seats.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
       throw e;
     }
-    boolean placed = false;
     try {
-      Order order = saga.place(command);
-      placed = true;
-      return order;
-    } finally {
-      if (!placed) {
-        idempotency.abandon(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(),
-            command.orderNo());
-      }
+      return saga.place(command);
+    } catch (SeataPlaceOrderSaga.InDoubt inDoubt) {
+      // the saga may still finish forward: its key stays claimed until its log says (the sweep), or times out
+      throw inDoubt;
+    } catch (RuntimeException failed) {
+      idempotency.abandon(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(),
+          command.orderNo());
+      throw failed;
     }
   }
 
@@ -218,14 +218,20 @@ public class PlaceOrderService {
     }
     PlaceOrderCommand command = null;
     boolean placed = false;
+    boolean inDoubt = false;
     try {
       command = command(ids.nextIdFor(userId), userId, showtimeId, seatIds, holderIds, idempotencyKey, null);
       // CreateOrder completes the key with the order number in the order's own transaction
       Order order = saga.place(command);
       placed = true;
       return new Placed(order, false);
+    } catch (SeataPlaceOrderSaga.InDoubt e) {
+      // the saga may still finish forward (its recovery decides): the key stays claimed, so a retry waits for it
+      // or, once the claim times out, runs anew, and never places a second order beside one that did finish
+      inDoubt = true;
+      throw e;
     } finally {
-      if (!placed) {
+      if (!placed && !inDoubt) {
         // nothing was kept (a created order was cancelled by the compensation): a retry with this key runs anew
         idempotency.abandon(userId, PlaceOrderCommand.IDEMPOTENCY_SCOPE, idempotencyKey,
             command == null ? null : command.orderNo());

@@ -50,6 +50,10 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
     }
     log.info("saga {} for order {} ended {} / compensation {}", instance.getId(), command.orderNo(),
         instance.getStatus(), instance.getCompensationStatus());
+    if (instance.getCompensationStatus() != null && instance.getCompensationStatus() != ExecutionStatus.SU) {
+      // its compensation did not finish either: recovery finishes it, so what is kept is not known yet
+      throw new InDoubt(command.orderNo());
+    }
     rethrowClientFailure(instance.getException());
     throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
         "the order could not be placed right now; nothing was charged or kept");

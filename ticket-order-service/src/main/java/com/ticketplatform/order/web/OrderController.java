@@ -139,19 +139,21 @@ public class OrderController {
   }
 
   /**
-   * The order, or its intent while it is not placed: also when the database holds only the cancelled tombstone a
-   * compensated saga leaves, whose intent says why (REJECTED and its problem).
+   * The order, or its intent while it is not placed: an accepted order whose intent is still live is shown waiting
+   * even if its saga has written the order (the saga may yet be undone), and one the database holds only as the
+   * cancelled tombstone of a compensated saga is shown as its intent says (REJECTED and why).
    */
   private OrderEventStreams.Update current(long userId, long orderNo) {
+    Optional<IntentLedger.State> state = ledger.find(orderNo).filter(s -> s.intent().userId() == userId);
+    if (state.isPresent() && state.get().live()) {
+      return new OrderEventStreams.Update(AcceptedOrderView.of(state.get()), false);
+    }
     Optional<Order> order = orders.find(orderNo).filter(o -> o.userId() == userId);
-    if (order.isPresent() && !PlaceOrderService.rolledBack(order.get())) {
+    if (order.isPresent() && (state.isEmpty() || !PlaceOrderService.rolledBack(order.get()))) {
       return new OrderEventStreams.Update(view(order.get()), true);
     }
-    Optional<IntentLedger.State> state = ledger.find(orderNo).filter(s -> s.intent().userId() == userId);
-    if (state.isPresent()) {
-      return new OrderEventStreams.Update(AcceptedOrderView.of(state.get()), !state.get().live());
-    }
-    return new OrderEventStreams.Update(view(order.orElseThrow(() -> ApiException.notFound("order"))), true);
+    return new OrderEventStreams.Update(AcceptedOrderView.of(state.orElseThrow(() -> ApiException.notFound("order"))),
+        true);
   }
 
   @GetMapping
