@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -59,6 +60,16 @@ class CrashRecoveryIT {
   private final List<String> payCalls = new CopyOnWriteArrayList<>();
   private final List<Process> children = new ArrayList<>();
   private HttpServer stubs;
+  private LettuceConnectionFactory factory;
+  private StringRedisTemplate redis;
+  private EmbeddedKafkaKraftBroker kafka;
+
+  @BeforeEach
+  void connectRedis() {
+    factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+    factory.afterPropertiesSet();
+    redis = new StringRedisTemplate(factory);
+  }
 
   @AfterEach
   void stopAll() throws Exception {
@@ -71,6 +82,10 @@ class CrashRecoveryIT {
     if (stubs != null) {
       stubs.stop(0);
     }
+    if (kafka != null) {
+      kafka.destroy();
+    }
+    factory.destroy();
   }
 
   @Test
@@ -79,16 +94,8 @@ class CrashRecoveryIT {
     long showtime = ThreadLocalRandom.current().nextLong(1_000_000L, 1L << 40);
     long user = ThreadLocalRandom.current().nextLong(1_000, 1L << 40);
     startStubs(showtime);
-
-    LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
-    factory.afterPropertiesSet();
-    StringRedisTemplate redis = new StringRedisTemplate(factory);
     try {
-      Map<String, String> seats = new HashMap<>();
-      for (long s = 1; s <= 10; s++) {
-        seats.put(Long.toString(s), "A");
-      }
-      redis.opsForHash().putAll(SeatInventoryKeys.seats(showtime), seats);
+      seatsOnSale(showtime);
 
       int port1 = freePort();
       Process first = startService(port1, true, "first");
@@ -123,7 +130,6 @@ class CrashRecoveryIT {
       await("saga recorded as compensated", () -> "SU".equals(sagaCompensation(orderNo)), 30);
     } finally {
       redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
-      factory.destroy();
     }
   }
 
@@ -133,30 +139,15 @@ class CrashRecoveryIT {
     long showtime = ThreadLocalRandom.current().nextLong(1_000_000L, 1L << 40);
     long user = ThreadLocalRandom.current().nextLong(1_000, 1L << 40);
     startStubs(showtime);
-    EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.ORDER_INTENTS);
-    kafka.afterPropertiesSet();
-    String brokers = "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString();
-    LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
-    factory.afterPropertiesSet();
-    StringRedisTemplate redis = new StringRedisTemplate(factory);
+    String brokers = startBroker();
     try {
-      Map<String, String> seats = new HashMap<>();
-      for (long s = 1; s <= 10; s++) {
-        seats.put(Long.toString(s), "A");
-      }
-      redis.opsForHash().putAll(SeatInventoryKeys.seats(showtime), seats);
+      seatsOnSale(showtime);
 
       // an instance that accepts orders but is killed before its consumer places any
       int port1 = freePort();
       Process first = startService(port1, false, "accepting", brokers, "--ticket.order.intake.consume=false");
       awaitReady(port1, first);
-      HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + port1 + "/api/orders"))
-          .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-          .header("X-User-Id", Long.toString(user)).header("Idempotency-Key", "accepted-" + showtime)
-          .header("Prefer", "respond-async")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"showtimeId\":" + showtime + ",\"seatIds\":[3,4]}"))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> accepted = accept(port1, user, showtime, "3,4");
       assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
       long orderNo = Long.parseLong(JSON.readTree(accepted.body()).path("orderNo").asText());
       first.destroyForcibly();
@@ -176,8 +167,6 @@ class CrashRecoveryIT {
       assertThat(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "4")).isEqualTo("L:" + orderNo + ":" + user);
     } finally {
       redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
-      factory.destroy();
-      kafka.destroy();
     }
   }
 
@@ -187,31 +176,16 @@ class CrashRecoveryIT {
     long showtime = ThreadLocalRandom.current().nextLong(1_000_000L, 1L << 40);
     long user = ThreadLocalRandom.current().nextLong(1_000, 1L << 40);
     startStubs(showtime);
-    EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.ORDER_INTENTS);
-    kafka.afterPropertiesSet();
-    String brokers = "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString();
-    LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
-    factory.afterPropertiesSet();
-    StringRedisTemplate redis = new StringRedisTemplate(factory);
+    String brokers = startBroker();
     try {
-      Map<String, String> seats = new HashMap<>();
-      for (long s = 1; s <= 10; s++) {
-        seats.put(Long.toString(s), "A");
-      }
-      redis.opsForHash().putAll(SeatInventoryKeys.seats(showtime), seats);
+      seatsOnSale(showtime);
 
       // the consumer halts the JVM right after CreateOrder: an order row, a saga in the log, the intent PROCESSING
       int port1 = freePort();
       Process first = startService(port1, true, "accepting-crashing", brokers);
       awaitReady(port1, first);
       try {
-        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port1 + "/api/orders"))
-            .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-            .header("X-User-Id", Long.toString(user)).header("Idempotency-Key", "undone-" + showtime)
-            .header("Prefer", "respond-async")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"showtimeId\":" + showtime + ",\"seatIds\":[5,6]}"))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> accepted = accept(port1, user, showtime, "5,6");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
       } catch (IOException haltedFirst) {
         // the consumer may halt the process before the 202 is on the wire: the order number is in the database
@@ -239,9 +213,34 @@ class CrashRecoveryIT {
       assertThat(JSON.readTree(shown.body()).path("status").asText()).as(shown.body()).isEqualTo("REJECTED");
     } finally {
       redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
-      factory.destroy();
-      kafka.destroy();
     }
+  }
+
+  /** A broker of this test's own for the children (the first scenario runs without one), as their argument. */
+  private String startBroker() {
+    kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.ORDER_INTENTS);
+    kafka.afterPropertiesSet();
+    return "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString();
+  }
+
+  /** What the program service does when a showtime goes on sale: its ten seats available in Redis. */
+  private void seatsOnSale(long showtime) {
+    Map<String, String> seats = new HashMap<>();
+    for (long s = 1; s <= 10; s++) {
+      seats.put(Long.toString(s), "A");
+    }
+    redis.opsForHash().putAll(SeatInventoryKeys.seats(showtime), seats);
+  }
+
+  /** An order for {@code seats} (comma-separated ids), asked to be answered once accepted. */
+  private static HttpResponse<String> accept(int port, long user, long showtime, String seats)
+      throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
+        .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+        .header("X-User-Id", Long.toString(user)).header("Idempotency-Key", "accepted-" + showtime + "-" + seats)
+        .header("Prefer", "respond-async")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"showtimeId\":" + showtime + ",\"seatIds\":[" + seats + "]}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static void requireSeataTc() {
