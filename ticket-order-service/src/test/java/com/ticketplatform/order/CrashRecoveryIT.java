@@ -64,11 +64,22 @@ class CrashRecoveryIT {
   private StringRedisTemplate redis;
   private EmbeddedKafkaKraftBroker kafka;
 
+  private final long showtime = ThreadLocalRandom.current().nextLong(1_000_000L, 1L << 40);
+  private final long user = ThreadLocalRandom.current().nextLong(1_000, 1L << 40);
+
+  /** A showtime of its own on sale (its ten seats available in Redis), the neighbours' stubs, the saga's TC. */
   @BeforeEach
-  void connectRedis() {
+  void showtimeOnSale() throws IOException {
+    requireSeataTc();
+    startStubs(showtime);
     factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
     factory.afterPropertiesSet();
     redis = new StringRedisTemplate(factory);
+    Map<String, String> seats = new HashMap<>();
+    for (long s = 1; s <= 10; s++) {
+      seats.put(Long.toString(s), "A");
+    }
+    redis.opsForHash().putAll(SeatInventoryKeys.seats(showtime), seats);
   }
 
   @AfterEach
@@ -85,135 +96,106 @@ class CrashRecoveryIT {
     if (kafka != null) {
       kafka.destroy();
     }
+    redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
     factory.destroy();
   }
 
   @Test
   void sagaInterruptedByAHardCrashIsCompensatedAfterRestart() throws Exception {
-    requireSeataTc();
-    long showtime = ThreadLocalRandom.current().nextLong(1_000_000L, 1L << 40);
-    long user = ThreadLocalRandom.current().nextLong(1_000, 1L << 40);
-    startStubs(showtime);
+    int port1 = freePort();
+    Process first = startService(port1, true, "first");
+    awaitReady(port1, first);
     try {
-      seatsOnSale(showtime);
-
-      int port1 = freePort();
-      Process first = startService(port1, true, "first");
-      awaitReady(port1, first);
-      try {
-        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port1 + "/api/orders"))
-            .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-            .header("X-User-Id", Long.toString(user)).header("Idempotency-Key", "crash-" + showtime)
-            .POST(HttpRequest.BodyPublishers.ofString("{\"showtimeId\":" + showtime + ",\"seatIds\":[1,2]}"))
-            .build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException expected) {
-        // the process died under the request
-      }
-      assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(first.exitValue()).isEqualTo(137);
-
-      // what the crash left behind: seats locked, the order awaiting payment, the pay flow never opened
-      Object[] order = findOrder(user);
-      assertThat(order[0]).as("order row written by CreateOrder").isNotNull();
-      long orderNo = (Long) order[0];
-      assertThat(order[1]).isEqualTo("PENDING_PAYMENT");
-      assertThat(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "1")).isEqualTo("L:" + orderNo + ":" + user);
-      assertThat(payCalls).noneMatch(c -> c.startsWith("open"));
-
-      int port2 = freePort();
-      Process second = startService(port2, false, "second");
-      awaitReady(port2, second);
-      await("order cancelled by saga compensation", () -> "CANCELLED".equals(findOrder(user)[1]), 180);
-      await("seats released", () -> "A".equals(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "1"))
-          && "A".equals(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "2")), 60);
-      // the engine records the instance as compensated after its last compensation step (ReleaseSeats) returned
-      await("saga recorded as compensated", () -> "SU".equals(sagaCompensation(orderNo)), 30);
-    } finally {
-      redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
+      HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port1 + "/api/orders"))
+          .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+          .header("X-User-Id", Long.toString(user)).header("Idempotency-Key", "crash-" + showtime)
+          .POST(HttpRequest.BodyPublishers.ofString("{\"showtimeId\":" + showtime + ",\"seatIds\":[1,2]}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException expected) {
+      // the process died under the request
     }
+    assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(first.exitValue()).isEqualTo(137);
+
+    // what the crash left behind: seats locked, the order awaiting payment, the pay flow never opened
+    Object[] order = findOrder(user);
+    assertThat(order[0]).as("order row written by CreateOrder").isNotNull();
+    long orderNo = (Long) order[0];
+    assertThat(order[1]).isEqualTo("PENDING_PAYMENT");
+    assertThat(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "1")).isEqualTo("L:" + orderNo + ":" + user);
+    assertThat(payCalls).noneMatch(c -> c.startsWith("open"));
+
+    int port2 = freePort();
+    Process second = startService(port2, false, "second");
+    awaitReady(port2, second);
+    await("order cancelled by saga compensation", () -> "CANCELLED".equals(findOrder(user)[1]), 180);
+    await("seats released", () -> "A".equals(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "1"))
+        && "A".equals(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "2")), 60);
+    // the engine records the instance as compensated after its last compensation step (ReleaseSeats) returned
+    await("saga recorded as compensated", () -> "SU".equals(sagaCompensation(orderNo)), 30);
   }
 
   @Test
   void anAcceptedOrderOutlivesACrashBeforeItIsPlaced() throws Exception {
-    requireSeataTc();
-    long showtime = ThreadLocalRandom.current().nextLong(1_000_000L, 1L << 40);
-    long user = ThreadLocalRandom.current().nextLong(1_000, 1L << 40);
-    startStubs(showtime);
     String brokers = startBroker();
-    try {
-      seatsOnSale(showtime);
+    // an instance that accepts orders but is killed before its consumer places any
+    int port1 = freePort();
+    Process first = startService(port1, false, "accepting", brokers, "--ticket.order.intake.consume=false");
+    awaitReady(port1, first);
+    HttpResponse<String> accepted = accept(port1, user, showtime, "3,4");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    long orderNo = Long.parseLong(JSON.readTree(accepted.body()).path("orderNo").asText());
+    first.destroyForcibly();
+    assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-      // an instance that accepts orders but is killed before its consumer places any
-      int port1 = freePort();
-      Process first = startService(port1, false, "accepting", brokers, "--ticket.order.intake.consume=false");
-      awaitReady(port1, first);
-      HttpResponse<String> accepted = accept(port1, user, showtime, "3,4");
-      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-      long orderNo = Long.parseLong(JSON.readTree(accepted.body()).path("orderNo").asText());
-      first.destroyForcibly();
-      assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    // what the crash left: the seats held for the 202, no order yet
+    assertThat(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "3")).isEqualTo("L:" + orderNo + ":" + user);
+    assertThat(findOrder(user)[0]).isNull();
 
-      // what the crash left: the seats held for the 202, no order yet
-      assertThat(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "3")).isEqualTo("L:" + orderNo + ":" + user);
-      assertThat(findOrder(user)[0]).isNull();
-
-      int port2 = freePort();
-      Process second = startService(port2, false, "placing", brokers);
-      awaitReady(port2, second);
-      await("the accepted order placed by the next instance",
-          () -> "PENDING_PAYMENT".equals(findOrder(user)[1]), 90);
-      assertThat(findOrder(user)[0]).isEqualTo(orderNo);
-      assertThat(payCalls).contains("open:" + orderNo);
-      assertThat(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "4")).isEqualTo("L:" + orderNo + ":" + user);
-    } finally {
-      redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
-    }
+    int port2 = freePort();
+    Process second = startService(port2, false, "placing", brokers);
+    awaitReady(port2, second);
+    await("the accepted order placed by the next instance",
+        () -> "PENDING_PAYMENT".equals(findOrder(user)[1]), 90);
+    assertThat(findOrder(user)[0]).isEqualTo(orderNo);
+    assertThat(payCalls).contains("open:" + orderNo);
+    assertThat(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "4")).isEqualTo("L:" + orderNo + ":" + user);
   }
 
   @Test
   void anAcceptedOrderWhoseSagaCrashedIsUndoneAndItsBuyerToldSo() throws Exception {
-    requireSeataTc();
-    long showtime = ThreadLocalRandom.current().nextLong(1_000_000L, 1L << 40);
-    long user = ThreadLocalRandom.current().nextLong(1_000, 1L << 40);
-    startStubs(showtime);
     String brokers = startBroker();
+    // the consumer halts the JVM right after CreateOrder: an order row, a saga in the log, the intent PROCESSING
+    int port1 = freePort();
+    Process first = startService(port1, true, "accepting-crashing", brokers);
+    awaitReady(port1, first);
     try {
-      seatsOnSale(showtime);
-
-      // the consumer halts the JVM right after CreateOrder: an order row, a saga in the log, the intent PROCESSING
-      int port1 = freePort();
-      Process first = startService(port1, true, "accepting-crashing", brokers);
-      awaitReady(port1, first);
-      try {
-        HttpResponse<String> accepted = accept(port1, user, showtime, "5,6");
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-      } catch (IOException haltedFirst) {
-        // the consumer may halt the process before the 202 is on the wire: the order number is in the database
-      }
-      assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(findOrder(user)[1]).isEqualTo("PENDING_PAYMENT");
-      long orderNo = (Long) findOrder(user)[0];
-      String status = "ticket:intake:intent:" + orderNo;
-      assertThat(redis.opsForHash().get(status, "status")).isEqualTo("PROCESSING");
-
-      // the next instance gets the intent again; its saga never finished: undone by the saga's recovery, the intent
-      // is settled from the saga's log, and its buyer reads REJECTED (not the cancelled order the saga left)
-      int port2 = freePort();
-      Process second = startService(port2, false, "recovering", brokers, "--ticket.order.intake.lost-after=PT1S",
-          "--ticket.order.intake.in-doubt-after=PT10S", "--ticket.order.intake.sweep-interval=PT2S");
-      awaitReady(port2, second);
-      await("the saga undone by its recovery", () -> "CANCELLED".equals(findOrder(user)[1]), 120);
-      await("the intent settled from the saga's log", () -> "REJECTED".equals(redis.opsForHash().get(status, "status")),
-          60);
-      await("seats given back", () -> "A".equals(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "5"))
-          && "A".equals(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "6")), 60);
-      HttpResponse<String> shown = HTTP.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + port2 + "/api/orders/" + orderNo))
-          .header("X-User-Id", Long.toString(user)).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(JSON.readTree(shown.body()).path("status").asText()).as(shown.body()).isEqualTo("REJECTED");
-    } finally {
-      redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
+      HttpResponse<String> accepted = accept(port1, user, showtime, "5,6");
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    } catch (IOException haltedFirst) {
+      // the consumer may halt the process before the 202 is on the wire: the order number is in the database
     }
+    assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(findOrder(user)[1]).isEqualTo("PENDING_PAYMENT");
+    long orderNo = (Long) findOrder(user)[0];
+    String status = "ticket:intake:intent:" + orderNo;
+    assertThat(redis.opsForHash().get(status, "status")).isEqualTo("PROCESSING");
+
+    // the next instance gets the intent again; its saga never finished: undone by the saga's recovery, the intent
+    // is settled from the saga's log, and its buyer reads REJECTED (not the cancelled order the saga left)
+    int port2 = freePort();
+    Process second = startService(port2, false, "recovering", brokers, "--ticket.order.intake.lost-after=PT1S",
+        "--ticket.order.intake.in-doubt-after=PT10S", "--ticket.order.intake.sweep-interval=PT2S");
+    awaitReady(port2, second);
+    await("the saga undone by its recovery", () -> "CANCELLED".equals(findOrder(user)[1]), 120);
+    await("the intent settled from the saga's log", () -> "REJECTED".equals(redis.opsForHash().get(status, "status")),
+        60);
+    await("seats given back", () -> "A".equals(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "5"))
+        && "A".equals(redis.opsForHash().get(SeatInventoryKeys.seats(showtime), "6")), 60);
+    HttpResponse<String> shown = HTTP.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port2 + "/api/orders/" + orderNo))
+        .header("X-User-Id", Long.toString(user)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(JSON.readTree(shown.body()).path("status").asText()).as(shown.body()).isEqualTo("REJECTED");
   }
 
   /** A broker of this test's own for the children (the first scenario runs without one), as their argument. */
@@ -221,15 +203,6 @@ class CrashRecoveryIT {
     kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.ORDER_INTENTS);
     kafka.afterPropertiesSet();
     return "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString();
-  }
-
-  /** What the program service does when a showtime goes on sale: its ten seats available in Redis. */
-  private void seatsOnSale(long showtime) {
-    Map<String, String> seats = new HashMap<>();
-    for (long s = 1; s <= 10; s++) {
-      seats.put(Long.toString(s), "A");
-    }
-    redis.opsForHash().putAll(SeatInventoryKeys.seats(showtime), seats);
   }
 
   /** An order for {@code seats} (comma-separated ids), asked to be answered once accepted. */
