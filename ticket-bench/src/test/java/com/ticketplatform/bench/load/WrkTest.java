@@ -75,7 +75,11 @@ class WrkTest {
           Map.of("X-User-Id", "3"));
       PhaseResult paced = Wrk.run(spec(url, 100, identities));
       assertThat(paced.outcomes()).containsOnlyKeys("409");
-      assertThat(paced.okCalls()).isEqualTo(paced.calls()).isEqualTo(keys.size()).isEqualTo(bodies.get());
+      assertThat(paced.okCalls()).isEqualTo(paced.calls());
+      // every request the server saw had its body and a key of its own; it also saw those still in flight when wrk
+      // stopped counting (at most one per connection)
+      assertThat(keys).hasSize(bodies.get());
+      assertThat((long) keys.size()).isBetween(paced.calls(), paced.calls() + 4);
       assertThat(paced.callsPerSecond()).as("paced at 100/s").isBetween(80.0, 110.0);
       assertThat(users).containsExactlyInAnyOrder("1", "2", "3");
       assertThat(paced.notes()).containsKeys("generatorCpuPercentOfOneCore", "targetCpuMillisPerCall");
