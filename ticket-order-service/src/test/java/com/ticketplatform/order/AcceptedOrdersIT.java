@@ -14,6 +14,7 @@ import com.ticketplatform.order.placement.OrderIntent;
 import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.PlaceOrderSteps;
 import com.ticketplatform.order.seat.ClaimReaper;
+import com.ticketplatform.order.seat.SeatClaims;
 import com.ticketplatform.order.seat.InventoryWatchdog;
 import com.ticketplatform.order.seat.SeatInventory;
 import com.ticketplatform.order.support.OrderServiceITBase;
@@ -31,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +71,8 @@ class AcceptedOrdersIT extends OrderServiceITBase {
   SnowflakeIdGenerator ids;
   @Autowired
   PlaceOrderSteps steps;
+  @Autowired
+  SeatClaims claims;
   @Autowired
   @Qualifier("seataSagaDataSource")
   DataSource sagaLog;
@@ -267,6 +271,80 @@ class AcceptedOrdersIT extends OrderServiceITBase {
     }
     assertThat(programs.reads.get(show.showtimeId()).get() - before).as("sale-info reads for five orders")
         .isBetween(1, 4);
+    // and placed together: fewer sagas than orders, each of them a batch's that finished forward
+    Map<Long, String> batches = batchesOf(placed);
+    assertThat(batches).as("every order recorded with its batch").hasSize(5);
+    assertThat(Set.copyOf(batches.values())).as("sagas for five orders").hasSizeBetween(1, 4)
+        .allSatisfy(batch -> assertThat(sagaStatus(batch)).isEqualTo("SU"));
+    int largest = java.util.Collections.max(batches.values().stream()
+        .collect(java.util.stream.Collectors.groupingBy(b -> b, java.util.stream.Collectors.counting())).values())
+        .intValue();
+    assertThat(pay.batches).as("the largest batch's flows opened in one call").contains(largest);
+  }
+
+  @Test
+  void anOrderRefusedWithinABatchIsUndoneAloneAndTheRestOfTheBatchIsPlaced() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
+    intents.stop();
+    long placedUser = randomUser();
+    long payRefusedUser = randomUser();
+    long seatTakenUser = randomUser();
+    String payRefusedKey = UUID.randomUUID().toString();
+    long placed = Long.parseLong(body(accept(placedUser, UUID.randomUUID().toString(), show.showtimeId(), 1L))
+        .path("orderNo").asText());
+    long payRefused = Long.parseLong(body(accept(payRefusedUser, payRefusedKey, show.showtimeId(), 2L))
+        .path("orderNo").asText());
+    // seat 3 is another order's in the database, though Redis (lost and rebuilt badly) let the intake lock it
+    assertThat(claims.claim(show.showtimeId(), show.startsAt(), ids.nextIdFor(1L), 1L, List.of(3L))).isEmpty();
+    long seatTaken = Long.parseLong(body(accept(seatTakenUser, UUID.randomUUID().toString(), show.showtimeId(), 3L))
+        .path("orderNo").asText());
+    // and the pay service will refuse one order's flow (closed before it was opened)
+    pay.close(payRefused);
+
+    intents.start();
+    await("the batch settled", () -> List.of(placed, payRefused, seatTaken).stream()
+        .allMatch(n -> ledger.find(n).map(st -> !st.live()).orElse(false)));
+
+    assertThat(order(placedUser, placed).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+    assertThat(seat(show.showtimeId(), 1)).isEqualTo(SeatInventoryKeys.locked(placed, placedUser));
+    JsonNode refusedByPay = order(payRefusedUser, payRefused);
+    assertThat(refusedByPay.path("status").asText()).isEqualTo("REJECTED");
+    assertThat(refusedByPay.path("rejection").path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    assertThat(orders.find(payRefused)).as("created, then cancelled as a rollback")
+        .hasValueSatisfying(o -> assertThat(o.status().name()).isEqualTo("CANCELLED"));
+    assertThat(seat(show.showtimeId(), 2)).isEqualTo(SeatInventoryKeys.AVAILABLE);
+    JsonNode refusedSeat = order(seatTakenUser, seatTaken);
+    assertThat(refusedSeat.path("status").asText()).isEqualTo("REJECTED");
+    assertThat(refusedSeat.path("rejection").path("status").asInt()).isEqualTo(409);
+    assertThat(orders.find(seatTaken)).isEmpty();
+    assertThat(seat(show.showtimeId(), 3)).as("shown held again, by the order the database gave it to")
+        .isNotEqualTo(SeatInventoryKeys.locked(seatTaken, seatTakenUser)).isNotEqualTo(SeatInventoryKeys.AVAILABLE);
+    // one saga for the three, finished forward: the refusals were each order's own
+    Map<Long, String> batches = batchesOf(List.of(placed, payRefused, seatTaken));
+    assertThat(Set.copyOf(batches.values())).hasSize(1)
+        .allSatisfy(batch -> assertThat(sagaStatus(batch)).isEqualTo("SU"));
+    // a refused order's key is free again: the buyer's retry is a new order
+    HttpResponse<String> retried = accept(payRefusedUser, payRefusedKey, show.showtimeId(), 2L);
+    assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+    long again = Long.parseLong(body(retried).path("orderNo").asText());
+    await("the retry placed", () -> "PENDING_PAYMENT".equals(order(payRefusedUser, again).path("status").asText()));
+  }
+
+  /** The batch saga each of these orders was placed with (the saga log's record of its members). */
+  private Map<Long, String> batchesOf(List<Long> orderNos) {
+    JdbcTemplate log = new JdbcTemplate(sagaLog);
+    Map<Long, String> out = new java.util.HashMap<>();
+    for (long orderNo : orderNos) {
+      log.query("SELECT business_key FROM saga_batch_member WHERE order_no = ?",
+          rs -> { out.put(orderNo, rs.getString(1)); }, orderNo);
+    }
+    return out;
+  }
+
+  private String sagaStatus(String businessKey) {
+    return new JdbcTemplate(sagaLog).queryForObject(
+        "SELECT status FROM seata_state_machine_inst WHERE business_key = ?", String.class, businessKey);
   }
 
   @Test
@@ -382,9 +460,12 @@ class AcceptedOrdersIT extends OrderServiceITBase {
     steps.createOrder(command);
     JdbcTemplate log = new JdbcTemplate(sagaLog);
     String instance = "it-" + orderNo;
+    // its batch's saga, found from the order through the batch's members
+    String batch = "batch-it-" + orderNo;
+    log.update("INSERT INTO saga_batch_member (order_no, business_key) VALUES (?, ?)", orderNo, batch);
     log.update("INSERT INTO seata_state_machine_inst (id, machine_id, tenant_id, gmt_started, business_key, status,"
-        + " is_running, gmt_updated) VALUES (?, 'placeOrder', '000001', NOW(3), ?, 'RU', 1, NOW(3))", instance,
-        Long.toString(orderNo));
+        + " is_running, gmt_updated) VALUES (?, 'placeOrders', '000001', NOW(3), ?, 'RU', 1, NOW(3))", instance,
+        batch);
     try {
       redeliverAndDrain(intent);
       assertThat(ledger.find(orderNo).orElseThrow().status()).as("an order row alone, its saga running")
@@ -403,6 +484,7 @@ class AcceptedOrdersIT extends OrderServiceITBase {
           .isEqualTo(IntentLedger.Status.PLACED);
     } finally {
       log.update("DELETE FROM seata_state_machine_inst WHERE id = ?", instance);
+      log.update("DELETE FROM saga_batch_member WHERE order_no = ?", orderNo);
     }
   }
 

@@ -342,8 +342,10 @@ class CrashRecoveryIT {
   private static String sagaCompensation(long orderNo) {
     try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/ticket_order_saga_test", "root", "");
         PreparedStatement s = c.prepareStatement(
-            "SELECT compensation_status FROM seata_state_machine_inst WHERE business_key = ?")) {
+            "SELECT compensation_status FROM seata_state_machine_inst WHERE business_key = ? OR business_key ="
+                + " (SELECT business_key FROM saga_batch_member WHERE order_no = ?)")) {
       s.setString(1, Long.toString(orderNo));
+      s.setLong(2, orderNo);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;
       }

@@ -7,9 +7,11 @@ import com.ticketplatform.order.intake.IntentLedger.Status;
 import com.ticketplatform.order.placement.OrderIntent;
 import com.ticketplatform.order.placement.PlaceOrderService;
 import com.ticketplatform.order.placement.SeatProblems;
+import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.SeataPlaceOrderSaga;
 import com.ticketplatform.order.seat.SeatRefusal;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -35,8 +37,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Places accepted orders (docs/ARCHITECTURE.md §2 "Accepted orders"): a batch of intents from the topic is spread over
- * the workers, each intent claimed PENDING → PROCESSING by compare-and-set, placed by the same saga as a direct order,
- * and settled PLACED or REJECTED (with the problem the buyer would have had). The batch's offsets are committed only
+ * the workers, each intent claimed PENDING → PROCESSING by compare-and-set, its key claimed and its price read; the
+ * batch's ready orders are then placed together by one saga (state machine {@code placeOrders}: shared statements, one
+ * pay-flow call) and each settled PLACED or REJECTED (with the problem the buyer would have had). The batch's offsets are committed only
  * once every intent in it is settled or left PROCESSING for the saga's log to decide (a saga in doubt): a crash
  * re-delivers it, and a re-delivered intent is never placed twice (a settled one is skipped; one found PROCESSING is
  * settled PLACED if its saga finished forward, else left to the saga's own recovery and the sweep). An intent that
@@ -57,6 +60,7 @@ public class IntentConsumer implements DisposableBean {
   private final Counter placed;
   private final Counter rejected;
   private final Timer waited;
+  private final DistributionSummary batchSizes;
 
   public IntentConsumer(PlaceOrderService placing, IntentLedger ledger, PlacementOutcomes outcomes, ObjectMapper json,
       Clock clock, IntakeProperties props, MeterRegistry meters) {
@@ -76,6 +80,9 @@ public class IntentConsumer implements DisposableBean {
     this.waited = Timer.builder("ticket.order.intake.wait")
         .description("from an order's acceptance (202) to its outcome")
         .publishPercentileHistogram()
+        .register(meters);
+    this.batchSizes = DistributionSummary.builder("ticket.order.intake.batch.size")
+        .description("accepted orders placed by one saga")
         .register(meters);
   }
 
@@ -100,14 +107,18 @@ public class IntentConsumer implements DisposableBean {
       }
     }
     Map<Long, ShowtimeSaleInfo> saleInfo = saleInfoOf(intents);
-    List<Future<?>> running = new ArrayList<>(intents.size());
+    List<Future<Ready>> preparing = new ArrayList<>(intents.size());
     for (OrderIntent intent : intents) {
-      running.add(workers.submit(() -> handle(intent, saleInfo.get(intent.showtimeId()))));
+      preparing.add(workers.submit(() -> prepare(intent, saleInfo.get(intent.showtimeId()))));
     }
+    List<Ready> ready = new ArrayList<>(intents.size());
     RuntimeException failed = null;
-    for (Future<?> f : running) {
+    for (Future<Ready> f : preparing) {
       try {
-        f.get();
+        Ready r = f.get();
+        if (r != null) {
+          ready.add(r);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         failed = new IllegalStateException("interrupted while placing accepted orders", e);
@@ -115,10 +126,15 @@ public class IntentConsumer implements DisposableBean {
         failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
       }
     }
+    // the ready ones are placed even when another intent of the batch failed: they are PROCESSING, keys claimed
+    placeTogether(ready);
     if (failed != null) {
       throw failed;
     }
   }
+
+  /** An accepted order claimed and ready for its batch's saga. */
+  record Ready(OrderIntent intent, PlaceOrderCommand command) {}
 
   /**
    * The sale info of each showtime in the batch, read once for all its intents' seats (an on-sale's batch is mostly
@@ -139,58 +155,90 @@ public class IntentConsumer implements DisposableBean {
     return infos;
   }
 
-  /** One intent, from its claim to its outcome; throws only when its state cannot be read or written (Redis). */
-  void handle(OrderIntent intent, ShowtimeSaleInfo saleInfo) {
+  /**
+   * One intent claimed (PENDING → PROCESSING) and made ready for the batch's saga, or settled at once (refused, a
+   * replay) or left (re-delivered, or its saga still deciding): then null. Throws only when its state cannot be read
+   * or written (Redis).
+   */
+  Ready prepare(OrderIntent intent, ShowtimeSaleInfo saleInfo) {
     String found = ledger.settle(intent, "PENDING,MISSING", Status.PROCESSING, null).orElse(null);
     if (found == null) {
       resume(intent);
-      return;
+      return null;
     }
     if (found.isEmpty()) {
       // Redis lost the state: a placement may have run already, and its log says how it went
       switch (outcomes.of(intent.orderNo())) {
         case PLACED -> {
           settle(intent, Status.PLACED, null);
-          return;
+          return null;
         }
         case RUNNING -> {
-          return; // PROCESSING again: the saga's recovery finishes it, the sweep reads the outcome
+          return null; // PROCESSING again: the saga's recovery finishes it, the sweep reads the outcome
         }
         case UNDONE -> {
           settle(intent, Status.REJECTED, Rejection.unavailable());
-          return;
+          return null;
         }
         case NONE -> {
           // never placed: placed now
         }
       }
     }
-    Rejection rejection = null;
     try {
-      placing.placeAccepted(intent, saleInfo);
-    } catch (SeataPlaceOrderSaga.InDoubt inDoubt) {
-      // the saga's own recovery finishes it; its log then decides the outcome (IntentSweeper)
-      log.warn("accepted order {}: saga in doubt, left for its recovery", intent.orderNo());
-      return;
+      PlaceOrderService.Prepared prepared = placing.prepareAccepted(intent, saleInfo);
+      if (prepared.order() != null) {
+        settle(intent, Status.PLACED, null);
+        return null;
+      }
+      return new Ready(intent, prepared.command());
     } catch (PlaceOrderService.AlreadyPlaced duplicate) {
       // pointed first: the rejection then leaves the record (it no longer names this order), and no retry slips in
       ledger.pointKey(intent, duplicate.orderNo());
       settle(intent, Status.REJECTED, Rejection.alreadyPlaced(duplicate.orderNo()));
+    } catch (RuntimeException refused) {
+      settle(intent, Status.REJECTED, rejectionOf(intent, refused));
+    }
+    return null;
+  }
+
+  /**
+   * The ready orders of a batch placed by one saga, each then settled PLACED or REJECTED with its own refusal. A saga
+   * in doubt leaves them PROCESSING: its recovery finishes it, and its log then decides each (IntentSweeper).
+   */
+  private void placeTogether(List<Ready> ready) {
+    if (ready.isEmpty()) {
       return;
-    } catch (SeatRefusal refusal) {
-      rejection = Rejection.of(SeatProblems.of(refusal));
-    } catch (ApiException problem) {
-      rejection = Rejection.of(problem);
-    } catch (RuntimeException e) {
-      log.error("accepted order {} could not be placed", intent.orderNo(), e);
-      rejection = Rejection.unavailable();
     }
-    if (rejection == null) {
+    Map<Long, RuntimeException> refused;
+    try {
+      refused = placing.placeTogether(ready.stream().map(Ready::command).toList());
+    } catch (SeataPlaceOrderSaga.InDoubt inDoubt) {
+      log.warn("accepted orders {}: saga in doubt, left for its recovery",
+          ready.stream().map(r -> r.intent().orderNo()).toList());
+      return;
+    }
+    batchSizes.record(ready.size());
+    for (Ready r : ready) {
+      RuntimeException refusal = refused.get(r.intent().orderNo());
       // outside the placement's failures: a Redis that fails to take this fails the batch, which comes again
-      settle(intent, Status.PLACED, null);
-    } else {
-      settle(intent, Status.REJECTED, rejection);
+      if (refusal == null) {
+        settle(r.intent(), Status.PLACED, null);
+      } else {
+        settle(r.intent(), Status.REJECTED, rejectionOf(r.intent(), refusal));
+      }
     }
+  }
+
+  private static Rejection rejectionOf(OrderIntent intent, RuntimeException refused) {
+    if (refused instanceof SeatRefusal refusal) {
+      return Rejection.of(SeatProblems.of(refusal));
+    }
+    if (refused instanceof ApiException problem) {
+      return Rejection.of(problem);
+    }
+    log.error("accepted order {} could not be placed", intent.orderNo(), refused);
+    return Rejection.unavailable();
   }
 
   /**

@@ -33,7 +33,8 @@ class PlacementOutcomes {
 
   Outcome of(long orderNo) {
     return switch (sagas.stateOf(orderNo)) {
-      case SUCCEEDED -> Outcome.PLACED;
+      // a batch's saga may have refused this order within a step (no order, or its rollback tombstone)
+      case SUCCEEDED -> placing.placed(orderNo).isPresent() ? Outcome.PLACED : Outcome.UNDONE;
       case RUNNING -> Outcome.RUNNING;
       case UNDONE -> Outcome.UNDONE;
       // no log (purged by retention, or never written): the order decides, a rollback tombstone not counting

@@ -4,6 +4,7 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -21,6 +22,23 @@ public interface OrderMapper extends BaseMapper<OrderRow> {
         AND version = #{expectedVersion}""")
   int transition(@Param("row") OrderRow row, @Param("expectedStatus") String expectedStatus,
       @Param("expectedVersion") int expectedVersion);
+
+  /**
+   * Many orders in one statement (a batch of accepted orders, all in one shard database): ShardingSphere splits the
+   * rows over the database's tables by each order's gene. All inserted, or (duplicate key) none.
+   */
+  @Insert("""
+      <script>
+      INSERT INTO t_order (order_no, user_id, program_id, showtime_id, cinema_id, program_title, status, amount,
+        currency, showtime_starts_at, showtime_moved_at, expires_at, paid_at, payment_id, closed_at, close_reason,
+        version, created_at, updated_at) VALUES
+      <foreach collection="rows" item="o" separator=",">
+        (#{o.orderNo}, #{o.userId}, #{o.programId}, #{o.showtimeId}, #{o.cinemaId}, #{o.programTitle}, #{o.status},
+         #{o.amount}, #{o.currency}, #{o.showtimeStartsAt}, #{o.showtimeMovedAt}, #{o.expiresAt}, #{o.paidAt},
+         #{o.paymentId}, #{o.closedAt}, #{o.closeReason}, #{o.version}, #{o.createdAt}, #{o.updatedAt})
+      </foreach>
+      </script>""")
+  int insertAll(@Param("rows") List<OrderRow> rows);
 
   @Select("SELECT * FROM t_order WHERE order_no = #{orderNo}")
   OrderRow findByOrderNo(@Param("orderNo") long orderNo);

@@ -27,6 +27,28 @@ public class OrderRepository {
 
   public void insert(Order order) {
     orders.insert(toRow(order));
+    List<TicketRow> rows = ticketRows(order);
+    if (!rows.isEmpty()) {
+      tickets.insertAll(rows);
+    }
+  }
+
+  /**
+   * Orders of one shard database (a batch of accepted orders) in two statements: their rows, then all their tickets.
+   * All or none: a number already taken fails the lot (the caller then inserts them one at a time).
+   */
+  public void insertAll(List<Order> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    orders.insertAll(batch.stream().map(OrderRepository::toRow).toList());
+    List<TicketRow> rows = batch.stream().flatMap(o -> ticketRows(o).stream()).toList();
+    if (!rows.isEmpty()) {
+      tickets.insertAll(rows);
+    }
+  }
+
+  private static List<TicketRow> ticketRows(Order order) {
     List<TicketRow> rows = new ArrayList<>(order.tickets().size());
     for (OrderTicket t : order.tickets()) {
       TicketRow row = new TicketRow();
@@ -44,9 +66,7 @@ public class OrderRepository {
       }
       rows.add(row);
     }
-    if (!rows.isEmpty()) {
-      tickets.insertAll(rows);
-    }
+    return rows;
   }
 
   public Optional<Order> find(long orderNo) {

@@ -10,7 +10,7 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 public interface TicketMapper extends BaseMapper<TicketRow> {
 
-  /** An order's tickets in one statement (they share its number, so one physical table). */
+  /** Tickets in one statement: an order's (one physical table), or a batch's of one shard database (split by gene). */
   @Insert("""
       <script>
       INSERT INTO t_order_ticket (ticket_id, order_no, user_id, showtime_id, seat_id, seat_label, price, holder_name,

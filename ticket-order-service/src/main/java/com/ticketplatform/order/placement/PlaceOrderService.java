@@ -13,6 +13,7 @@ import com.ticketplatform.order.order.OrderTicket;
 import com.ticketplatform.order.order.TicketHolder;
 import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.PlaceOrderSaga;
+import com.ticketplatform.order.saga.PlaceOrdersCommand;
 import com.ticketplatform.order.saga.PlaceOrderSteps;
 import com.ticketplatform.order.saga.SeataPlaceOrderSaga;
 import com.ticketplatform.order.seat.SeatInventory;
@@ -151,13 +152,14 @@ public class PlaceOrderService {
   }
 
   /**
-   * Places an accepted order whose seats the intake has locked under its number (docs/ARCHITECTURE.md §2 "Accepted
-   * orders"): the key is claimed in the database, the price read, the saga run, as for a direct order. Throws the
-   * refusal the buyer gets; before the saga starts, a refusal gives the seats back itself (the saga's compensation
-   * does it after). A key the database shows used by another order (the intake's record was lost with Redis) is
-   * {@link AlreadyPlaced}. {@code saleInfo}: the showtime's, read once for a batch of intents (null: read it here).
+   * Makes an accepted order ready for its batch's saga (docs/ARCHITECTURE.md §2 "Accepted orders"): its seats are
+   * locked under its number by the intake; here its key is claimed in the database and its price read, as for a
+   * direct order. Answers the saga's command, or the order itself when this key already placed it. Throws the refusal
+   * the buyer gets, having given the seats back; a key the database shows used by another order (the intake's record
+   * was lost with Redis) is {@link AlreadyPlaced}. {@code saleInfo}: the showtime's, read once for a batch of intents
+   * (null: read it here).
    */
-  public Order placeAccepted(OrderIntent intent, ShowtimeSaleInfo saleInfo) {
+  public Prepared prepareAccepted(OrderIntent intent, ShowtimeSaleInfo saleInfo) {
     IdempotencyRecords.Claim claim;
     try {
       claim = idempotency.claim(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(),
@@ -169,30 +171,38 @@ public class PlaceOrderService {
     if (!claim.owned()) {
       Optional<Order> existing = placed(claim.existingResourceId());
       if (claim.existingResourceId() == intent.orderNo() && existing.isPresent()) {
-        return existing.get();
+        return new Prepared(null, existing.get());
       }
       seats.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
       throw new AlreadyPlaced(claim.existingResourceId());
     }
-    PlaceOrderCommand command;
     try {
-      command = command(intent.orderNo(), intent.userId(), intent.showtimeId(), intent.seatIds(), intent.holderIds(),
-          intent.idempotencyKey(), saleInfo);
+      return new Prepared(command(intent.orderNo(), intent.userId(), intent.showtimeId(), intent.seatIds(),
+          intent.holderIds(), intent.idempotencyKey(), saleInfo), null);
     } catch (RuntimeException e) {
       idempotency.abandon(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(), null);
       seats.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
       throw e;
     }
-    try {
-      return saga.place(command);
-    } catch (SeataPlaceOrderSaga.InDoubt inDoubt) {
-      // the saga may still finish forward: its key stays claimed until its log says (the sweep), or times out
-      throw inDoubt;
-    } catch (RuntimeException failed) {
-      idempotency.abandon(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(),
-          command.orderNo());
-      throw failed;
+  }
+
+  /** An accepted order ready to place ({@code command}), or placed already by its key ({@code order}). */
+  public record Prepared(PlaceOrderCommand command, Order order) {}
+
+  /**
+   * Places prepared accepted orders with one saga. Answers the refusal of each order that was not placed (its key
+   * abandoned, so a retry with it runs anew); every other order was placed. Throws
+   * {@link SeataPlaceOrderSaga.InDoubt} when the saga's outcome is not known yet: the keys then stay claimed until
+   * its log says.
+   */
+  public Map<Long, RuntimeException> placeTogether(List<PlaceOrderCommand> commands) {
+    Map<Long, RuntimeException> refused = saga.placeTogether(new PlaceOrdersCommand(ids.nextId(), commands));
+    for (PlaceOrderCommand c : commands) {
+      if (refused.containsKey(c.orderNo())) {
+        idempotency.abandon(c.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, c.idempotencyKey(), c.orderNo());
+      }
     }
+    return refused;
   }
 
   /** The buyer's key already made another order: this request is that one, and makes nothing. */

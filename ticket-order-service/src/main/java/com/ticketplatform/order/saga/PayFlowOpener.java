@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,30 @@ public class PayFlowOpener implements SmartLifecycle {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while opening the pay flow of order " + request.orderNo());
     }
+  }
+
+  /**
+   * Opens these flows now, in this thread, as few calls as {@link OpenPayFlows#MAX_FLOWS} allows (a batch of accepted
+   * orders, which already travel together): what was refused or not opened, by order number; empty when every flow
+   * was opened. Throws when a call had no answer at all (refused connection, timeout): nothing is known of its flows.
+   */
+  public Map<Long, RuntimeException> openAll(List<OpenPayFlowRequest> requests) {
+    Map<Long, RuntimeException> failed = new HashMap<>();
+    Observation caller = observations.getCurrentObservation();
+    for (int from = 0; from < requests.size(); from += OpenPayFlows.MAX_FLOWS) {
+      List<Pending> batch = requests.subList(from, Math.min(requests.size(), from + OpenPayFlows.MAX_FLOWS)).stream()
+          .map(request -> new Pending(request, new CompletableFuture<>(), caller)).toList();
+      send(batch);
+      for (Pending pending : batch) {
+        try {
+          pending.answer().join();
+        } catch (CompletionException e) {
+          failed.put(pending.request().orderNo(), e.getCause() instanceof RuntimeException cause ? cause
+              : new IllegalStateException(e.getCause()));
+        }
+      }
+    }
+    return failed;
   }
 
   private void sendWhileRunning() {

@@ -10,4 +10,11 @@ import com.ticketplatform.order.order.Order;
 public interface PlaceOrderSaga {
 
   Order place(PlaceOrderCommand command);
+
+  /**
+   * Places a batch of accepted orders with one saga (docs/ARCHITECTURE.md §2 "Accepted orders"). Answers, for each
+   * order of the batch that was not placed, the refusal its buyer gets; every other order was placed. Throws
+   * {@link SeataPlaceOrderSaga.InDoubt} when what was kept is not known yet (the saga's recovery decides).
+   */
+  java.util.Map<Long, RuntimeException> placeTogether(PlaceOrdersCommand batch);
 }

@@ -61,10 +61,18 @@ public class SagaRecovery {
     UNDONE
   }
 
+  /**
+   * Where the place-order saga of an order stands, from its log: its own saga's (keyed by its number), or that of the
+   * batch it was placed with ({@link #recordBatch}). A batch that SUCCEEDED may still have refused this order within
+   * a step: the order row then says (PlacementOutcomes).
+   */
   public SagaState stateOf(long orderNo) {
-    List<Map<String, Object>> rows = sagaLog.queryForList(
-        "SELECT status, compensation_status FROM seata_state_machine_inst WHERE business_key = ?",
-        Long.toString(orderNo));
+    List<Map<String, Object>> rows = sagaLog.queryForList("""
+        SELECT status, compensation_status FROM seata_state_machine_inst WHERE business_key = ?
+        UNION ALL
+        SELECT i.status, i.compensation_status FROM saga_batch_member m
+          JOIN seata_state_machine_inst i ON i.business_key = m.business_key WHERE m.order_no = ?""",
+        Long.toString(orderNo), orderNo);
     if (rows.isEmpty()) {
       return SagaState.NONE;
     }
@@ -74,6 +82,22 @@ public class SagaRecovery {
       return SagaState.SUCCEEDED;
     }
     return "SU".equals(compensation) ? SagaState.UNDONE : SagaState.RUNNING;
+  }
+
+  /**
+   * Records which batch saga places these orders, before it starts (one statement). An order placed again in a later
+   * batch (its earlier one never started) is recorded there instead.
+   */
+  public void recordBatch(String businessKey, List<Long> orderNos) {
+    StringBuilder sql = new StringBuilder("INSERT INTO saga_batch_member (order_no, business_key) VALUES ");
+    Object[] args = new Object[orderNos.size() * 2];
+    for (int i = 0; i < orderNos.size(); i++) {
+      sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+      args[2 * i] = orderNos.get(i);
+      args[2 * i + 1] = businessKey;
+    }
+    sql.append(" ON DUPLICATE KEY UPDATE business_key = VALUES(business_key)");
+    sagaLog.update(sql.toString(), args);
   }
 
   @EventListener(ApplicationReadyEvent.class)

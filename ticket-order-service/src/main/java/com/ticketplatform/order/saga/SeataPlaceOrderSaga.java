@@ -21,13 +21,19 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
 
   private static final Logger log = LoggerFactory.getLogger(SeataPlaceOrderSaga.class);
   public static final String STATE_MACHINE = "placeOrder";
+  public static final String BATCH_STATE_MACHINE = "placeOrders";
 
   private final StateMachineEngine engine;
   private final PlaceOrderSagaActions actions;
+  private final PlaceOrdersSteps together;
+  private final SagaRecovery sagaLog;
 
-  public SeataPlaceOrderSaga(StateMachineEngine engine, PlaceOrderSagaActions actions) {
+  public SeataPlaceOrderSaga(StateMachineEngine engine, PlaceOrderSagaActions actions, PlaceOrdersSteps together,
+      SagaRecovery sagaLog) {
     this.engine = engine;
     this.actions = actions;
+    this.together = together;
+    this.sagaLog = sagaLog;
   }
 
   @Override
@@ -56,6 +62,59 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
     }
     rethrowClientFailure(instance.getException());
     throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+        "the order could not be placed right now; nothing was charged or kept");
+  }
+
+  @Override
+  public Map<Long, RuntimeException> placeTogether(PlaceOrdersCommand batch) {
+    try {
+      // first, so that an order's outcome can always be found from its number (SagaRecovery#stateOf)
+      sagaLog.recordBatch(batch.businessKey(), batch.orderNos());
+    } catch (RuntimeException e) {
+      // no saga started: the seats the intake locked are given back, and every order is refused as unavailable
+      log.warn("batch {}: the saga log is unavailable: {}", batch.batchId(), e.toString());
+      together.releaseSeatsTogether(batch);
+      return everyOrder(batch, unavailable());
+    }
+    Map<Long, RuntimeException> refused = together.watch(batch.batchId());
+    StateMachineInstance instance;
+    try {
+      Map<String, Object> params = new HashMap<>();
+      params.put("batch", actions.toJson(batch));
+      instance = engine.startWithBusinessKey(BATCH_STATE_MACHINE, null, batch.businessKey(), params);
+    } catch (RuntimeException e) {
+      log.error("saga for the batch of orders {} could not run", batch.orderNos(), e);
+      throw new InDoubt(batch.orderNos().get(0));
+    } finally {
+      together.forget(batch.batchId());
+    }
+    if (instance.getStatus() == ExecutionStatus.SU) {
+      return Map.copyOf(refused);
+    }
+    log.info("saga {} for the batch {} ended {} / compensation {}", instance.getId(), batch.batchId(),
+        instance.getStatus(), instance.getCompensationStatus());
+    if (instance.getCompensationStatus() != null && instance.getCompensationStatus() != ExecutionStatus.SU) {
+      throw new InDoubt(batch.orderNos().get(0));
+    }
+    // compensated as a whole: every order gets the step's failure (a refusal for one order never fails the batch)
+    ApiException failure = unavailable();
+    for (Throwable t = instance.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ApiException api) {
+        failure = api;
+        break;
+      }
+    }
+    return everyOrder(batch, failure);
+  }
+
+  private static Map<Long, RuntimeException> everyOrder(PlaceOrdersCommand batch, RuntimeException failure) {
+    Map<Long, RuntimeException> all = new HashMap<>();
+    batch.orderNos().forEach(orderNo -> all.put(orderNo, failure));
+    return all;
+  }
+
+  private static ApiException unavailable() {
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
         "the order could not be placed right now; nothing was charged or kept");
   }
 

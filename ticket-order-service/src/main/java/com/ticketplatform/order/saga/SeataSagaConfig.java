@@ -24,12 +24,14 @@ public class SeataSagaConfig {
   }
 
   @Bean
-  public PlaceOrderSagaActions placeOrderSagaActions(PlaceOrderSteps steps, ObjectMapper json) {
-    return new PlaceOrderSagaActions(steps, json);
+  public PlaceOrderSagaActions placeOrderSagaActions(PlaceOrderSteps steps, PlaceOrdersSteps together,
+      ObjectMapper json) {
+    return new PlaceOrderSagaActions(steps, together, json);
   }
 
   @Bean
-  public PlaceOrderSaga seataPlaceOrderSaga(StateMachineEngine engine, PlaceOrderSagaActions actions) {
-    return new SeataPlaceOrderSaga(engine, actions);
+  public PlaceOrderSaga seataPlaceOrderSaga(StateMachineEngine engine, PlaceOrderSagaActions actions,
+      PlaceOrdersSteps together, SagaRecovery log) {
+    return new SeataPlaceOrderSaga(engine, actions, together, log);
   }
 }

@@ -24,6 +24,17 @@ public interface SeatClaimMapper {
       @Param("orderNo") long orderNo, @Param("userId") long userId, @Param("at") Instant at,
       @Param("startsAt") Instant startsAt);
 
+  /** The seats of many orders of one showtime in one statement (a batch): all claimed, or (duplicate key) none. */
+  @Insert("""
+      <script>
+      INSERT INTO t_seat_claim (showtime_id, seat_id, order_no, user_id, claimed_at, starts_at) VALUES
+      <foreach collection="claims" item="c" separator=",">
+        (#{showtimeId}, #{c.seatId}, #{c.orderNo}, #{c.userId}, #{at}, #{startsAt})
+      </foreach>
+      </script>""")
+  int insertAll(@Param("showtimeId") long showtimeId, @Param("claims") List<SeatClaim> claims,
+      @Param("at") Instant at, @Param("startsAt") Instant startsAt);
+
   @Select("""
       <script>
       SELECT * FROM t_seat_claim WHERE showtime_id = #{showtimeId} AND seat_id IN

@@ -58,6 +58,35 @@ public class SeatClaims {
     }
   }
 
+  /** One order's seats, among many claimed at once. */
+  public record Wanted(long orderNo, long userId, List<Long> seatIds) {}
+
+  /**
+   * The seats of many orders of one showtime in one statement (a batch of accepted orders): true when it claimed
+   * them all; false when some seat is already claimed (by another order, or by one of these in an earlier attempt),
+   * and then it claimed none: the caller claims them one order at a time ({@link #claim}).
+   */
+  public boolean claimAll(long showtimeId, Instant startsAt, List<Wanted> orders) {
+    List<SeatClaim> rows = new ArrayList<>();
+    Instant at = clock.instant();
+    orders.forEach(o -> o.seatIds().forEach(
+        seat -> rows.add(new SeatClaim(showtimeId, seat, o.orderNo(), o.userId(), at, startsAt))));
+    if (rows.isEmpty()) {
+      return true;
+    }
+    try {
+      claims.insertAll(showtimeId, rows, at, startsAt);
+      return true;
+    } catch (DuplicateKeyException duplicate) {
+      return false;
+    }
+  }
+
+  /** The live claims on these seats of a showtime, whoever holds them. */
+  public List<SeatClaim> of(long showtimeId, List<Long> seatIds) {
+    return seatIds.isEmpty() ? List.of() : claims.find(showtimeId, seatIds);
+  }
+
   /** Whether the order holds a claim on every one of these seats. */
   public boolean holdsAll(long showtimeId, long orderNo, long userId, List<Long> seatIds) {
     Set<Long> held = Set.copyOf(claims.find(showtimeId, seatIds).stream()

@@ -201,6 +201,34 @@ public class IdempotencyRecords {
         key) == 1;
   }
 
+  /** A claimed key and what its request made, for {@link #completeAll}. */
+  public record Completion(long owner, String key, long resourceId) {}
+
+  /**
+   * {@link #complete} for many keys of one scope in one JDBC batch, inside the transaction that writes their
+   * resources. False when any key was no longer its request's to complete; the caller then rolls the transaction back.
+   */
+  public boolean completeAll(String scope, List<Completion> completions) {
+    if (completions.isEmpty()) {
+      return true;
+    }
+    Timestamp now = Timestamp.from(clock.instant());
+    int[] updated = jdbc.batchUpdate("UPDATE t_idempotency SET resource_id = ?, updated_at = ? WHERE owner_id = ?"
+        + " AND scope = ? AND idem_key = ? AND resource_id IS NULL", completions, completions.size(), (ps, c) -> {
+          ps.setLong(1, c.resourceId());
+          ps.setTimestamp(2, now);
+          ps.setLong(3, c.owner());
+          ps.setString(4, scope);
+          ps.setString(5, c.key());
+        })[0];
+    for (int count : updated) {
+      if (count != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * The request failed and kept nothing: a retry with the same key runs again. {@code resourceId}: what it would have
    * made, if it got that far (a record completed with it goes too).

@@ -4,6 +4,9 @@ import com.ticketplatform.common.event.EventEnvelope;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,6 +24,7 @@ public class Outbox {
   private static final String INSERT = """
       INSERT INTO t_outbox (id, event_id, topic, record_key, event_type, payload, created_at, attempts)
       VALUES (?, ?, ?, ?, ?, ?, ?, 0)""";
+  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, 0)";
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
@@ -50,27 +54,61 @@ public class Outbox {
     return insert(ids.nextId(), topic, key, payload);
   }
 
+  /**
+   * Events about many aggregates in one statement ({@link #append} each), keyed by their aggregate: a batch whose
+   * aggregates share one shard database, so the statement stays in the caller's transaction there.
+   */
+  public void appendAll(String topic, Map<Long, ?> payloadByAggregate) {
+    if (payloadByAggregate.isEmpty()) {
+      return;
+    }
+    requireTransaction();
+    StringBuilder sql = new StringBuilder(INSERT.substring(0, INSERT.indexOf("VALUES") + "VALUES".length()));
+    List<Object> args = new ArrayList<>(payloadByAggregate.size() * 7);
+    payloadByAggregate.forEach((aggregateId, payload) -> {
+      EventEnvelope<Object> envelope = envelope(Long.toString(aggregateId), payload);
+      sql.append(args.isEmpty() ? " " : ", ").append(ROW);
+      args.addAll(List.of(ids.nextIdFor(aggregateId), envelope.id().toString(), topic, Long.toString(aggregateId),
+          envelope.type(), body(envelope), Timestamp.from(envelope.occurredAt())));
+    });
+    jdbc.update(sql.toString(), args.toArray());
+    nudgeAfterCommit();
+  }
+
   private EventEnvelope<Object> insert(long id, String topic, String key, Object payload) {
+    requireTransaction();
+    EventEnvelope<Object> envelope = envelope(key, payload);
+    jdbc.update(INSERT, id, envelope.id().toString(), topic, key, envelope.type(), body(envelope),
+        Timestamp.from(envelope.occurredAt()));
+    nudgeAfterCommit();
+    return envelope;
+  }
+
+  private static void requireTransaction() {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalTransactionStateException(
           "an outbox event must be written in the transaction of the change it announces");
     }
-    EventEnvelope<Object> envelope = EventEnvelope.of(payload.getClass().getSimpleName(), clock.instant(), key,
-        payload);
-    String body;
+  }
+
+  private EventEnvelope<Object> envelope(String key, Object payload) {
+    return EventEnvelope.of(payload.getClass().getSimpleName(), clock.instant(), key, payload);
+  }
+
+  private String body(EventEnvelope<Object> envelope) {
     try {
-      body = json.writeValueAsString(envelope);
+      return json.writeValueAsString(envelope);
     } catch (JacksonException e) {
       throw new IllegalStateException("cannot serialise " + envelope.type(), e);
     }
-    jdbc.update(INSERT, id, envelope.id().toString(), topic, key, envelope.type(), body,
-        Timestamp.from(envelope.occurredAt()));
+  }
+
+  private void nudgeAfterCommit() {
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
         relay.nudge();
       }
     });
-    return envelope;
   }
 }

@@ -224,6 +224,32 @@ class OutboxRelayIT {
   }
 
   @Test
+  void eventsOfManyAggregatesWrittenInOneStatementArePublishedEachUnderItsOwnKey() {
+    OutboxRelay relay = relay(kafka, Duration.ofMinutes(1));
+    Outbox outbox = outbox(relay);
+    Map<Long, Object> batch = new LinkedHashMap<>();
+    for (long aggregate = 1; aggregate <= 5; aggregate++) {
+      batch.put(aggregate, new Sample(Long.toString(aggregate), 0));
+    }
+
+    assertThatThrownBy(() -> outbox.appendAll(topic, batch)).isInstanceOf(IllegalTransactionStateException.class);
+    tx.executeWithoutResult(s -> {
+      outbox.appendAll(topic, batch);
+      s.setRollbackOnly();
+    });
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM t_outbox", Long.class)).as("rolled back with its change")
+        .isZero();
+    tx.executeWithoutResult(s -> outbox.appendAll(topic, batch));
+    relay.round();
+
+    assertThat(unpublished()).isZero();
+    Map<String, List<String>> published = consume(5);
+    assertThat(published.keySet()).containsExactlyInAnyOrder("1", "2", "3", "4", "5");
+    assertThat(published.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+    assertThat(jdbc.queryForList("SELECT DISTINCT event_id FROM t_outbox", String.class)).hasSize(5);
+  }
+
+  @Test
   void relaysOfTwoInstancesTakeTurnsInsteadOfSendingARowTwice() {
     OutboxRelay first = relay(kafka, Duration.ofMinutes(1));
     OutboxRelay second = relay(kafka, Duration.ofMinutes(1));
