@@ -331,6 +331,41 @@ class AcceptedOrdersIT extends OrderServiceITBase {
     await("the retry placed", () -> "PENDING_PAYMENT".equals(order(payRefusedUser, again).path("status").asText()));
   }
 
+  @Test
+  void anOrderAnotherBatchHasRecordedIsNeverGivenASecondSaga() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
+    intents.stop();
+    long user = randomUser();
+    String key = UUID.randomUUID().toString();
+    long orderNo = Long.parseLong(body(accept(user, key, show.showtimeId(), 6L)).path("orderNo").asText());
+    // a batch that recorded this order and has not started its saga yet (or crashed just before)
+    JdbcTemplate log = new JdbcTemplate(sagaLog);
+    log.update("INSERT INTO saga_batch_member (order_no, business_key) VALUES (?, ?)", orderNo, "batch-it-" + orderNo);
+    try {
+      intents.start();
+      redeliverAndDrain(ledger.find(orderNo).orElseThrow().intent());
+
+      assertThat(batchesOf(List.of(orderNo))).as("still the other batch's").containsEntry(orderNo, "batch-it-" + orderNo);
+      assertThat(orders.find(orderNo)).as("not placed by a second saga").isEmpty();
+      assertThat(ledger.find(orderNo).orElseThrow().status()).as("left for that batch's log")
+          .isEqualTo(IntentLedger.Status.PROCESSING);
+
+      // that batch never ran: the sweep gives the order up and frees its seat and its key
+      clock.advance(Duration.ofMinutes(11));
+      assertThat(sweeper.sweep()).isEqualTo(1);
+      clock.reset();
+      assertThat(order(user, orderNo).path("status").asText()).isEqualTo("REJECTED");
+      assertThat(seat(show.showtimeId(), 6)).isEqualTo(SeatInventoryKeys.AVAILABLE);
+      HttpResponse<String> retried = accept(user, key, show.showtimeId(), 6L);
+      assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+      long again = Long.parseLong(body(retried).path("orderNo").asText());
+      await("the retry placed", () -> "PENDING_PAYMENT".equals(order(user, again).path("status").asText()));
+    } finally {
+      log.update("DELETE FROM saga_batch_member WHERE order_no = ?", orderNo);
+    }
+  }
+
   /** The batch saga each of these orders was placed with (the saga log's record of its members). */
   private Map<Long, String> batchesOf(List<Long> orderNos) {
     JdbcTemplate log = new JdbcTemplate(sagaLog);

@@ -177,6 +177,8 @@ public class IntentConsumer implements DisposableBean {
           return null; // PROCESSING again: the saga's recovery finishes it, the sweep reads the outcome
         }
         case UNDONE -> {
+          // its saga ran and was undone, or refused it; a crash may have kept its key and claims from being freed
+          placing.giveUp(intent);
           settle(intent, Status.REJECTED, Rejection.unavailable());
           return null;
         }
@@ -203,26 +205,22 @@ public class IntentConsumer implements DisposableBean {
   }
 
   /**
-   * The ready orders of a batch placed by one saga, each then settled PLACED or REJECTED with its own refusal. A saga
-   * in doubt leaves them PROCESSING: its recovery finishes it, and its log then decides each (IntentSweeper).
+   * The ready orders of a batch placed by one saga, each then settled PLACED or REJECTED with its own refusal. An
+   * order in doubt is left PROCESSING: its saga's recovery finishes it, and its log then decides (IntentSweeper).
    */
   private void placeTogether(List<Ready> ready) {
     if (ready.isEmpty()) {
       return;
     }
-    Map<Long, RuntimeException> refused;
-    try {
-      refused = placing.placeTogether(ready.stream().map(Ready::command).toList());
-    } catch (SeataPlaceOrderSaga.InDoubt inDoubt) {
-      log.warn("accepted orders {}: saga in doubt, left for its recovery",
-          ready.stream().map(r -> r.intent().orderNo()).toList());
-      return;
-    }
+    Map<Long, RuntimeException> refused = placing.placeTogether(ready.stream().map(Ready::command).toList());
     batchSizes.record(ready.size());
     for (Ready r : ready) {
       RuntimeException refusal = refused.get(r.intent().orderNo());
       // outside the placement's failures: a Redis that fails to take this fails the batch, which comes again
-      if (refusal == null) {
+      if (refusal instanceof SeataPlaceOrderSaga.InDoubt) {
+        // its saga's recovery finishes it; its log then decides the outcome (IntentSweeper)
+        log.warn("accepted order {}: saga in doubt, left for its recovery", r.intent().orderNo());
+      } else if (refusal == null) {
         settle(r.intent(), Status.PLACED, null);
       } else {
         settle(r.intent(), Status.REJECTED, rejectionOf(r.intent(), refusal));

@@ -3,10 +3,8 @@ package com.ticketplatform.order.intake;
 import com.ticketplatform.order.intake.IntentLedger.State;
 import com.ticketplatform.order.intake.IntentLedger.Status;
 import com.ticketplatform.order.placement.OrderIntent;
-import com.ticketplatform.order.saga.PlaceOrderCommand;
-import com.ticketplatform.order.seat.SeatClaims;
+import com.ticketplatform.order.placement.PlaceOrderService;
 import com.ticketplatform.order.seat.SeatInventory;
-import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -34,18 +32,16 @@ public class IntentSweeper {
   private final IntentLedger ledger;
   private final PlacementOutcomes outcomes;
   private final SeatInventory inventory;
-  private final SeatClaims claims;
-  private final IdempotencyRecords idempotency;
+  private final PlaceOrderService placing;
   private final IntakeProperties props;
   private final Clock clock;
 
-  public IntentSweeper(IntentLedger ledger, PlacementOutcomes outcomes, SeatInventory inventory, SeatClaims claims,
-      IdempotencyRecords idempotency, IntakeProperties props, Clock clock) {
-    this.idempotency = idempotency;
+  public IntentSweeper(IntentLedger ledger, PlacementOutcomes outcomes, SeatInventory inventory,
+      PlaceOrderService placing, IntakeProperties props, Clock clock) {
     this.ledger = ledger;
     this.outcomes = outcomes;
     this.inventory = inventory;
-    this.claims = claims;
+    this.placing = placing;
     this.props = props;
     this.clock = clock;
   }
@@ -103,12 +99,11 @@ public class IntentSweeper {
           return false;
         }
         log.warn("accepted order {} given up ({}, {}): never placed", intent.orderNo(), state.status(), outcome);
-        inventory.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
-        if (!pending) {
-          claims.release(intent.showtimeId(), intent.orderNo(), intent.userId());
-          // the key its placement claimed in the database: free for a new request, as after any failed order
-          idempotency.abandon(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(),
-              intent.orderNo());
+        if (pending) {
+          inventory.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
+        } else {
+          // its placement may have claimed seats and the key in the database: freed too, as after any failed order
+          placing.giveUp(intent);
         }
         return true;
       }

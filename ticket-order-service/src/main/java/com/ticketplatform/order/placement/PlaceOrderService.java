@@ -16,6 +16,7 @@ import com.ticketplatform.order.saga.PlaceOrderSaga;
 import com.ticketplatform.order.saga.PlaceOrdersCommand;
 import com.ticketplatform.order.saga.PlaceOrderSteps;
 import com.ticketplatform.order.saga.SeataPlaceOrderSaga;
+import com.ticketplatform.order.seat.SeatClaims;
 import com.ticketplatform.order.seat.SeatInventory;
 import com.ticketplatform.order.seat.SeatProperties;
 import com.ticketplatform.order.seat.SeatRefusal;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,13 +56,15 @@ public class PlaceOrderService {
   private final PlacementProperties props;
   private final SeatProperties seatProps;
   private final SeatInventory seats;
+  private final SeatClaims claims;
   private final PlacementAdmission admission;
   private final RealNames holders;
   private final Clock clock;
 
   public PlaceOrderService(ProgramClient programs, PlaceOrderSaga saga, IdempotencyRecords idempotency,
       OrderRepository orders, SnowflakeIdGenerator ids, PlacementProperties props, SeatProperties seatProps,
-      SeatInventory seats, PlacementAdmission admission, RealNames holders, Clock clock) {
+      SeatInventory seats, SeatClaims claims, PlacementAdmission admission, RealNames holders, Clock clock) {
+    this.claims = claims;
     this.programs = programs;
     this.holders = holders;
     this.admission = admission;
@@ -191,18 +195,42 @@ public class PlaceOrderService {
 
   /**
    * Places prepared accepted orders with one saga. Answers the refusal of each order that was not placed (its key
-   * abandoned, so a retry with it runs anew); every other order was placed. Throws
-   * {@link SeataPlaceOrderSaga.InDoubt} when the saga's outcome is not known yet: the keys then stay claimed until
-   * its log says.
+   * abandoned, so a retry with it runs anew), or {@link SeataPlaceOrderSaga.InDoubt} for one whose outcome is not
+   * known yet (its key stays claimed until its saga's log says); every other order was placed.
    */
   public Map<Long, RuntimeException> placeTogether(List<PlaceOrderCommand> commands) {
-    Map<Long, RuntimeException> refused = saga.placeTogether(new PlaceOrdersCommand(ids.nextId(), commands));
+    Map<Long, RuntimeException> outcome = new HashMap<>(
+        saga.placeTogether(new PlaceOrdersCommand(ids.nextId(), commands)));
+    // belt and braces: an order the saga answered placed is one that stands as written (a saga undone by its
+    // recovery while it still ran would otherwise be reported placed)
+    List<Long> placed = commands.stream().map(PlaceOrderCommand::orderNo).filter(n -> !outcome.containsKey(n))
+        .toList();
+    Map<Long, OrderStatus> statuses = placed.isEmpty() ? Map.of() : orders.statuses(placed);
+    for (long orderNo : placed) {
+      if (statuses.get(orderNo) != OrderStatus.PENDING_PAYMENT) {
+        outcome.put(orderNo, new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+            "the order could not be placed right now; nothing was charged or kept"));
+      }
+    }
     for (PlaceOrderCommand c : commands) {
-      if (refused.containsKey(c.orderNo())) {
+      RuntimeException refusal = outcome.get(c.orderNo());
+      // an order in doubt keeps its key claimed until its saga's log says (the sweep)
+      if (refusal != null && !(refusal instanceof SeataPlaceOrderSaga.InDoubt)) {
         idempotency.abandon(c.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, c.idempotencyKey(), c.orderNo());
       }
     }
-    return refused;
+    return outcome;
+  }
+
+  /**
+   * An accepted order given up with nothing kept (never placed, or undone): its seats in Redis and the database and
+   * the key its placement claimed in the database are freed, as after any failed order.
+   */
+  public void giveUp(OrderIntent intent) {
+    seats.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
+    claims.release(intent.showtimeId(), intent.orderNo(), intent.userId());
+    idempotency.abandon(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(),
+        intent.orderNo());
   }
 
   /** The buyer's key already made another order: this request is that one, and makes nothing. */

@@ -57,6 +57,8 @@ public class PayFlowOpener implements SmartLifecycle {
   private final DistributionSummary batchSizes;
   private final List<Thread> senders = new ArrayList<>();
   private volatile boolean running;
+  /** How long {@link #openAll} may take in all (tests shorten it). */
+  private volatile Duration batchAnswerWithin = ANSWER_WITHIN;
 
   public PayFlowOpener(PayClient pay, MeterRegistry meters, ObservationRegistry observations) {
     this.pay = pay;
@@ -98,10 +100,12 @@ public class PayFlowOpener implements SmartLifecycle {
   public Map<Long, RuntimeException> openAll(List<OpenPayFlowRequest> requests) {
     Map<Long, RuntimeException> failed = new HashMap<>();
     Observation caller = observations.getCurrentObservation();
+    // the whole step stays within what one flow is given: flows sent alone after a refused batch call stop there
+    long deadline = System.nanoTime() + batchAnswerWithin.toNanos();
     for (int from = 0; from < requests.size(); from += OpenPayFlows.MAX_FLOWS) {
       List<Pending> batch = requests.subList(from, Math.min(requests.size(), from + OpenPayFlows.MAX_FLOWS)).stream()
           .map(request -> new Pending(request, new CompletableFuture<>(), caller)).toList();
-      send(batch);
+      send(batch, deadline);
       for (Pending pending : batch) {
         try {
           pending.answer().join();
@@ -124,7 +128,7 @@ public class PayFlowOpener implements SmartLifecycle {
       }
       queue.drainTo(batch, OpenPayFlows.MAX_FLOWS - 1);
       try {
-        send(batch);
+        send(batch, Long.MAX_VALUE);
       } catch (Throwable e) {
         // whatever went wrong, no saga is left waiting for an answer that will not come
         batch.forEach(pending -> pending.answer().completeExceptionally(e));
@@ -133,7 +137,8 @@ public class PayFlowOpener implements SmartLifecycle {
     }
   }
 
-  private void send(List<Pending> batch) {
+  /** {@code deadline}: System.nanoTime() past which flows sent alone are given up (not sent, failed). */
+  private void send(List<Pending> batch, long deadline) {
     batchSizes.record(batch.size());
     OpenedPayFlows answer;
     try {
@@ -146,7 +151,7 @@ public class PayFlowOpener implements SmartLifecycle {
         throw e; // no answer at all (refused, timed out): one call per flow would only wait longer
       }
       // the pay service answered, and not with the flows: one bad flow, or an older pay service without the batch
-      batch.forEach(this::sendAlone);
+      batch.forEach(pending -> sendAlone(pending, deadline));
       return;
     }
     Map<Long, List<PayFlowView>> opened = new HashMap<>();
@@ -172,8 +177,13 @@ public class PayFlowOpener implements SmartLifecycle {
   }
 
   /** After a refused batch call: this flow on its own, unless its saga stopped waiting. */
-  private void sendAlone(Pending pending) {
+  private void sendAlone(Pending pending, long deadline) {
     if (pending.answer().isDone()) {
+      return;
+    }
+    if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+      pending.answer().completeExceptionally(new IllegalStateException("no answer about the pay flow of order "
+          + pending.request().orderNo() + " within " + batchAnswerWithin));
       return;
     }
     try {
@@ -225,6 +235,10 @@ public class PayFlowOpener implements SmartLifecycle {
     queue.drainTo(left);
     left.forEach(pending -> pending.answer().completeExceptionally(
         new IllegalStateException("the service stopped before the pay flow was opened")));
+  }
+
+  void batchAnswerWithin(Duration within) {
+    this.batchAnswerWithin = within;
   }
 
   /** Flows queued for the next call (tests). */

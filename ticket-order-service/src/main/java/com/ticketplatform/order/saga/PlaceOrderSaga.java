@@ -13,8 +13,8 @@ public interface PlaceOrderSaga {
 
   /**
    * Places a batch of accepted orders with one saga (docs/ARCHITECTURE.md §2 "Accepted orders"). Answers, for each
-   * order of the batch that was not placed, the refusal its buyer gets; every other order was placed. Throws
-   * {@link SeataPlaceOrderSaga.InDoubt} when what was kept is not known yet (the saga's recovery decides).
+   * order of the batch that was not placed, the refusal its buyer gets, or {@link SeataPlaceOrderSaga.InDoubt} when
+   * what was kept is not known yet (a saga's log decides later); every other order was placed.
    */
   java.util.Map<Long, RuntimeException> placeTogether(PlaceOrdersCommand batch);
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.seata.core.model.BranchType;
 import org.apache.seata.rm.DefaultResourceManager;
@@ -68,11 +69,11 @@ public class SagaRecovery {
    */
   public SagaState stateOf(long orderNo) {
     List<Map<String, Object>> rows = sagaLog.queryForList("""
-        SELECT status, compensation_status FROM seata_state_machine_inst WHERE business_key = ?
+        SELECT status, compensation_status, 0 AS batch FROM seata_state_machine_inst WHERE business_key = ?
         UNION ALL
-        SELECT i.status, i.compensation_status FROM saga_batch_member m
-          JOIN seata_state_machine_inst i ON i.business_key = m.business_key WHERE m.order_no = ?""",
-        Long.toString(orderNo), orderNo);
+        SELECT i.status, i.compensation_status, 1 AS batch FROM saga_batch_member m
+          JOIN seata_state_machine_inst i ON i.business_key = m.business_key WHERE m.order_no = ?
+        ORDER BY batch""", Long.toString(orderNo), orderNo);
     if (rows.isEmpty()) {
       return SagaState.NONE;
     }
@@ -85,19 +86,21 @@ public class SagaRecovery {
   }
 
   /**
-   * Records which batch saga places these orders, before it starts (one statement). An order placed again in a later
-   * batch (its earlier one never started) is recorded there instead.
+   * Records which batch saga places these orders, before it starts, and answers those it recorded. An order already
+   * recorded with another batch is not taken over (its saga may be about to start, or running): it is left out, and
+   * its intent left for the sweep, which reads that batch's log (docs/ARCHITECTURE.md §2 "Accepted orders").
    */
-  public void recordBatch(String businessKey, List<Long> orderNos) {
-    StringBuilder sql = new StringBuilder("INSERT INTO saga_batch_member (order_no, business_key) VALUES ");
+  public Set<Long> recordBatch(String businessKey, List<Long> orderNos) {
+    StringBuilder sql = new StringBuilder("INSERT IGNORE INTO saga_batch_member (order_no, business_key) VALUES ");
     Object[] args = new Object[orderNos.size() * 2];
     for (int i = 0; i < orderNos.size(); i++) {
       sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
       args[2 * i] = orderNos.get(i);
       args[2 * i + 1] = businessKey;
     }
-    sql.append(" ON DUPLICATE KEY UPDATE business_key = VALUES(business_key)");
     sagaLog.update(sql.toString(), args);
+    return Set.copyOf(sagaLog.queryForList("SELECT order_no FROM saga_batch_member WHERE business_key = ?",
+        Long.class, businessKey));
   }
 
   @EventListener(ApplicationReadyEvent.class)

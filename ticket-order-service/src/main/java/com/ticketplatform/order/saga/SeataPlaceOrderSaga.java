@@ -4,8 +4,11 @@ import com.ticketplatform.common.error.ApiException;
 import com.ticketplatform.order.seat.SeatRefusal;
 import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.order.order.Order;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.seata.saga.statelang.domain.ExecutionStatus;
 import org.apache.seata.saga.statelang.domain.StateMachineInstance;
 import org.apache.seata.saga.engine.StateMachineEngine;
@@ -66,16 +69,31 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
   }
 
   @Override
-  public Map<Long, RuntimeException> placeTogether(PlaceOrdersCommand batch) {
+  public Map<Long, RuntimeException> placeTogether(PlaceOrdersCommand asked) {
+    Set<Long> recorded;
     try {
       // first, so that an order's outcome can always be found from its number (SagaRecovery#stateOf)
-      sagaLog.recordBatch(batch.businessKey(), batch.orderNos());
+      recorded = sagaLog.recordBatch(asked.businessKey(), asked.orderNos());
     } catch (RuntimeException e) {
       // no saga started: the seats the intake locked are given back, and every order is refused as unavailable
-      log.warn("batch {}: the saga log is unavailable: {}", batch.batchId(), e.toString());
-      together.releaseSeatsTogether(batch);
-      return everyOrder(batch, unavailable());
+      log.warn("batch {}: the saga log is unavailable: {}", asked.batchId(), e.toString());
+      together.releaseSeatsTogether(asked);
+      return everyOrder(asked, unavailable(), Map.of());
     }
+    Map<Long, RuntimeException> outcome = new HashMap<>();
+    List<PlaceOrderCommand> mine = new ArrayList<>();
+    for (PlaceOrderCommand c : asked.orders()) {
+      if (recorded.contains(c.orderNo())) {
+        mine.add(c);
+      } else {
+        // another batch's already: never a second saga for one order; that batch's log decides it
+        outcome.put(c.orderNo(), new InDoubt(c.orderNo()));
+      }
+    }
+    if (mine.isEmpty()) {
+      return outcome;
+    }
+    PlaceOrdersCommand batch = new PlaceOrdersCommand(asked.batchId(), mine);
     Map<Long, RuntimeException> refused = together.watch(batch.batchId());
     StateMachineInstance instance;
     try {
@@ -84,19 +102,20 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
       instance = engine.startWithBusinessKey(BATCH_STATE_MACHINE, null, batch.businessKey(), params);
     } catch (RuntimeException e) {
       log.error("saga for the batch of orders {} could not run", batch.orderNos(), e);
-      throw new InDoubt(batch.orderNos().get(0));
+      return everyOrder(batch, null, outcome);
     } finally {
       together.forget(batch.batchId());
     }
     if (instance.getStatus() == ExecutionStatus.SU) {
-      return Map.copyOf(refused);
+      outcome.putAll(refused);
+      return outcome;
     }
     log.info("saga {} for the batch {} ended {} / compensation {}", instance.getId(), batch.batchId(),
         instance.getStatus(), instance.getCompensationStatus());
     if (instance.getCompensationStatus() != null && instance.getCompensationStatus() != ExecutionStatus.SU) {
-      throw new InDoubt(batch.orderNos().get(0));
+      return everyOrder(batch, null, outcome);
     }
-    // compensated as a whole: every order gets the step's failure (a refusal for one order never fails the batch)
+    // compensated as a whole: an order refused on its own keeps its refusal, the others get the step's failure
     ApiException failure = unavailable();
     for (Throwable t = instance.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof ApiException api) {
@@ -104,12 +123,15 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
         break;
       }
     }
-    return everyOrder(batch, failure);
+    outcome.putAll(refused);
+    return everyOrder(batch, failure, outcome);
   }
 
-  private static Map<Long, RuntimeException> everyOrder(PlaceOrdersCommand batch, RuntimeException failure) {
-    Map<Long, RuntimeException> all = new HashMap<>();
-    batch.orderNos().forEach(orderNo -> all.put(orderNo, failure));
+  /** {@code outcome} with every order of the batch not in it yet given {@code failure} (null: {@link InDoubt}). */
+  private static Map<Long, RuntimeException> everyOrder(PlaceOrdersCommand batch, RuntimeException failure,
+      Map<Long, RuntimeException> outcome) {
+    Map<Long, RuntimeException> all = new HashMap<>(outcome);
+    batch.orderNos().forEach(orderNo -> all.putIfAbsent(orderNo, failure == null ? new InDoubt(orderNo) : failure));
     return all;
   }
 

@@ -137,6 +137,42 @@ class PayFlowOpenerTest {
   }
 
   @Test
+  void aBatchSagasFlowsGoInOneCallAndOnlyTheRefusedOnesAreNamed() {
+    pay.release.countDown();
+    pay.close(22L); // a tombstone: refused
+    Map<Long, RuntimeException> failed = opener.openAll(List.of(flow(21L), flow(22L), flow(23L)));
+    assertThat(pay.batches).containsExactly(3);
+    assertThat(failed).containsOnlyKeys(22L);
+    assertThat(failed.get(22L)).hasMessageContaining("PAY_FLOW_CLOSED");
+    assertThat(pay.flows.get(21L).status()).isEqualTo("OPEN");
+  }
+
+  @Test
+  void aBatchSagaSendingFlowByFlowStopsAtItsDeadlineInsteadOfWaitingOutEveryFlow() {
+    HeldPayService slow = new HeldPayService() {
+      @Override
+      public com.ticketplatform.client.pay.PayFlowView open(OpenPayFlowRequest request) {
+        try {
+          Thread.sleep(150);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return super.open(request);
+      }
+    };
+    slow.rejectBatches.set(true);
+    PayFlowOpener bounded = new PayFlowOpener(slow, new SimpleMeterRegistry(), observations);
+    bounded.batchAnswerWithin(java.time.Duration.ofMillis(400));
+    List<OpenPayFlowRequest> flows = java.util.stream.LongStream.rangeClosed(31, 40).mapToObj(n -> flow(n)).toList();
+
+    Map<Long, RuntimeException> failed = bounded.openAll(flows);
+
+    assertThat(slow.flows.size()).as("flows sent before the deadline").isBetween(1, 5);
+    assertThat(failed).hasSize(10 - slow.flows.size())
+        .allSatisfy((orderNo, why) -> assertThat(why).hasMessageContaining("no answer"));
+  }
+
+  @Test
   void theCallToThePayServiceCarriesTheTraceOfTheSagaThatAsked() {
     pay.release.countDown();
     List<Observation> seenByPay = new ArrayList<>();
