@@ -25,7 +25,12 @@ export type Comment = Schemas['CommentView'];
 export type CommentPage = Schemas['CursorPageCommentView'];
 export type OrderSeat = Schemas['OrderSeatView'];
 export type OrderRequest = Schemas['PlaceOrderRequest'];
-export type Order = Schemas['OrderView'];
+/**
+ * An order as the API shows it: placed (`OrderView`), or accepted and not placed yet (`PENDING`) or refused after
+ * acceptance (`REJECTED`, with `rejection`: the problem a direct order would have had).
+ */
+export type Order = Schemas['OrderView'] & { rejection?: Schemas['Rejection'] };
+export type Rejection = NonNullable<Schemas['Rejection']>;
 export type OrderRules = Schemas['OrderRules'];
 export type OrderPage = Schemas['CursorPageOrderView'];
 export type PaymentStart = Schemas['PaymentStartView'];
@@ -171,6 +176,40 @@ async function done(pending: Promise<{ error?: unknown; response: Response }>): 
 export type PlacedOrder = { order: Order; outcome: 'created' | 'accepted' };
 
 /** Operations that must not carry a (possibly expired) access token. */
+/**
+ * Reads a server-sent-events body (WHATWG HTML, "event stream interpretation": `event:` and `data:` fields, a blank line
+ * ends an event, `:` lines are comments) and hands each event's type and data over.
+ */
+export async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (event: string, data: string) => void) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  let event = 'message';
+  let data: string[] = [];
+  for (;;) {
+    const { value, done: ended } = await reader.read();
+    if (ended) return;
+    buffered += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffered.search(/\r\n|\n|\r/)) >= 0) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + (buffered.startsWith('\r\n', end) ? 2 : 1));
+      if (line === '') {
+        if (data.length > 0) onEvent(event, data.join('\n'));
+        event = 'message';
+        data = [];
+        continue;
+      }
+      if (line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') event = text;
+      else if (field === 'data') data.push(text);
+    }
+  }
+}
+
 const anonymous: ReadonlySet<string> = new Set<keyof paths>(['/api/users/login', '/api/users/token/refresh']);
 
 function bearer(accessToken: () => string | undefined): Middleware {
@@ -304,11 +343,28 @@ export function createTicketApi(options: TicketApiOptions = {}) {
     markAnnouncementRead: (id: string): Promise<AnnouncementInboxItem> =>
       answer(http.POST('/api/announcements/inbox/{id}/read', { params: { path: { id } } })),
 
-    // buying: one idempotency key per purchase attempt, sent again when that attempt is retried
+    // buying: one idempotency key per purchase attempt, sent again when that attempt is retried. Asked as an accepted
+    // order (Prefer: respond-async): the seats are decided at once and the order placed right after; a replay of a
+    // placed one still answers 201
     async placeOrder(order: OrderRequest, idempotencyKey: string): Promise<PlacedOrder> {
-      const { data, status } = await answered(
-        http.POST('/api/orders', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: order }));
+      const { data, status } = await answered(http.POST('/api/orders', {
+        params: { header: { 'Idempotency-Key': idempotencyKey, Prefer: 'respond-async' } }, body: order,
+      }));
       return { order: data, outcome: status === 202 ? 'accepted' : 'created' };
+    },
+    /**
+     * Follows an accepted order's event stream (server-sent events) and calls `onOrder` with each state it shows, until
+     * the stream ends (the order placed or rejected) or `signal` aborts. Read with fetch, not EventSource, which cannot
+     * send the bearer token. Resolves when the stream ends; rejects when it cannot be opened or breaks.
+     */
+    async followOrder(orderNo: string, onOrder: (order: Order) => void, signal?: AbortSignal): Promise<void> {
+      const { response } = await http.GET('/api/orders/{orderNo}/events', {
+        params: { path: { orderNo } }, parseAs: 'stream', signal, headers: { Accept: 'text/event-stream' },
+      });
+      if (!response.ok || response.body === null) throw ProblemError.from(response, undefined);
+      await readEvents(response.body, (event, data) => {
+        if (event === 'order') onOrder(JSON.parse(data) as Order);
+      });
     },
     /** The seat limit, payment window and refund rules the order service enforces (public). */
     orderRules: (): Promise<OrderRules> => answer(http.GET('/api/orders/rules')),

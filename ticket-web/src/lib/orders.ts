@@ -7,7 +7,7 @@ export function displayStatus(order: Order): string {
   return order.status ?? 'UNKNOWN';
 }
 
-const KNOWN = new Set(['PENDING_PAYMENT', 'PAID', 'CANCELLED', 'REFUNDING', 'REFUNDED', 'EXPIRED']);
+const KNOWN = new Set(['PENDING', 'REJECTED', 'PENDING_PAYMENT', 'PAID', 'CANCELLED', 'REFUNDING', 'REFUNDED', 'EXPIRED']);
 
 export function statusKey(order: Order): MessageKey {
   const status = displayStatus(order);
@@ -16,7 +16,13 @@ export function statusKey(order: Order): MessageKey {
 
 /** An order whose state will not change without the customer (or a refund) doing something. */
 export function isSettled(order: Order): boolean {
-  return order.status === 'PAID' || order.status === 'CANCELLED' || order.status === 'REFUNDED';
+  return order.status === 'PAID' || order.status === 'CANCELLED' || order.status === 'REFUNDED'
+    || order.status === 'REJECTED';
+}
+
+/** An accepted order still being placed: its seats are decided, the order not written yet. */
+export function isBeingPlaced(order: Order): boolean {
+  return order.status === 'PENDING';
 }
 
 export function isAwaitingPayment(order: Order): boolean {

@@ -1,12 +1,80 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ProblemError, createTicketApi } from '../../src/api/client';
-import { OrderingBusyError, placeWithRetry } from '../../src/lib/ordering';
+import { ProblemError, createTicketApi, readEvents, type Order } from '../../src/api/client';
+import { OrderingBusyError, awaitOutcome, placeWithRetry, rejectionError } from '../../src/lib/ordering';
 import { serverNow, session, sessionFetch } from '../../src/lib/session';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers } });
 
 const order = { orderNo: '122552585885319168', status: 'PENDING_PAYMENT', amount: 136, currency: 'CNY' };
+
+/** A body that arrives in these pieces, as a network would cut it. */
+const chunked = (...pieces: string[]) => new ReadableStream<Uint8Array>({
+  start(controller) {
+    for (const piece of pieces) controller.enqueue(new TextEncoder().encode(piece));
+    controller.close();
+  },
+});
+
+describe('accepted orders', () => {
+  it('asks to be answered at once (Prefer: respond-async)', async () => {
+    let prefer: string | null = null;
+    const api = createTicketApi({
+      baseUrl: 'http://gw',
+      fetch: async (input: RequestInfo | URL) => {
+        prefer = (input as Request).headers.get('Prefer');
+        return json(202, { orderNo: '1', status: 'PENDING' });
+      },
+    });
+    expect((await api.placeOrder({ showtimeId: '1', seatIds: ['2'] }, 'k')).outcome).toBe('accepted');
+    expect(prefer).toBe('respond-async');
+  });
+
+  it('reads server-sent events cut anywhere: comments skipped, CRLF and multi-line data joined', async () => {
+    const events: [string, string][] = [];
+    await readEvents(chunked(': waiting\n\nevent: or', 'der\r\ndata: {"a":\r\ndata: 1}\r\n', '\r\ndata: plain\n\n'),
+      (event, data) => events.push([event, data]));
+    expect(events).toEqual([['order', '{"a":\n1}'], ['message', 'plain']]);
+  });
+
+  it('follows the order on its event stream with the bearer token until it is settled', async () => {
+    let auth: string | null = null;
+    const api = createTicketApi({
+      baseUrl: 'http://gw',
+      tokens: { accessToken: 'tok', refreshToken: 'r', tokenType: 'Bearer', expiresIn: 300 },
+      fetch: async (input: RequestInfo | URL) => {
+        auth = (input as Request).headers.get('Authorization');
+        return new Response(chunked('event: order\ndata: {"orderNo":"1","status":"PENDING"}\n\n',
+          ': waiting\n\n', 'event: order\ndata: {"orderNo":"1","status":"REJECTED","rejection":{"status":409,"code":"SEATS_TAKEN",'
+          + '"detail":"taken","properties":{"seatIds":["7"]}}}\n\n'), { headers: { 'Content-Type': 'text/event-stream' } });
+      },
+    });
+    const seen: (string | undefined)[] = [];
+    await api.followOrder('1', (o) => seen.push(o.status));
+    expect(seen).toEqual(['PENDING', 'REJECTED']);
+    expect(auth).toBe('Bearer tok');
+
+    const outcome = await awaitOutcome(api, '1', 1000);
+    expect(outcome?.status).toBe('REJECTED');
+    const problem = rejectionError(outcome!);
+    expect(problem.code).toBe('SEATS_TAKEN');
+    expect(problem.status).toBe(409);
+    expect(problem.problem?.seatIds).toEqual(['7']);
+  });
+
+  it('reads the order when its stream cannot be opened, and gives up waiting at the deadline', async () => {
+    const reads: Order[] = [{ status: 'PENDING' }, { status: 'PENDING_PAYMENT', orderNo: '1' }];
+    const api = {
+      followOrder: async () => { throw new ProblemError(502, 'HTTP_502', 'bad gateway', undefined); },
+      getOrder: vi.fn(async () => reads.shift() ?? { status: 'PENDING' }),
+    };
+    expect((await awaitOutcome(api, '1', 5000, async () => {}))?.status).toBe('PENDING_PAYMENT');
+    expect(api.getOrder).toHaveBeenCalledTimes(2);
+
+    const never = { followOrder: async () => {}, getOrder: async (): Promise<Order> => ({ status: 'PENDING' }) };
+    expect(await awaitOutcome(never, '1', 30, (ms) => new Promise((r) => setTimeout(r, ms)))).toBeUndefined();
+  });
+});
 
 describe('placing an order', () => {
   it('tells 201 Created from 202 Accepted', async () => {
