@@ -393,7 +393,12 @@ describe('storefront when ordering is queued', () => {
   // The real accepted path (202, then the event stream) is what every purchase above takes. What cannot be made to
   // happen on demand is a placement slower than the seat picker waits (a backlog on the night): the order service's
   // answers are stood in for here, with the statuses and shapes it gives.
-  const slowly = async (page, showtime, seats, { last, readsBefore }) => {
+  /** Logs in, picks a free seat and orders it; the order's reads answer PENDING `readsBefore` times, then `last`. */
+  const slowly = async ({ last, readsBefore }) => {
+    const { showtime, seats } = await findShowtimeWithFreeSeats(1);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await logInAsDemo(page);
     const orderNo = '9000000000000000002';
     const accepted = { orderNo, status: 'PENDING', showtimeId: showtime.showtimeId, seatIds: [seats[0].seatId], acceptedAt: new Date().toISOString() };
     let reads = 0;
@@ -403,24 +408,20 @@ describe('storefront when ordering is queued', () => {
     await page.route(`**/api/orders/${orderNo}/events`, (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'no stream' }) }));
     await page.route(`**/api/orders/${orderNo}`, (route) => {
       reads++;
-      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(reads <= readsBefore ? accepted : last(orderNo)) });
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(reads <= readsBefore ? accepted : last(orderNo, showtime, seats)) });
     });
     await page.goto(`${base}/showtimes/${showtime.showtimeId}/seats`);
     await page.locator(`[data-seat-id="${seats[0].seatId}"]`).click();
     await page.getByRole('button', { name: 'Continue to checkout' }).click();
     await page.waitForURL(new RegExp(`/orders/${orderNo}`), { timeout: 20_000 });
     await page.getByTestId('order-pending').waitFor();
-    return orderNo;
+    return { context, page, showtime };
   };
 
   it('follows an accepted order on its own page when placing it takes longer than the seat picker waits', async () => {
-    const { showtime, seats } = await findShowtimeWithFreeSeats(1);
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await logInAsDemo(page);
-    await slowly(page, showtime, seats, {
+    const { context, page } = await slowly({
       readsBefore: 11,
-      last: (orderNo) => ({
+      last: (orderNo, showtime, seats) => ({
         orderNo, status: 'PENDING_PAYMENT', amount: 68.0, currency: 'CNY', programId: '1', programTitle: 'Hamlet',
         showtimeId: showtime.showtimeId, showtimeStartsAt: showtime.startsAt, createdAt: new Date().toISOString(),
         expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(), seats: [{ seatId: seats[0].seatId, label: seats[0].label, price: 68.0 }],
@@ -436,14 +437,10 @@ describe('storefront when ordering is queued', () => {
   });
 
   it('says why when an accepted order is refused after the customer left the seat map, and leads back to it', async () => {
-    const { showtime, seats } = await findShowtimeWithFreeSeats(1);
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await logInAsDemo(page);
-    await slowly(page, showtime, seats, {
+    const { context, page, showtime } = await slowly({
       readsBefore: 11,
-      last: (orderNo) => ({
-        orderNo, status: 'REJECTED', showtimeId: showtime.showtimeId, seatIds: [seats[0].seatId],
+      last: (orderNo, show, seats) => ({
+        orderNo, status: 'REJECTED', showtimeId: show.showtimeId, seatIds: [seats[0].seatId],
         rejection: { status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'payment is unavailable right now; the order was not placed', properties: {} },
       }),
     });
