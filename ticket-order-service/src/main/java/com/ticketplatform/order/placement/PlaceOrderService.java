@@ -208,8 +208,7 @@ public class PlaceOrderService {
     Map<Long, OrderStatus> statuses = placed.isEmpty() ? Map.of() : orders.statuses(placed);
     for (long orderNo : placed) {
       if (statuses.get(orderNo) != OrderStatus.PENDING_PAYMENT) {
-        outcome.put(orderNo, new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
-            "the order could not be placed right now; nothing was charged or kept"));
+        outcome.put(orderNo, SeataPlaceOrderSaga.notPlaced());
       }
     }
     for (PlaceOrderCommand c : commands) {

@@ -287,11 +287,16 @@ public class PlaceOrderSteps {
       payFlows.open(new OpenPayFlowRequest(c.orderNo(), c.userId(), c.amount(), c.currency(), c.expiresAt()));
     } catch (RuntimeException e) {
       log.warn("saga {}: pay service refused or unreachable: {}", c.orderNo(), e.toString());
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
-          "payment is unavailable right now; the order was not placed");
+      throw paymentUnavailable();
     }
     hook.after("OpenPayFlow");
     return true;
+  }
+
+  /** OpenPayFlow's problem when the pay service refused the flow or did not answer. */
+  static ApiException paymentUnavailable() {
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+        "payment is unavailable right now; the order was not placed");
   }
 
   public boolean closePayFlow(PlaceOrderCommand c) {

@@ -1,8 +1,6 @@
 package com.ticketplatform.order.saga;
 
 import com.ticketplatform.client.pay.OpenPayFlowRequest;
-import com.ticketplatform.common.error.ApiException;
-import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.common.event.Topics;
 import com.ticketplatform.order.expiry.ExpiryScheduler;
 import com.ticketplatform.order.order.Order;
@@ -17,6 +15,7 @@ import com.ticketplatform.order.sharding.OrderShards;
 import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import com.ticketplatform.starter.outbox.Outbox;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -185,23 +183,20 @@ public class PlaceOrdersSteps {
       // its claims are gone, its number is another order's, or its key is no longer open: this order alone is undone
       log.warn("batch {}: order {} not created: {}", batch.batchId(), c.orderNo(), notPlaced.getMessage());
       one.giveSeatsBack(c);
-      refuse(batch, c, unavailable());
+      refuse(batch, c, SeataPlaceOrderSaga.notPlaced());
     }
   }
 
   /** The orders among these that hold a claim on every one of their seats: one query per showtime. */
   private Set<Long> holdingTheirSeats(List<PlaceOrderCommand> commands) {
-    Map<Long, List<PlaceOrderCommand>> byShowtime = commands.stream()
-        .collect(Collectors.groupingBy(PlaceOrderCommand::showtimeId));
     Set<Long> holding = new HashSet<>();
-    byShowtime.forEach((showtimeId, showtime) -> {
-      Set<String> held = new HashSet<>();
-      for (SeatClaim claim : claims.of(showtimeId,
-          showtime.stream().flatMap(c -> c.seatIds().stream()).distinct().toList())) {
-        held.add(claim.orderNo() + ":" + claim.userId() + ":" + claim.seatId());
-      }
-      showtime.stream()
-          .filter(c -> c.seatIds().stream().allMatch(s -> held.contains(c.orderNo() + ":" + c.userId() + ":" + s)))
+    commands.stream().collect(Collectors.groupingBy(PlaceOrderCommand::showtimeId)).forEach((showtimeId, showtime) -> {
+      // one live claim per seat of a showtime (its primary key)
+      Map<Long, SeatClaim> bySeat = new HashMap<>();
+      claims.of(showtimeId, showtime.stream().flatMap(c -> c.seatIds().stream()).distinct().toList())
+          .forEach(claim -> bySeat.put(claim.seatId(), claim));
+      showtime.stream().filter(c -> c.seatIds().stream().map(bySeat::get)
+              .allMatch(claim -> claim != null && claim.orderNo() == c.orderNo() && claim.userId() == c.userId()))
           .forEach(c -> holding.add(c.orderNo()));
     });
     return holding;
@@ -221,7 +216,7 @@ public class PlaceOrdersSteps {
       if (statuses.get(c.orderNo()) == OrderStatus.PENDING_PAYMENT) {
         created.add(c);
       } else {
-        refuse(batch, c, unavailable()); // refused by an earlier step (no order, or its rollback tombstone)
+        refuse(batch, c, SeataPlaceOrderSaga.notPlaced()); // refused by an earlier step (no order, or its rollback tombstone)
       }
     }
     if (created.isEmpty()) {
@@ -235,8 +230,7 @@ public class PlaceOrdersSteps {
           .toList());
     } catch (RuntimeException e) {
       log.warn("batch {}: the pay service did not answer: {}", batch.batchId(), e.toString());
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
-          "payment is unavailable right now; the order was not placed");
+      throw PlaceOrderSteps.paymentUnavailable();
     }
     for (PlaceOrderCommand c : created) {
       RuntimeException refusal = failed.get(c.orderNo());
@@ -246,8 +240,7 @@ public class PlaceOrdersSteps {
         one.closePayFlow(c);
         one.cancelOrder(c);
         one.releaseSeats(c);
-        refuse(batch, c, new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
-            "payment is unavailable right now; the order was not placed"));
+        refuse(batch, c, PlaceOrderSteps.paymentUnavailable());
       }
     }
     one.reached("OpenPayFlow");
@@ -274,11 +267,6 @@ public class PlaceOrdersSteps {
     if (refusals != null) {
       refusals.putIfAbsent(c.orderNo(), Objects.requireNonNull(why));
     }
-  }
-
-  private static ApiException unavailable() {
-    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
-        "the order could not be placed right now; nothing was charged or kept");
   }
 
   /** A key of the batch was no longer open: the transaction is rolled back and its orders made one at a time. */

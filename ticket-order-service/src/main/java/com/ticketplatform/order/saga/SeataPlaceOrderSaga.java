@@ -64,8 +64,7 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
       throw new InDoubt(command.orderNo());
     }
     rethrowClientFailure(instance.getException());
-    throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
-        "the order could not be placed right now; nothing was charged or kept");
+    throw notPlaced();
   }
 
   @Override
@@ -78,7 +77,7 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
       // no saga started: the seats the intake locked are given back, and every order is refused as unavailable
       log.warn("batch {}: the saga log is unavailable: {}", asked.batchId(), e.toString());
       together.releaseSeatsTogether(asked);
-      return everyOrder(asked, unavailable(), Map.of());
+      return everyOrder(asked, notPlaced(), Map.of());
     }
     Map<Long, RuntimeException> outcome = new HashMap<>();
     List<PlaceOrderCommand> mine = new ArrayList<>();
@@ -116,7 +115,7 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
       return everyOrder(batch, null, outcome);
     }
     // compensated as a whole: an order refused on its own keeps its refusal, the others get the step's failure
-    ApiException failure = unavailable();
+    ApiException failure = notPlaced();
     for (Throwable t = instance.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof ApiException api) {
         failure = api;
@@ -135,7 +134,8 @@ public class SeataPlaceOrderSaga implements PlaceOrderSaga {
     return all;
   }
 
-  private static ApiException unavailable() {
+  /** The problem of an order the saga did not place and kept nothing of (a failure no step names). */
+  public static ApiException notPlaced() {
     return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
         "the order could not be placed right now; nothing was charged or kept");
   }
