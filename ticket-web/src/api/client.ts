@@ -14,6 +14,8 @@ export type Program = Schemas['ProgramDetail'];
 export type SeatMap = Schemas['SeatMapView'];
 export type SeatRow = Schemas['SeatRow'];
 export type Seat = Schemas['SeatMapSeat'];
+/** Only the seats' live statuses, on the seat map's grid: what the picker re-reads once it has the map. */
+export type SeatAvailability = Schemas['SeatAvailability'];
 export type Showtime = Schemas['ShowtimeSummary'];
 export type ProgramHit = Schemas['ProgramHit'];
 export type FacetBucket = Schemas['Bucket'];
@@ -296,6 +298,8 @@ export function createTicketApi(options: TicketApiOptions = {}) {
       answer(http.GET('/api/programs/{programId}', { params: { path: { programId } } })),
     getSeatMap: (showtimeId: string): Promise<SeatMap> =>
       answer(http.GET('/api/showtimes/{showtimeId}/seats', { params: { path: { showtimeId } } })),
+    getAvailability: (showtimeId: string): Promise<SeatAvailability> =>
+      answer(http.GET('/api/showtimes/{showtimeId}/availability', { params: { path: { showtimeId } } })),
     listAdverts: (placement: AdvertPlacement): Promise<Advert[]> =>
       answer(http.GET('/api/adverts', { params: { query: { placement } } })),
     ratingSummary: (programId: string): Promise<RatingSummary> =>

@@ -1,6 +1,6 @@
 // The seat map as the picker draws and reasons about it: a grid of rows × columns where an absent position is an
 // aisle or a gap, the tiers and their prices, and the rules of picking.
-import type { Seat, SeatMap } from '../api/client';
+import type { Seat, SeatAvailability, SeatMap } from '../api/client';
 import { toMinor } from './money';
 
 /**
@@ -89,6 +89,28 @@ export function seatsById(map: SeatMap): Map<string, { seat: Seat; rowLabel: str
 }
 
 /** Of the picked seats, those the latest map shows as no longer available. */
+const STATUS_OF_CODE: Record<string, Seat['status']> = { A: 'AVAILABLE', L: 'LOCKED', S: 'SOLD', U: 'UNAVAILABLE' };
+
+/**
+ * The map with the live statuses of a later availability read (one character per row and column: A available,
+ * L locked, S sold, U unavailable, `.` no seat). A seat the grid does not place reads unavailable: never offered on a
+ * guess. The map itself is not changed.
+ */
+export function withAvailability(map: SeatMap, availability: SeatAvailability): SeatMap {
+  const grid = availability.grid ?? [];
+  return {
+    ...map,
+    status: availability.status ?? map.status,
+    rows: (map.rows ?? []).map((row) => ({
+      ...row,
+      seats: (row.seats ?? []).map((seat) => {
+        const code = grid[(seat.row ?? 0) - 1]?.charAt((seat.col ?? 0) - 1) ?? '';
+        return { ...seat, status: STATUS_OF_CODE[code] ?? 'UNAVAILABLE' };
+      }),
+    })),
+  };
+}
+
 export function lostSeats(map: SeatMap, picked: readonly string[]): string[] {
   const byId = seatsById(map);
   return picked.filter((id) => byId.get(id)?.seat.status !== 'AVAILABLE');

@@ -102,6 +102,12 @@ describe('storefront', () => {
     // the other customer is already looking at the hall
     const watcherContext = await newContext(browser);
     const watcher = await watcherContext.newPage();
+    // what the watcher reads: the whole map once, then the seats' statuses alone
+    const watcherReads = [];
+    watcher.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/api/showtimes/')) watcherReads.push(path.split('/').pop());
+    });
     await watcher.goto(`${base}${seatsPath}`);
     await watcher.locator(`[data-seat-id="${seats[0].seatId}"]`).waitFor();
     // a mark that a reload would wipe
@@ -154,6 +160,8 @@ describe('storefront', () => {
       await watcher.locator(`[data-seat-id="${seat.seatId}"][data-state="taken"]`).waitFor({ timeout: 15_000 });
     }
     assert.equal(await watcher.evaluate(() => window.stillTheSamePage), true, 'the watcher never reloaded');
+    assert.equal(watcherReads.filter((r) => r === 'seats').length, 1, `the map was read once: ${watcherReads}`);
+    assert.ok(watcherReads.includes('availability'), `then only the availability: ${watcherReads}`);
     assert.match(await watcher.locator(`[data-seat-id="${seats[0].seatId}"]`).getAttribute('aria-label'), /taken/);
     await screenshot(watcher, 'seats-watcher-taken');
     await watcherContext.close();

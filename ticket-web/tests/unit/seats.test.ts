@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aisleColumns, lostSeats, neighbour, seatGrid, seatNumber, specialTypes, tierPrices } from '../../src/lib/seats';
+import {
+  aisleColumns, lostSeats, neighbour, seatGrid, seatNumber, specialTypes, tierPrices, withAvailability,
+} from '../../src/lib/seats';
 import { hall, idOf } from './fixtures';
 
 describe('the seat map as a grid', () => {
@@ -35,5 +37,20 @@ describe('the seat map as a grid', () => {
     const picked = [idOf(before, 'B1'), idOf(before, 'B2')];
     expect(lostSeats(hall({ B2: 'LOCKED' }), picked)).toEqual([idOf(before, 'B2')]);
     expect(lostSeats(hall(), picked)).toEqual([]);
+  });
+
+  it('takes the live statuses of an availability read onto the map it has', () => {
+    const before = hall();
+    const after = withAvailability(before, {
+      showtimeId: '1', status: 'ON_SALE', rowCount: 2, colCount: 6, grid: ['AL.SA.', 'AAU'],
+    });
+    const status = (label: string) => after.rows!.flatMap((r) => r.seats!).find((s) => s.label === label)!.status;
+    expect([status('A1'), status('A2'), status('A4'), status('A5')]).toEqual(['AVAILABLE', 'LOCKED', 'SOLD', 'AVAILABLE']);
+    // a seat the grid does not place (B4..B6 past a short row) is never offered on a guess
+    expect([status('B1'), status('B2'), status('B4'), status('B6')]).toEqual(['AVAILABLE', 'AVAILABLE', 'UNAVAILABLE', 'UNAVAILABLE']);
+    expect(lostSeats(after, [idOf(before, 'A1'), idOf(before, 'A2')])).toEqual([idOf(before, 'A2')]);
+    // the map read first is left as it was
+    expect(before.rows![0]!.seats!.every((s) => s.status === 'AVAILABLE')).toBe(true);
+    expect(withAvailability(before, { status: 'CANCELLED', grid: [] }).status).toBe('CANCELLED');
   });
 });

@@ -27,6 +27,7 @@ public record BenchOptions(Map<String, String> values) {
     DEFAULTS.put("onsale-seconds", "120");
     DEFAULTS.put("onsale-concurrency", "32");
     DEFAULTS.put("onsale-accept", "sync");
+    DEFAULTS.put("onsale-reread", "availability");
     DEFAULTS.put("reject-seconds", "8");
     DEFAULTS.put("reject-concurrency", "16");
     DEFAULTS.put("wrk-threads", "2");
@@ -73,6 +74,9 @@ public record BenchOptions(Map<String, String> values) {
         --onsale-accept=MODE    sync: every order placed before its answer (201, default); async: asked with
                                 Prefer: respond-async (202, placed off the request), each pass then waits until
                                 every accepted order is placed or rejected
+        --onsale-reread=WHAT    what a buyer re-reads after "some of these seats were just taken": availability
+                                (the seats' statuses alone, ~2 KB, as the storefront does; default) or map (the
+                                whole seat map again, ~250 KB for the default hall)
         --oversell-seats=N --oversell-buyers=M    the 10x oversubscription run (default 1,000 / 10,000)
         --warmup-seconds=S      unmeasured warm-up of every path first: no-op, seat map and 1-seat orders, directly
                                 and through the gateway, so the JIT has compiled them (default 240: a freshly

@@ -41,6 +41,8 @@ class AdminFlowIT extends IntegrationTestBase {
     JsonNode scheduled = get("/api/showtimes/" + showtimeId + "/seats").getBody();
     assertThat(scheduled.get("status").asText()).isEqualTo("SCHEDULED");
     assertThat(scheduled.findValuesAsString("status")).contains("UNAVAILABLE").doesNotContain("AVAILABLE");
+    // its availability alone, on the same grid: gap A1 and aisle column 3 are no seat
+    assertThat(grid(showtimeId)).containsExactly(".U.UU", "UU.UU", "UU.UU", "UU.UU");
 
     putOnSale(showtimeId);
     assertThat(redis.opsForHash().size(SeatInventoryKeys.seats(showtimeId))).isEqualTo(15L);
@@ -75,6 +77,13 @@ class AdminFlowIT extends IntegrationTestBase {
     assertThat(statuses.get(lockedSeat)).isEqualTo("LOCKED");
     assertThat(statuses.get(soldSeat)).isEqualTo("SOLD");
     assertThat(statuses.values().stream().filter("AVAILABLE"::equals).count()).isEqualTo(13);
+    // a buyer who has the map re-reads only the availability: B2 locked, D4 sold, the rest free
+    ResponseEntity<JsonNode> availability = get("/api/showtimes/" + showtimeId + "/availability");
+    assertThat(availability.getBody().get("showtimeId").asText()).isEqualTo(Long.toString(showtimeId));
+    assertThat(availability.getBody().get("status").asText()).isEqualTo("ON_SALE");
+    assertThat(availability.getBody().get("rowCount").asInt()).isEqualTo(4);
+    assertThat(availability.getBody().get("colCount").asInt()).isEqualTo(5);
+    assertThat(grid(showtimeId)).containsExactly(".A.AA", "AL.AA", "AA.AA", "AA.SA");
 
     // putting it on sale again never frees a taken seat (HSETNX)
     putOnSale(showtimeId);
@@ -242,6 +251,7 @@ class AdminFlowIT extends IntegrationTestBase {
     assertThat(adminPost("/api/admin/showtimes/1/on-sale", null).getStatusCode().value()).isEqualTo(404);
     assertThat(adminPost("/api/admin/cinemas/1/halls", smallHall("x")).getStatusCode().value()).isEqualTo(404);
     assertThat(get("/api/showtimes/1/seats").getStatusCode().value()).isEqualTo(404);
+    assertThat(get("/api/showtimes/1/availability").getStatusCode().value()).isEqualTo(404);
   }
 
   @Test
@@ -310,5 +320,13 @@ class AdminFlowIT extends IntegrationTestBase {
     List<JsonNode> seats = new ArrayList<>();
     seatMap.get("rows").forEach(row -> row.get("seats").forEach(seats::add));
     return seats;
+  }
+
+  private List<String> grid(long showtimeId) {
+    ResponseEntity<JsonNode> availability = get("/api/showtimes/" + showtimeId + "/availability");
+    assertThat(availability.getStatusCode().value()).isEqualTo(200);
+    List<String> rows = new ArrayList<>();
+    availability.getBody().get("grid").forEach(r -> rows.add(r.asText()));
+    return rows;
   }
 }

@@ -188,6 +188,9 @@ class CatalogueCacheIT extends IntegrationTestBase {
     ResponseEntity<JsonNode> seatMap = get("/api/showtimes/" + showtimeId + "/seats");
     assertThat(seatMap.getStatusCode().value()).isEqualTo(503);
     assertThat(seatMap.getBody().get("code").asText()).isEqualTo("INVENTORY_REBUILDING");
+    ResponseEntity<JsonNode> availability = get("/api/showtimes/" + showtimeId + "/availability");
+    assertThat(availability.getStatusCode().value()).isEqualTo(503);
+    assertThat(availability.getBody().get("code").asText()).isEqualTo("INVENTORY_REBUILDING");
     // and reading it did not re-create it as "all free"
     assertThat(redis.hasKey(SeatInventoryKeys.seats(showtimeId))).isFalse();
   }

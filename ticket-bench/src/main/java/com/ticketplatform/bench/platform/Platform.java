@@ -184,6 +184,35 @@ public final class Platform {
         buyer == null || path == Path.DIRECT ? Map.of() : identity(path, buyer), null);
   }
 
+  /** Only the seats' live statuses, on the seat map's grid (what a buyer who has the map re-reads). */
+  public Http.Resp availability(Path path, Buyer buyer, long showtimeId) throws IOException, InterruptedException {
+    return http.send("GET", base(path, programService) + "/api/showtimes/" + showtimeId + "/availability",
+        buyer == null || path == Path.DIRECT ? Map.of() : identity(path, buyer), null);
+  }
+
+  /** The seat id at each position of a seat map's grid ([row - 1][col - 1]; 0 where there is no seat). */
+  public static long[][] positions(JsonNode seatMap) {
+    long[][] ids = new long[seatMap.path("rowCount").asInt()][seatMap.path("colCount").asInt()];
+    seatMap.path("rows").forEach(row -> row.path("seats").forEach(
+        s -> ids[s.path("row").asInt() - 1][s.path("col").asInt() - 1] = s.path("seatId").asLong()));
+    return ids;
+  }
+
+  /** The available seats of an availability read ('A' in its grid), by the positions of the seat map read first. */
+  public static List<Long> available(long[][] positions, JsonNode availability) {
+    List<Long> free = new ArrayList<>();
+    JsonNode grid = availability.path("grid");
+    for (int r = 0; r < positions.length && r < grid.size(); r++) {
+      String row = grid.get(r).asText();
+      for (int c = 0; c < positions[r].length && c < row.length(); c++) {
+        if (row.charAt(c) == 'A' && positions[r][c] != 0) {
+          free.add(positions[r][c]);
+        }
+      }
+    }
+    return free;
+  }
+
   public static List<Seat> seats(JsonNode seatMap) {
     List<Seat> seats = new ArrayList<>();
     seatMap.path("rows").forEach(row -> row.path("seats").forEach(

@@ -40,6 +40,17 @@ public final class Report {
           .append(String.format(Locale.ROOT, "%.2f", ((Number) ms).doubleValue())).append(" |\n"));
       md.append('\n');
     }
+    if (run.facts().get("cpuMillisOfOnSaleSetup") instanceof Map<?, ?> setup && !setup.isEmpty()) {
+      md.append("CPU ms of the on-sale's setup, before the passes and not in the figures above (two halls of the"
+          + " on-sale's size, their programs and showtimes put on sale, 5 s for their events to settle): ");
+      md.append(String.format(Locale.ROOT, "%.0f", ((Number) setup.get("total (platform)")).doubleValue()))
+          .append(" in total");
+      setup.entrySet().stream().filter(e -> !"total (platform)".equals(e.getKey()))
+          .filter(e -> ((Number) e.getValue()).doubleValue() >= 100)
+          .forEach(e -> md.append(", ").append(e.getKey()).append(' ').append(String.format(Locale.ROOT, "%.0f",
+              ((Number) e.getValue()).doubleValue())));
+      md.append(".\n\n");
+    }
     md.append("| phase | path | ok/s | seats/s | calls/s | p50 ms | p95 ms | p99 ms | max ms | outcomes | generator |\n");
     md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
     run.phases().forEach((key, p) -> md.append(String.format(Locale.ROOT,

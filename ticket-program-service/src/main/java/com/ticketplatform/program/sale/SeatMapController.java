@@ -19,6 +19,15 @@ public class SeatMapController {
     return seatMaps.seatMap(showtimeId);
   }
 
+  /**
+   * Only the seats' live statuses, on the seat map's grid (docs/ARCHITECTURE.md §4): what a buyer who has
+   * the map re-reads, a hundredth of its size.
+   */
+  @GetMapping("/api/showtimes/{showtimeId}/availability")
+  public SeatAvailability availability(@PathVariable long showtimeId) {
+    return seatMaps.availability(showtimeId);
+  }
+
   /** The same seat map addressed under its program (docs/ARCHITECTURE.md §2); a showtime of another program is 404. */
   @GetMapping("/api/programs/{programId}/showtimes/{showtimeId}/seats")
   public SeatMapView seatsOfProgram(@PathVariable long programId, @PathVariable long showtimeId) {

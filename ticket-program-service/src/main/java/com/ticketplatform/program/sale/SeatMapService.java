@@ -15,6 +15,7 @@ import com.ticketplatform.program.showtime.Showtime;
 import com.ticketplatform.program.showtime.ShowtimeMapper;
 import com.ticketplatform.program.showtime.ShowtimeStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +61,10 @@ public class SeatMapService {
    */
   public SeatMapView seatMap(long showtimeId) {
     ShowtimeLayout layout = layouts.require(showtimeId);
-    Map<Long, String> statuses = null;
-    boolean onSale = ShowtimeStatus.ON_SALE.name().equals(layout.status());
-    if (onSale) {
-      statuses = inventory.statuses(showtimeId).or(() -> rebuilt(showtimeId)).orElseThrow(() -> new ApiException(
-          HttpStatus.SERVICE_UNAVAILABLE, INVENTORY_REBUILDING,
-          "the seat inventory of this showtime is being rebuilt, try again shortly"));
-    }
+    Map<Long, String> statuses = liveStatuses(layout);
     Map<Integer, List<SeatMapView.SeatView>> byRow = new LinkedHashMap<>();
     for (ShowtimeLayout.LayoutSeat seat : layout.seats()) {
-      // a seat missing from an existing inventory is not offered: better unsellable than sold twice
-      String status = onSale ? statuses.getOrDefault(seat.seatId(), UNAVAILABLE) : UNAVAILABLE;
+      String status = statuses.getOrDefault(seat.seatId(), UNAVAILABLE);
       byRow.computeIfAbsent(seat.row(), r -> new ArrayList<>()).add(new SeatMapView.SeatView(seat.seatId(),
           seat.row(), seat.col(), seat.label(), seat.type(), seat.tier(), seat.price(), status));
     }
@@ -80,6 +74,43 @@ public class SeatMapService {
     return new SeatMapView(layout.showtimeId(), layout.programId(), layout.programTitle(), layout.cinemaId(),
         layout.cinemaName(), layout.timeZone(), layout.hallId(), layout.hallName(), layout.startsAt(), layout.status(),
         layout.currency(), layout.rows(), layout.cols(), rows, layout.realNameCap());
+  }
+
+  /**
+   * The live part of the seat map alone (docs/ARCHITECTURE.md §4): what a buyer who has the map re-reads
+   * after "some of these seats were just taken", with the same statuses, the same 503 and the same rebuild as
+   * {@link #seatMap}.
+   */
+  public SeatAvailability availability(long showtimeId) {
+    ShowtimeLayout layout = layouts.require(showtimeId);
+    Map<Long, String> statuses = liveStatuses(layout);
+    char[][] grid = new char[layout.rows()][layout.cols()];
+    for (char[] row : grid) {
+      Arrays.fill(row, SeatAvailability.NO_SEAT);
+    }
+    for (ShowtimeLayout.LayoutSeat seat : layout.seats()) {
+      grid[seat.row() - 1][seat.col() - 1] =
+          SeatAvailability.codeOf(statuses.getOrDefault(seat.seatId(), UNAVAILABLE));
+    }
+    List<String> rows = new ArrayList<>(grid.length);
+    for (char[] row : grid) {
+      rows.add(new String(row));
+    }
+    return new SeatAvailability(layout.showtimeId(), layout.status(), layout.rows(), layout.cols(), rows);
+  }
+
+  /**
+   * Seat id → live status of an on-sale showtime, none otherwise (every seat then reads UNAVAILABLE). A seat missing
+   * from an existing inventory reads UNAVAILABLE too: better unsellable than sold twice.
+   */
+  private Map<Long, String> liveStatuses(ShowtimeLayout layout) {
+    if (!ShowtimeStatus.ON_SALE.name().equals(layout.status())) {
+      return Map.of();
+    }
+    long showtimeId = layout.showtimeId();
+    return inventory.statuses(showtimeId).or(() -> rebuilt(showtimeId)).orElseThrow(() -> new ApiException(
+        HttpStatus.SERVICE_UNAVAILABLE, INVENTORY_REBUILDING,
+        "the seat inventory of this showtime is being rebuilt, try again shortly"));
   }
 
   private Optional<Map<Long, String>> rebuilt(long showtimeId) {
