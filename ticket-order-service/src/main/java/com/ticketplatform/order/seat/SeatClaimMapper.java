@@ -37,7 +37,7 @@ public interface SeatClaimMapper {
 
   @Select("""
       <script>
-      SELECT * FROM t_seat_claim WHERE showtime_id = #{showtimeId} AND seat_id IN
+      SELECT showtime_id, seat_id, order_no, user_id FROM t_seat_claim WHERE showtime_id = #{showtimeId} AND seat_id IN
       <foreach collection="seatIds" item="seatId" open="(" separator="," close=")">#{seatId}</foreach>
       </script>""")
   List<SeatClaim> find(@Param("showtimeId") long showtimeId, @Param("seatIds") List<Long> seatIds);
@@ -53,7 +53,7 @@ public interface SeatClaimMapper {
   @Delete("DELETE FROM t_seat_claim WHERE showtime_id = #{showtimeId} AND starts_at < #{before}")
   int deleteStartedBefore(@Param("showtimeId") long showtimeId, @Param("before") Instant before);
 
-  @Select("SELECT * FROM t_seat_claim WHERE showtime_id = #{showtimeId}")
+  @Select("SELECT showtime_id, seat_id, order_no, user_id FROM t_seat_claim WHERE showtime_id = #{showtimeId}")
   List<SeatClaim> findByShowtime(@Param("showtimeId") long showtimeId);
 
   @Delete("""

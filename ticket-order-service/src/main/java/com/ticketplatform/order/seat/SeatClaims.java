@@ -70,7 +70,7 @@ public class SeatClaims {
     List<SeatClaim> rows = new ArrayList<>();
     Instant at = clock.instant();
     orders.forEach(o -> o.seatIds().forEach(
-        seat -> rows.add(new SeatClaim(showtimeId, seat, o.orderNo(), o.userId(), at, startsAt))));
+        seat -> rows.add(new SeatClaim(showtimeId, seat, o.orderNo(), o.userId()))));
     if (rows.isEmpty()) {
       return true;
     }
