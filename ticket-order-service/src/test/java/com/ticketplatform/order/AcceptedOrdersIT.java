@@ -11,6 +11,7 @@ import com.ticketplatform.order.intake.IntentSweeper;
 import com.ticketplatform.order.order.OrderRepository;
 import com.ticketplatform.order.order.OrderTicket;
 import com.ticketplatform.order.placement.OrderIntent;
+import com.ticketplatform.order.placement.PlaceOrderService;
 import com.ticketplatform.order.saga.PlaceOrderCommand;
 import com.ticketplatform.order.saga.PlaceOrderSteps;
 import com.ticketplatform.order.seat.ClaimReaper;
@@ -18,6 +19,7 @@ import com.ticketplatform.order.seat.SeatClaims;
 import com.ticketplatform.order.seat.InventoryWatchdog;
 import com.ticketplatform.order.seat.SeatInventory;
 import com.ticketplatform.order.support.OrderServiceITBase;
+import com.ticketplatform.starter.idempotency.IdempotencyRecords;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -73,6 +75,8 @@ class AcceptedOrdersIT extends OrderServiceITBase {
   PlaceOrderSteps steps;
   @Autowired
   SeatClaims claims;
+  @Autowired
+  IdempotencyRecords idempotency;
   @Autowired
   @Qualifier("seataSagaDataSource")
   DataSource sagaLog;
@@ -329,6 +333,49 @@ class AcceptedOrdersIT extends OrderServiceITBase {
     assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
     long again = Long.parseLong(body(retried).path("orderNo").asText());
     await("the retry placed", () -> "PENDING_PAYMENT".equals(order(payRefusedUser, again).path("status").asText()));
+  }
+
+  @Test
+  void aBatchWithAKeyTheDatabaseKnowsClaimsEachKeyAloneAndRefusesThatOneAsPlacedBefore() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
+    intents.stop();
+    long firstUser = randomUser();
+    long reusingUser = randomUser();
+    long lastUser = randomUser();
+    String firstKey = UUID.randomUUID().toString();
+    String reusedKey = UUID.randomUUID().toString();
+    String lastKey = UUID.randomUUID().toString();
+    // the key made an order once (its seat free again since); Redis lost the key's record, the database did not
+    long earlier = ids.nextIdFor(reusingUser);
+    String reusedHash = PlaceOrderService.hash(show.showtimeId(), List.of(5L), null);
+    assertThat(idempotency.claim(reusingUser, PlaceOrderCommand.IDEMPOTENCY_SCOPE, reusedKey, reusedHash).owned())
+        .isTrue();
+    assertThat(idempotency.complete(reusingUser, PlaceOrderCommand.IDEMPOTENCY_SCOPE, reusedKey, earlier)).isTrue();
+    long first = Long.parseLong(body(accept(firstUser, firstKey, show.showtimeId(), 4L)).path("orderNo").asText());
+    HttpResponse<String> reusedAnswer = accept(reusingUser, reusedKey, show.showtimeId(), 5L);
+    assertThat(reusedAnswer.statusCode()).as(reusedAnswer.body()).isEqualTo(202);
+    long reused = Long.parseLong(body(reusedAnswer).path("orderNo").asText());
+    long last = Long.parseLong(body(accept(lastUser, lastKey, show.showtimeId(), 6L)).path("orderNo").asText());
+
+    intents.start();
+    await("the batch settled", () -> List.of(first, reused, last).stream()
+        .allMatch(n -> ledger.find(n).map(st -> !st.live()).orElse(false)));
+
+    // the batch's keys could not be claimed in one statement: each was claimed alone, the known one refused
+    assertThat(order(firstUser, first).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+    assertThat(order(lastUser, last).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+    assertThat(idempotency.completed(firstUser, PlaceOrderCommand.IDEMPOTENCY_SCOPE, firstKey,
+        PlaceOrderService.hash(show.showtimeId(), List.of(4L), null))).contains(first);
+    assertThat(idempotency.completed(lastUser, PlaceOrderCommand.IDEMPOTENCY_SCOPE, lastKey,
+        PlaceOrderService.hash(show.showtimeId(), List.of(6L), null))).contains(last);
+    JsonNode refused = order(reusingUser, reused);
+    assertThat(refused.path("status").asText()).isEqualTo("REJECTED");
+    assertThat(refused.path("rejection").path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    assertThat(orders.find(reused)).isEmpty();
+    assertThat(seat(show.showtimeId(), 5)).as("its seat given back").isEqualTo(SeatInventoryKeys.AVAILABLE);
+    assertThat(idempotency.completed(reusingUser, PlaceOrderCommand.IDEMPOTENCY_SCOPE, reusedKey, reusedHash))
+        .as("the key still names the order it made").contains(earlier);
   }
 
   @Test

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,7 +38,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Places accepted orders (docs/ARCHITECTURE.md §2 "Accepted orders"): a batch of intents from the topic is spread over
- * the workers, each intent claimed PENDING → PROCESSING by compare-and-set, its key claimed and its price read; the
+ * the workers, each intent taken PENDING → PROCESSING by compare-and-set; their keys are claimed in the database
+ * together (one statement; each alone if any was not new), each price read; the
  * batch's ready orders are then placed together by one saga (state machine {@code placeOrders}: shared statements, one
  * pay-flow call) and each settled PLACED or REJECTED (with the problem the buyer would have had). The batch's offsets are committed only
  * once every intent in it is settled or left PROCESSING for the saga's log to decide (a saga in doubt): a crash
@@ -107,17 +109,34 @@ public class IntentConsumer implements DisposableBean {
       }
     }
     Map<Long, ShowtimeSaleInfo> saleInfo = saleInfoOf(intents);
-    List<Future<Ready>> preparing = new ArrayList<>(intents.size());
-    for (OrderIntent intent : intents) {
-      preparing.add(workers.submit(() -> prepare(intent, saleInfo.get(intent.showtimeId()))));
+    Outcomes<OrderIntent> taken = onWorkers(intents, this::take);
+    // the keys of the taken ones in one statement (each claims its own if any was not new)
+    boolean keysClaimed = placing.claimKeysTogether(taken.done());
+    Outcomes<Ready> prepared = onWorkers(taken.done(),
+        intent -> prepare(intent, saleInfo.get(intent.showtimeId()), keysClaimed));
+    // the ready ones are placed even when another intent of the batch failed: they are PROCESSING, keys claimed
+    placeTogether(prepared.done());
+    RuntimeException failed = taken.failed() != null ? taken.failed() : prepared.failed();
+    if (failed != null) {
+      throw failed;
     }
-    List<Ready> ready = new ArrayList<>(intents.size());
+  }
+
+  /** What the workers made of a batch: the non-null answers, in the batch's order, and a failure if any threw. */
+  private record Outcomes<T>(List<T> done, RuntimeException failed) {}
+
+  private <T> Outcomes<T> onWorkers(List<OrderIntent> intents, Function<OrderIntent, T> work) {
+    List<Future<T>> running = new ArrayList<>(intents.size());
+    for (OrderIntent intent : intents) {
+      running.add(workers.submit(() -> work.apply(intent)));
+    }
+    List<T> done = new ArrayList<>(intents.size());
     RuntimeException failed = null;
-    for (Future<Ready> f : preparing) {
+    for (Future<T> f : running) {
       try {
-        Ready r = f.get();
-        if (r != null) {
-          ready.add(r);
+        T answer = f.get();
+        if (answer != null) {
+          done.add(answer);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -126,11 +145,7 @@ public class IntentConsumer implements DisposableBean {
         failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
       }
     }
-    // the ready ones are placed even when another intent of the batch failed: they are PROCESSING, keys claimed
-    placeTogether(ready);
-    if (failed != null) {
-      throw failed;
-    }
+    return new Outcomes<>(done, failed);
   }
 
   /** An accepted order claimed and ready for its batch's saga. */
@@ -156,11 +171,11 @@ public class IntentConsumer implements DisposableBean {
   }
 
   /**
-   * One intent claimed (PENDING → PROCESSING) and made ready for the batch's saga, or settled at once (refused, a
-   * replay) or left (re-delivered, or its saga still deciding): then null. Throws only when its state cannot be read
-   * or written (Redis).
+   * One intent taken for placing (PENDING → PROCESSING by compare-and-set), or settled at once (placed or undone
+   * before Redis lost its state) or left (re-delivered, or its saga still deciding): then null. Throws only when its
+   * state cannot be read or written (Redis).
    */
-  Ready prepare(OrderIntent intent, ShowtimeSaleInfo saleInfo) {
+  OrderIntent take(OrderIntent intent) {
     String found = ledger.settle(intent, "PENDING,MISSING", Status.PROCESSING, null).orElse(null);
     if (found == null) {
       resume(intent);
@@ -187,8 +202,16 @@ public class IntentConsumer implements DisposableBean {
         }
       }
     }
+    return intent;
+  }
+
+  /**
+   * A taken intent made ready for the batch's saga (its key claimed, unless {@code keyClaimed} with its batch, and
+   * its price read), or settled at once (refused, a replay): then null.
+   */
+  Ready prepare(OrderIntent intent, ShowtimeSaleInfo saleInfo, boolean keyClaimed) {
     try {
-      PlaceOrderService.Prepared prepared = placing.prepareAccepted(intent, saleInfo);
+      PlaceOrderService.Prepared prepared = placing.prepareAccepted(intent, saleInfo, keyClaimed);
       if (prepared.order() != null) {
         settle(intent, Status.PLACED, null);
         return null;

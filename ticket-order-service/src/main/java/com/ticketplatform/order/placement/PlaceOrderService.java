@@ -32,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +44,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** POST /api/orders: validation, idempotency, pricing from the program service, then the place-order saga. */
 @Service
@@ -59,11 +61,14 @@ public class PlaceOrderService {
   private final SeatClaims claims;
   private final PlacementAdmission admission;
   private final RealNames holders;
+  private final TransactionTemplate tx;
   private final Clock clock;
 
   public PlaceOrderService(ProgramClient programs, PlaceOrderSaga saga, IdempotencyRecords idempotency,
       OrderRepository orders, SnowflakeIdGenerator ids, PlacementProperties props, SeatProperties seatProps,
-      SeatInventory seats, SeatClaims claims, PlacementAdmission admission, RealNames holders, Clock clock) {
+      SeatInventory seats, SeatClaims claims, PlacementAdmission admission, RealNames holders,
+      TransactionTemplate tx, Clock clock) {
+    this.tx = tx;
     this.claims = claims;
     this.programs = programs;
     this.holders = holders;
@@ -164,10 +169,18 @@ public class PlaceOrderService {
    * (null: read it here).
    */
   public Prepared prepareAccepted(OrderIntent intent, ShowtimeSaleInfo saleInfo) {
+    return prepareAccepted(intent, saleInfo, false);
+  }
+
+  /**
+   * {@code keyClaimed}: its key was claimed already, with the rest of its batch ({@link #claimKeysTogether}); otherwise
+   * it is claimed here.
+   */
+  public Prepared prepareAccepted(OrderIntent intent, ShowtimeSaleInfo saleInfo, boolean keyClaimed) {
     IdempotencyRecords.Claim claim;
     try {
-      claim = idempotency.claim(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(),
-          intent.requestHash());
+      claim = keyClaimed ? new IdempotencyRecords.Claim(true, null) : idempotency.claim(intent.userId(),
+          PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(), intent.requestHash());
     } catch (RuntimeException e) {
       seats.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
       throw e;
@@ -187,6 +200,33 @@ public class PlaceOrderService {
       idempotency.abandon(intent.userId(), PlaceOrderCommand.IDEMPOTENCY_SCOPE, intent.idempotencyKey(), null);
       seats.releaseLocked(intent.showtimeId(), intent.orderNo(), intent.userId(), intent.seatIds());
       throw e;
+    }
+  }
+
+  /**
+   * The database keys of a batch's accepted orders claimed with one statement (they are almost always new: the
+   * intake took each key once in Redis). True when all were new and are claimed now; false when any was not, or the
+   * statement failed: then none is, and each intent claims its own ({@link #prepareAccepted}), as one alone would.
+   */
+  public boolean claimKeysTogether(List<OrderIntent> intents) {
+    Set<String> distinct = new HashSet<>();
+    List<IdempotencyRecords.Wanted> wanted = new ArrayList<>(intents.size());
+    for (OrderIntent intent : intents) {
+      if (!distinct.add(intent.userId() + ":" + intent.idempotencyKey())) {
+        return false; // one key twice in a batch (a re-sent intent): the first claims it, the second finds it
+      }
+      wanted.add(new IdempotencyRecords.Wanted(intent.userId(), intent.idempotencyKey(), intent.requestHash()));
+    }
+    try {
+      return Boolean.TRUE.equals(tx.execute(status -> {
+        if (!idempotency.claimAllNew(PlaceOrderCommand.IDEMPOTENCY_SCOPE, wanted)) {
+          status.setRollbackOnly();
+          return false;
+        }
+        return true;
+      }));
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 

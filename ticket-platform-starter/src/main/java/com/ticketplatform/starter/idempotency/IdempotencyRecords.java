@@ -6,12 +6,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.core.JacksonException;
@@ -175,6 +178,48 @@ public class IdempotencyRecords {
         }
         pause();
       }
+    }
+  }
+
+  /** A key to claim among many, for {@link #claimAllNew}. */
+  public record Wanted(long owner, String key, String requestHash) {}
+
+  /**
+   * Claims many keys of one scope with one statement (a batch of accepted orders), in the caller's transaction: true
+   * when every key was new and is now claimed by its request; false when any record existed already, and then the
+   * caller rolls its transaction back, so none is claimed here, and claims each with {@link #claim}, which knows what
+   * an existing record means. The keys must be valid ({@link IdempotencyKeys#check}) and distinct.
+   */
+  public boolean claimAllNew(String scope, List<Wanted> wanted) {
+    if (wanted.isEmpty()) {
+      return true;
+    }
+    if (marks != null) {
+      // marked before the records exist, as for one claim: one round trip for all
+      Duration ttl = properties.retention().plus(PURGE_PERIOD);
+      marks.executePipelined(new SessionCallback<Object>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object execute(RedisOperations operations) {
+          RedisOperations<String, String> ops = operations;
+          wanted.forEach(w -> ops.opsForValue().set(markKey(w.owner(), scope, w.key()), "1", ttl));
+          return null;
+        }
+      });
+    }
+    Timestamp now = Timestamp.from(clock.instant());
+    StringBuilder sql = new StringBuilder(
+        "INSERT INTO t_idempotency (owner_id, scope, idem_key, request_hash, created_at, updated_at) VALUES ");
+    List<Object> args = new ArrayList<>(wanted.size() * 6);
+    for (Wanted w : wanted) {
+      sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+      args.addAll(List.of(w.owner(), scope, w.key(), w.requestHash(), now, now));
+    }
+    try {
+      jdbc.update(sql.toString(), args.toArray());
+      return true;
+    } catch (DuplicateKeyException exists) {
+      return false;
     }
   }
 
