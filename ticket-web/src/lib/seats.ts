@@ -88,8 +88,16 @@ export function seatsById(map: SeatMap): Map<string, { seat: Seat; rowLabel: str
   return byId;
 }
 
-/** Of the picked seats, those the latest map shows as no longer available. */
 const STATUS_OF_CODE: Record<string, Seat['status']> = { A: 'AVAILABLE', L: 'LOCKED', S: 'SOLD', U: 'UNAVAILABLE' };
+
+/**
+ * Whether an availability read cannot be laid onto this map: another showtime, another sale status (a showtime put on
+ * sale, closed or cancelled may come with a changed hall, prices or rules) or another grid. Then the whole map is read.
+ */
+export function needsWholeMap(map: SeatMap, availability: SeatAvailability): boolean {
+  return availability.showtimeId !== map.showtimeId || availability.status !== map.status
+    || availability.rowCount !== map.rowCount || availability.colCount !== map.colCount;
+}
 
 /**
  * The map with the live statuses of a later availability read (one character per row and column: A available,
@@ -111,6 +119,7 @@ export function withAvailability(map: SeatMap, availability: SeatAvailability): 
   };
 }
 
+/** Of the picked seats, those the latest map shows as no longer available. */
 export function lostSeats(map: SeatMap, picked: readonly string[]): string[] {
   const byId = seatsById(map);
   return picked.filter((id) => byId.get(id)?.seat.status !== 'AVAILABLE');

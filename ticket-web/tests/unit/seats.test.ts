@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  aisleColumns, lostSeats, neighbour, seatGrid, seatNumber, specialTypes, tierPrices, withAvailability,
+  aisleColumns, lostSeats, needsWholeMap, neighbour, seatGrid, seatNumber, specialTypes, tierPrices, withAvailability,
 } from '../../src/lib/seats';
 import { hall, idOf } from './fixtures';
 
@@ -52,5 +52,14 @@ describe('the seat map as a grid', () => {
     // the map read first is left as it was
     expect(before.rows![0]!.seats!.every((s) => s.status === 'AVAILABLE')).toBe(true);
     expect(withAvailability(before, { status: 'CANCELLED', grid: [] }).status).toBe('CANCELLED');
+  });
+
+  it('reads the whole map again when an availability read does not fit the map it has', () => {
+    const map = hall();
+    const fits = { showtimeId: map.showtimeId, status: 'ON_SALE', rowCount: 2, colCount: 6, grid: [] };
+    expect(needsWholeMap(map, fits)).toBe(false);
+    expect(needsWholeMap(map, { ...fits, showtimeId: 'another' })).toBe(true);
+    expect(needsWholeMap(map, { ...fits, status: 'CANCELLED' })).toBe(true);
+    expect(needsWholeMap(map, { ...fits, colCount: 7 })).toBe(true);
   });
 });

@@ -107,6 +107,20 @@ class AcceptedOrdersIT extends OrderServiceITBase {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The number of an order accepted (202) for these seats. */
+  private long acceptedNo(long user, String key, long showtimeId, Long... seats) throws Exception {
+    HttpResponse<String> accepted = accept(user, key, showtimeId, seats);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    return Long.parseLong(body(accepted).path("orderNo").asText());
+  }
+
+  /** The consumer stopped, so that the intents accepted next wait for it together (started again after each test). */
+  private MessageListenerContainer stopIntake() {
+    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
+    intents.stop();
+    return intents;
+  }
+
   private JsonNode body(HttpResponse<String> response) {
     return json.readTree(response.body());
   }
@@ -149,10 +163,8 @@ class AcceptedOrdersIT extends OrderServiceITBase {
   void theEventStreamTellsTheOutcomeAndEnds() throws Exception {
     ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
-    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
-    intents.stop();
-    long orderNo = Long.parseLong(body(accept(user, UUID.randomUUID().toString(), show.showtimeId(), 1L))
-        .path("orderNo").asText());
+    MessageListenerContainer intents = stopIntake();
+    long orderNo = acceptedNo(user, UUID.randomUUID().toString(), show.showtimeId(), 1L);
 
     HttpRequest events = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders/" + orderNo
             + "/events"))
@@ -228,8 +240,7 @@ class AcceptedOrdersIT extends OrderServiceITBase {
     ShowtimeSaleInfo show = onSaleWithInventory(10);
     // a placed order makes the showtime one the inventory check looks at
     place(randomUser(), show, 9L);
-    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
-    intents.stop();
+    MessageListenerContainer intents = stopIntake();
     long user = randomUser();
 
     HttpResponse<String> accepted = accept(user, UUID.randomUUID().toString(), show.showtimeId(), 6L, 7L);
@@ -251,15 +262,13 @@ class AcceptedOrdersIT extends OrderServiceITBase {
   @Test
   void aBatchOfIntentsForOneShowtimeReadsItsPricesOnce() throws Exception {
     ShowtimeSaleInfo show = onSaleWithInventory(20);
-    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
-    intents.stop();
+    MessageListenerContainer intents = stopIntake();
     List<Long> users = new ArrayList<>();
     List<Long> placed = new ArrayList<>();
     for (long seat = 1; seat <= 5; seat++) {
       long user = randomUser();
       users.add(user);
-      placed.add(Long.parseLong(body(accept(user, UUID.randomUUID().toString(), show.showtimeId(), seat, seat + 10))
-          .path("orderNo").asText()));
+      placed.add(acceptedNo(user, UUID.randomUUID().toString(), show.showtimeId(), seat, seat + 10));
     }
     int before = programs.reads.getOrDefault(show.showtimeId(), new java.util.concurrent.atomic.AtomicInteger()).get();
 
@@ -289,20 +298,16 @@ class AcceptedOrdersIT extends OrderServiceITBase {
   @Test
   void anOrderRefusedWithinABatchIsUndoneAloneAndTheRestOfTheBatchIsPlaced() throws Exception {
     ShowtimeSaleInfo show = onSaleWithInventory(10);
-    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
-    intents.stop();
+    MessageListenerContainer intents = stopIntake();
     long placedUser = randomUser();
     long payRefusedUser = randomUser();
     long seatTakenUser = randomUser();
     String payRefusedKey = UUID.randomUUID().toString();
-    long placed = Long.parseLong(body(accept(placedUser, UUID.randomUUID().toString(), show.showtimeId(), 1L))
-        .path("orderNo").asText());
-    long payRefused = Long.parseLong(body(accept(payRefusedUser, payRefusedKey, show.showtimeId(), 2L))
-        .path("orderNo").asText());
+    long placed = acceptedNo(placedUser, UUID.randomUUID().toString(), show.showtimeId(), 1L);
+    long payRefused = acceptedNo(payRefusedUser, payRefusedKey, show.showtimeId(), 2L);
     // seat 3 is another order's in the database, though Redis (lost and rebuilt badly) let the intake lock it
     assertThat(claims.claim(show.showtimeId(), show.startsAt(), ids.nextIdFor(1L), 1L, List.of(3L))).isEmpty();
-    long seatTaken = Long.parseLong(body(accept(seatTakenUser, UUID.randomUUID().toString(), show.showtimeId(), 3L))
-        .path("orderNo").asText());
+    long seatTaken = acceptedNo(seatTakenUser, UUID.randomUUID().toString(), show.showtimeId(), 3L);
     // and the pay service will refuse one order's flow (closed before it was opened)
     pay.close(payRefused);
 
@@ -338,8 +343,7 @@ class AcceptedOrdersIT extends OrderServiceITBase {
   @Test
   void aBatchWithAKeyTheDatabaseKnowsClaimsEachKeyAloneAndRefusesThatOneAsPlacedBefore() throws Exception {
     ShowtimeSaleInfo show = onSaleWithInventory(10);
-    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
-    intents.stop();
+    MessageListenerContainer intents = stopIntake();
     long firstUser = randomUser();
     long reusingUser = randomUser();
     long lastUser = randomUser();
@@ -352,11 +356,9 @@ class AcceptedOrdersIT extends OrderServiceITBase {
     assertThat(idempotency.claim(reusingUser, PlaceOrderCommand.IDEMPOTENCY_SCOPE, reusedKey, reusedHash).owned())
         .isTrue();
     assertThat(idempotency.complete(reusingUser, PlaceOrderCommand.IDEMPOTENCY_SCOPE, reusedKey, earlier)).isTrue();
-    long first = Long.parseLong(body(accept(firstUser, firstKey, show.showtimeId(), 4L)).path("orderNo").asText());
-    HttpResponse<String> reusedAnswer = accept(reusingUser, reusedKey, show.showtimeId(), 5L);
-    assertThat(reusedAnswer.statusCode()).as(reusedAnswer.body()).isEqualTo(202);
-    long reused = Long.parseLong(body(reusedAnswer).path("orderNo").asText());
-    long last = Long.parseLong(body(accept(lastUser, lastKey, show.showtimeId(), 6L)).path("orderNo").asText());
+    long first = acceptedNo(firstUser, firstKey, show.showtimeId(), 4L);
+    long reused = acceptedNo(reusingUser, reusedKey, show.showtimeId(), 5L);
+    long last = acceptedNo(lastUser, lastKey, show.showtimeId(), 6L);
 
     intents.start();
     await("the batch settled", () -> List.of(first, reused, last).stream()
@@ -381,11 +383,10 @@ class AcceptedOrdersIT extends OrderServiceITBase {
   @Test
   void anOrderAnotherBatchHasRecordedIsNeverGivenASecondSaga() throws Exception {
     ShowtimeSaleInfo show = onSaleWithInventory(10);
-    MessageListenerContainer intents = listeners.getListenerContainer("order-intents");
-    intents.stop();
+    MessageListenerContainer intents = stopIntake();
     long user = randomUser();
     String key = UUID.randomUUID().toString();
-    long orderNo = Long.parseLong(body(accept(user, key, show.showtimeId(), 6L)).path("orderNo").asText());
+    long orderNo = acceptedNo(user, key, show.showtimeId(), 6L);
     // a batch that recorded this order and has not started its saga yet (or crashed just before)
     JdbcTemplate log = new JdbcTemplate(sagaLog);
     log.update("INSERT INTO saga_batch_member (order_no, business_key) VALUES (?, ?)", orderNo, "batch-it-" + orderNo);
@@ -433,8 +434,7 @@ class AcceptedOrdersIT extends OrderServiceITBase {
   void aRedeliveredIntentIsNeverPlacedTwice() throws Exception {
     ShowtimeSaleInfo show = onSaleWithInventory(10);
     long user = randomUser();
-    long orderNo = Long.parseLong(body(accept(user, UUID.randomUUID().toString(), show.showtimeId(), 8L))
-        .path("orderNo").asText());
+    long orderNo = acceptedNo(user, UUID.randomUUID().toString(), show.showtimeId(), 8L);
     await("order placed", () -> "PENDING_PAYMENT".equals(order(user, orderNo).path("status").asText()));
     OrderIntent intent = ledger.find(orderNo).orElseThrow().intent();
 
@@ -446,8 +446,7 @@ class AcceptedOrdersIT extends OrderServiceITBase {
     await("re-delivery settled", () -> ledger.find(orderNo).map(s -> s.status() == IntentLedger.Status.PLACED)
         .orElse(false));
     // a marker behind them shows both were consumed
-    long marker = Long.parseLong(body(accept(user, UUID.randomUUID().toString(), show.showtimeId(), 10L))
-        .path("orderNo").asText());
+    long marker = acceptedNo(user, UUID.randomUUID().toString(), show.showtimeId(), 10L);
     await("marker placed", () -> "PENDING_PAYMENT".equals(order(user, marker).path("status").asText()));
     assertThat(ledger.find(orderNo).orElseThrow().status()).isEqualTo(IntentLedger.Status.PLACED);
     assertThat(order(user, orderNo).path("status").asText()).isEqualTo("PENDING_PAYMENT");
@@ -495,8 +494,7 @@ class AcceptedOrdersIT extends OrderServiceITBase {
     pay.down.set(true);
     long orderNo;
     try {
-      orderNo = Long.parseLong(body(accept(user, UUID.randomUUID().toString(), show.showtimeId(), 7L))
-          .path("orderNo").asText());
+      orderNo = acceptedNo(user, UUID.randomUUID().toString(), show.showtimeId(), 7L);
       await("order rejected", () -> "REJECTED".equals(order(user, orderNo).path("status").asText()));
     } finally {
       pay.down.set(false);

@@ -193,8 +193,13 @@ public final class Platform {
   /** The seat id at each position of a seat map's grid ([row - 1][col - 1]; 0 where there is no seat). */
   public static long[][] positions(JsonNode seatMap) {
     long[][] ids = new long[seatMap.path("rowCount").asInt()][seatMap.path("colCount").asInt()];
-    seatMap.path("rows").forEach(row -> row.path("seats").forEach(
-        s -> ids[s.path("row").asInt() - 1][s.path("col").asInt() - 1] = s.path("seatId").asLong()));
+    seatMap.path("rows").forEach(row -> row.path("seats").forEach(s -> {
+      int r = s.path("row").asInt();
+      int c = s.path("col").asInt();
+      if (r >= 1 && r <= ids.length && c >= 1 && c <= ids[r - 1].length) {
+        ids[r - 1][c - 1] = s.path("seatId").asLong();
+      }
+    }));
     return ids;
   }
 

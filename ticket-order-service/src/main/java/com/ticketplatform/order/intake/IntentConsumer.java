@@ -110,12 +110,20 @@ public class IntentConsumer implements DisposableBean {
     }
     Map<Long, ShowtimeSaleInfo> saleInfo = saleInfoOf(intents);
     Outcomes<OrderIntent> taken = onWorkers(intents, this::take);
+    if (Thread.currentThread().isInterrupted()) {
+      // stopping: what was taken stays PROCESSING, for the sweep (nothing of it claimed yet)
+      throw taken.failed() != null ? taken.failed()
+          : new IllegalStateException("interrupted while placing accepted orders");
+    }
     // the keys of the taken ones in one statement (each claims its own if any was not new)
     boolean keysClaimed = placing.claimKeysTogether(taken.done());
     Outcomes<Ready> prepared = onWorkers(taken.done(),
         intent -> prepare(intent, saleInfo.get(intent.showtimeId()), keysClaimed));
     // the ready ones are placed even when another intent of the batch failed: they are PROCESSING, keys claimed
     placeTogether(prepared.done());
+    if (taken.failed() != null && prepared.failed() != null) {
+      log.warn("accepted orders: a prepare failed too: {}", prepared.failed().toString());
+    }
     RuntimeException failed = taken.failed() != null ? taken.failed() : prepared.failed();
     if (failed != null) {
       throw failed;

@@ -42,6 +42,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,6 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** POST /api/orders: validation, idempotency, pricing from the program service, then the place-order saga. */
 @Service
 public class PlaceOrderService {
+
+  private static final Logger log = LoggerFactory.getLogger(PlaceOrderService.class);
 
   private final ProgramClient programs;
   private final PlaceOrderSaga saga;
@@ -166,15 +170,8 @@ public class PlaceOrderService {
    * direct order. Answers the saga's command, or the order itself when this key already placed it. Throws the refusal
    * the buyer gets, having given the seats back; a key the database shows used by another order (the intake's record
    * was lost with Redis) is {@link AlreadyPlaced}. {@code saleInfo}: the showtime's, read once for a batch of intents
-   * (null: read it here).
-   */
-  public Prepared prepareAccepted(OrderIntent intent, ShowtimeSaleInfo saleInfo) {
-    return prepareAccepted(intent, saleInfo, false);
-  }
-
-  /**
-   * {@code keyClaimed}: its key was claimed already, with the rest of its batch ({@link #claimKeysTogether}); otherwise
-   * it is claimed here.
+   * (null: read it here). {@code keyClaimed}: its key was claimed already, with the rest of its batch
+   * ({@link #claimKeysTogether}); otherwise it is claimed here.
    */
   public Prepared prepareAccepted(OrderIntent intent, ShowtimeSaleInfo saleInfo, boolean keyClaimed) {
     IdempotencyRecords.Claim claim;
@@ -209,6 +206,9 @@ public class PlaceOrderService {
    * statement failed: then none is, and each intent claims its own ({@link #prepareAccepted}), as one alone would.
    */
   public boolean claimKeysTogether(List<OrderIntent> intents) {
+    if (intents.isEmpty()) {
+      return true;
+    }
     Set<String> distinct = new HashSet<>();
     List<IdempotencyRecords.Wanted> wanted = new ArrayList<>(intents.size());
     for (OrderIntent intent : intents) {
@@ -226,6 +226,8 @@ public class PlaceOrderService {
         return true;
       }));
     } catch (RuntimeException e) {
+      log.warn("the keys of {} accepted order(s) could not be claimed together; each claims its own: {}",
+          intents.size(), e.toString());
       return false;
     }
   }

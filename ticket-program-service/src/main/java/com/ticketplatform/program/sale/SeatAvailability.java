@@ -1,5 +1,6 @@
 package com.ticketplatform.program.sale;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * 2,000-seat hall is ~2 KB where its seat map is ~250 KB.
  */
 public record SeatAvailability(long showtimeId, String status, int rowCount, int colCount,
-    @Schema(example = "[\"AALS.AA\", \"AAAA.AU\"]") List<String> grid) {
+    @ArraySchema(schema = @Schema(example = "AALS.AA")) List<String> grid) {
 
   static final char AVAILABLE = 'A';
   static final char LOCKED = 'L';

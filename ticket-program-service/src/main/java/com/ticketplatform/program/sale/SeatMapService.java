@@ -89,8 +89,11 @@ public class SeatMapService {
       Arrays.fill(row, SeatAvailability.NO_SEAT);
     }
     for (ShowtimeLayout.LayoutSeat seat : layout.seats()) {
-      grid[seat.row() - 1][seat.col() - 1] =
-          SeatAvailability.codeOf(statuses.getOrDefault(seat.seatId(), UNAVAILABLE));
+      // a seat outside the hall's grid (never saved so; a layout read across a hall edit) has no place to show
+      if (seat.row() >= 1 && seat.row() <= grid.length && seat.col() >= 1 && seat.col() <= layout.cols()) {
+        grid[seat.row() - 1][seat.col() - 1] =
+            SeatAvailability.codeOf(statuses.getOrDefault(seat.seatId(), UNAVAILABLE));
+      }
     }
     List<String> rows = new ArrayList<>(grid.length);
     for (char[] row : grid) {
