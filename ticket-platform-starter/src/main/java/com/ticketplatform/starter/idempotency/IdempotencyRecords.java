@@ -147,7 +147,7 @@ public class IdempotencyRecords {
     IdempotencyKeys.check(key);
     if (marks != null) {
       // marked before the record exists, so completed() never misses a record
-      marks.opsForValue().set(markKey(owner, scope, key), "1", properties.retention().plus(PURGE_PERIOD));
+      marks.opsForValue().set(markKey(owner, scope, key), "1", markLifetime());
     }
     long deadline = System.nanoTime() + WAIT_FOR_OWNER.toNanos();
     while (true) {
@@ -196,7 +196,7 @@ public class IdempotencyRecords {
     }
     if (marks != null) {
       // marked before the records exist, as for one claim: one round trip for all
-      Duration ttl = properties.retention().plus(PURGE_PERIOD);
+      Duration ttl = markLifetime();
       marks.executePipelined(new SessionCallback<Object>() {
         @Override
         @SuppressWarnings("unchecked")
@@ -289,6 +289,11 @@ public class IdempotencyRecords {
         (rs, i) -> new Row(rs.getString(1), (Long) rs.getObject(2, Long.class), rs.getTimestamp(3).toInstant()),
         owner, scope, key);
     return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  /** A mark lives as long as its record may: the retention, and the purge's period on top. */
+  private Duration markLifetime() {
+    return properties.retention().plus(PURGE_PERIOD);
   }
 
   private String markKey(long owner, String scope, String key) {
