@@ -2,6 +2,7 @@ package com.ticketplatform.order.config;
 
 import com.ticketplatform.order.order.RefundPolicy;
 import com.ticketplatform.order.placement.PlacementProperties;
+import com.ticketplatform.order.seat.SeatActivity;
 import com.ticketplatform.order.seat.SeatInventory;
 import com.ticketplatform.order.seat.SeatProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class OrderServiceConfig {
 
   @Bean
-  public SeatInventory seatInventory(StringRedisTemplate redis, MeterRegistry meters) {
-    return new SeatInventory(redis, meters);
+  public SeatInventory seatInventory(StringRedisTemplate redis, MeterRegistry meters, SeatActivity activity) {
+    return new SeatInventory(redis, meters, activity::touched);
   }
 }

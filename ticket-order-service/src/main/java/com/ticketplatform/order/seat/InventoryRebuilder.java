@@ -7,6 +7,7 @@ import com.ticketplatform.common.seat.SeatInventoryKeys;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,17 +109,20 @@ public class InventoryRebuilder {
    * more, as a Redis restored from an older snapshot does for orders cancelled, expired or refunded since. A hold is
    * freed only when the database has no claim of that seat and its order is closed (cancelled or refunded), or is not
    * stored at all and older than {@code orphan-lock-grace} (a saga in flight writes its lock before its claim and its
-   * order). Every change is a compare-and-set, so a purchase racing with it wins. Returns the seats freed.
+   * order). Every change is a compare-and-set, so a purchase racing with it wins.
    */
-  public long releaseUnclaimed(long showtimeId, List<SeatClaim> held) {
+  public Freed releaseUnclaimed(long showtimeId, List<SeatClaim> held) {
     Map<Object, Object> current = inventory.snapshot(showtimeId);
     if (current.isEmpty()) {
-      return 0;
+      return new Freed(0, false);
     }
     Map<Long, SeatClaim> claimBySeat = new HashMap<>();
     held.forEach(c -> claimBySeat.put(c.seatId(), c));
     long graceCutoff = clock.millis() - props.orphanLockGrace().toMillis();
+    // per holding order: freed (closed, or never stored past its grace), kept (stored and live), or waiting (not
+    // stored yet: within its grace, or an accepted order awaiting placement)
     Map<Long, Boolean> closed = new HashMap<>();
+    Set<Long> notStored = new HashSet<>();
     List<SeatInventory.SeatChange> changes = new ArrayList<>();
     current.forEach((field, value) -> {
       String now = (String) value;
@@ -135,20 +139,31 @@ public class InventoryRebuilder {
       boolean gone = closed.computeIfAbsent(holder, n -> {
         // asked first: an accepted order placed in between is then found in the database
         boolean awaiting = accepted.awaitingPlacement(n);
-        return holders.find(n).map(SeatHolder::released)
+        Optional<SeatHolder> stored = holders.find(n);
+        if (stored.isEmpty()) {
+          notStored.add(n);
+        }
+        return stored.map(SeatHolder::released)
             .orElse(SnowflakeIdGenerator.timestampOf(n) < graceCutoff && !awaiting);
       });
       if (gone) {
         changes.add(new SeatInventory.SeatChange(seat, now, SeatInventoryKeys.AVAILABLE));
       }
     });
+    boolean waiting = closed.entrySet().stream().anyMatch(e -> !e.getValue() && notStored.contains(e.getKey()));
     long changed = changes.isEmpty() ? 0 : inventory.reconcile(showtimeId, false, changes);
     if (changed > 0) {
       log.warn("seat inventory of showtime {} held {} seat(s) for orders that hold them no more: freed", showtimeId,
           changed);
     }
-    return changed;
+    return new Freed(changed, waiting);
   }
+
+  /**
+   * What {@link #releaseUnclaimed} did: the seats it freed, and whether it left a hold only time can settle (an order
+   * not stored yet, within its grace or awaiting placement).
+   */
+  public record Freed(long seats, boolean waiting) {}
 
   /**
    * Marks sold the seats Redis shows only locked by an order the database has as paid (or being refunded): a Redis

@@ -3,26 +3,27 @@ package com.ticketplatform.order.seat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * After a Redis restart or flush the seat hashes are gone; while one is missing the lock script refuses to lock
- * (never "all free"). This puts back every hash of a not-yet-started showtime that has live orders, at start-up and
- * periodically. Showtimes without orders are rebuilt on their first purchase attempt. A hash that is there but stale
- * (Redis restored from an older snapshot) is checked against the seat claims: a seat the database holds that Redis
- * shows as available is put back on hold (the direction that could sell it twice; the other one only delays a sale
- * and is finished by {@link ClaimReaper}); a hold Redis shows for an order cancelled, expired or refunded since
- * is freed ({@link InventoryRebuilder#releaseUnclaimed}), and a seat it shows only locked by an order paid since is
- * marked sold ({@link InventoryRebuilder#sellPaidLocks}).
+ * (never "all free"). This puts back every hash of a not-yet-started showtime that has live orders, when
+ * {@link InventoryCheck} looks (at start-up, after a change, on its sweep). Showtimes without orders are rebuilt on
+ * their first purchase attempt. A hash that is there but stale (Redis restored from an older snapshot) is checked
+ * against the seat claims: a seat the database holds that Redis shows as available is put back on hold (the
+ * direction that could sell it twice; the other one only delays a sale and is finished by {@link ClaimReaper}); a
+ * hold Redis shows for an order cancelled, expired or refunded since is freed
+ * ({@link InventoryRebuilder#releaseUnclaimed}), and a seat it shows only locked by an order paid since is marked
+ * sold ({@link InventoryRebuilder#sellPaidLocks}).
  */
 @Component
 public class InventoryWatchdog {
@@ -42,12 +43,6 @@ public class InventoryWatchdog {
     this.claims = claims;
     this.rebuilder = rebuilder;
     this.clock = clock;
-  }
-
-  @EventListener(ApplicationReadyEvent.class)
-  public void onStart() {
-    backfillClaims();
-    checkAll();
   }
 
   /**
@@ -88,23 +83,44 @@ public class InventoryWatchdog {
     return claimed;
   }
 
-  @Scheduled(fixedDelayString = "${ticket.order.inventory-check-interval:PT30S}",
-      initialDelayString = "${ticket.order.inventory-check-interval:PT30S}")
+  /** Every showtime not yet started with live orders or orders closed within a day; returns those it corrected. */
   public int checkAll() {
-    int rebuilt = 0;
+    return checkAll(Set.of(), new HashSet<>());
+  }
+
+  /** Every showtime {@link #checkAll()} checks, and these too (changed, maybe without a stored order yet). */
+  int checkAll(Set<Long> also, Set<Long> waiting) {
     Instant now = clock.instant();
-    for (long showtimeId : holders.showtimesToCheck(now, now.minus(RECENTLY_CLOSED))) {
+    Set<Long> showtimes = new LinkedHashSet<>(holders.showtimesToCheck(now, now.minus(RECENTLY_CLOSED)));
+    showtimes.addAll(also);
+    return check(showtimes, waiting);
+  }
+
+  /**
+   * These showtimes only (docs/ARCHITECTURE.md §2 "The inventory check"); adds to {@code waiting} those with a hold
+   * only time can settle (a saga or an accepted order not stored yet), just rebuilt, or whose check failed.
+   */
+  int check(Collection<Long> showtimeIds, Set<Long> waiting) {
+    int rebuilt = 0;
+    for (long showtimeId : showtimeIds) {
       try {
         if (rebuilder.rebuildIfMissing(showtimeId)) {
+          // a rebuild leaves the locks of sagas in flight alone: looked at again once they have settled
+          waiting.add(showtimeId);
           rebuilt++;
           continue;
         }
         List<SeatClaim> held = claims.ofShowtime(showtimeId);
-        if (rebuilder.restoreClaims(showtimeId, held) + rebuilder.releaseUnclaimed(showtimeId, held)
-            + rebuilder.sellPaidLocks(showtimeId, holders.soldOrderNos(showtimeId)) > 0) {
+        long restored = rebuilder.restoreClaims(showtimeId, held);
+        InventoryRebuilder.Freed freed = rebuilder.releaseUnclaimed(showtimeId, held);
+        if (freed.waiting()) {
+          waiting.add(showtimeId);
+        }
+        if (restored + freed.seats() + rebuilder.sellPaidLocks(showtimeId, holders.soldOrderNos(showtimeId)) > 0) {
           rebuilt++;
         }
       } catch (RuntimeException e) {
+        waiting.add(showtimeId);
         log.warn("inventory check of showtime {} failed: {}", showtimeId, e.toString());
       }
     }

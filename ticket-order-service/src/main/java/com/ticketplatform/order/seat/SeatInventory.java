@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -40,14 +41,20 @@ public class SeatInventory {
   private final Counter released;
   private final Counter sold;
   private final Map<LockResult.Outcome, Timer> lockTimers = new EnumMap<>(LockResult.Outcome.class);
+  private final LongConsumer touched;
 
   public SeatInventory(StringRedisTemplate redis) {
-    this(redis, new SimpleMeterRegistry());
+    this(redis, new SimpleMeterRegistry(), showtimeId -> { });
   }
 
-  public SeatInventory(StringRedisTemplate redis, MeterRegistry meters) {
+  /**
+   * @param touched told of a showtime before each change of its inventory is sent ({@link SeatActivity}): the
+   *     inventory check looks at what changed
+   */
+  public SeatInventory(StringRedisTemplate redis, MeterRegistry meters, LongConsumer touched) {
     this.redis = redis;
     this.meters = meters;
+    this.touched = touched;
     this.locked = seats("locked", meters);
     this.released = seats("released", meters);
     this.sold = seats("sold", meters);
@@ -130,6 +137,7 @@ public class SeatInventory {
       args.add(intake.intentJson());
     }
     seatIds.forEach(s -> args.add(Long.toString(s)));
+    touched.accept(showtimeId);
     long started = System.nanoTime();
     List<?> raw = redis.execute(LOCK, keys, args.toArray());
     int code = Integer.parseInt(String.valueOf(raw.get(0)));
@@ -165,6 +173,7 @@ public class SeatInventory {
     args.add(expected);
     args.add(Long.toString(userId));
     seatIds.forEach(s -> args.add(Long.toString(s)));
+    touched.accept(showtimeId);
     Long freed = redis.execute(RELEASE, keys(showtimeId), args.toArray());
     long count = freed == null ? 0 : freed;
     released.increment(count);
@@ -177,6 +186,7 @@ public class SeatInventory {
     args.add(SeatInventoryKeys.locked(orderNo, userId));
     args.add(SeatInventoryKeys.sold(orderNo, userId));
     seatIds.forEach(s -> args.add(Long.toString(s)));
+    touched.accept(showtimeId);
     List<?> raw = redis.execute(SELL, List.of(SeatInventoryKeys.seats(showtimeId)), args.toArray());
     int code = Integer.parseInt(String.valueOf(raw.get(0)));
     if (code == 0) {
@@ -207,6 +217,7 @@ public class SeatInventory {
       args.add(c.expected() == null ? "" : c.expected());
       args.add(c.wanted());
     }
+    touched.accept(showtimeId);
     Long changed = redis.execute(RECONCILE, keys(showtimeId), args.toArray());
     return changed == null ? 0 : changed;
   }
