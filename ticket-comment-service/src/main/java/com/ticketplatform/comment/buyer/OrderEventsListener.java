@@ -10,11 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps {@code t_verified_buyer} in step with the order events: OrderPaid marks the order PAID, OrderRefunded marks it
- * REFUNDED. Idempotent by event id (claimed in the same transaction as the change); other event types are ignored.
+ * REFUNDED. Idempotent by event id (claimed in the same transaction as the change); other event types (most of the
+ * topic: every order's OrderCreated) are ignored without a transaction.
  */
 @Component
 public class OrderEventsListener {
@@ -25,15 +26,16 @@ public class OrderEventsListener {
   private final VerifiedBuyerMapper buyers;
   private final ObjectMapper json;
   private final Clock clock;
+  private final TransactionTemplate tx;
 
-  public OrderEventsListener(VerifiedBuyerMapper buyers, ObjectMapper json, Clock clock) {
+  public OrderEventsListener(VerifiedBuyerMapper buyers, ObjectMapper json, Clock clock, TransactionTemplate tx) {
     this.buyers = buyers;
     this.json = json;
     this.clock = clock;
+    this.tx = tx;
   }
 
   @KafkaListener(topics = Topics.ORDER_EVENTS, groupId = "${ticket.comment.kafka-group:ticket-comment-service}")
-  @Transactional
   public void onOrderEvent(String message) {
     JsonNode envelope;
     try {
@@ -54,17 +56,19 @@ public class OrderEventsListener {
       log.error("skipping malformed {} event {}", type, eventId);
       return;
     }
-    LocalDateTime now = LocalDateTime.now(clock);
-    if (buyers.claimEvent(eventId, now) == 0) {
-      return;
-    }
     long orderNo = payload.get("orderNo").asLong();
     long userId = payload.get("userId").asLong();
     long programId = payload.get("programId").asLong();
-    if ("OrderPaid".equals(type)) {
-      buyers.recordPaid(orderNo, userId, programId, now);
-    } else {
-      buyers.recordRefunded(orderNo, userId, programId, now);
-    }
+    tx.executeWithoutResult(status -> {
+      LocalDateTime now = LocalDateTime.now(clock);
+      if (buyers.claimEvent(eventId, now) == 0) {
+        return;
+      }
+      if ("OrderPaid".equals(type)) {
+        buyers.recordPaid(orderNo, userId, programId, now);
+      } else {
+        buyers.recordRefunded(orderNo, userId, programId, now);
+      }
+    });
   }
 }
