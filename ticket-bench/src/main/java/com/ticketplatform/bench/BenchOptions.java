@@ -116,8 +116,18 @@ public record BenchOptions(Map<String, String> values) {
     if (options.integer("users") < 1 || options.integer("rows") * options.integer("cols") < 8) {
       throw new IllegalArgumentException("need at least 1 user and 8 seats");
     }
+    CHOICES.forEach((name, allowed) -> {
+      if (!allowed.contains(options.get(name))) {
+        throw new IllegalArgumentException("--" + name + " is one of " + allowed + ", not " + options.get(name));
+      }
+    });
     return options;
   }
+
+  /** Options with a fixed set of values: a typo is refused before the logins and the warm-up, not after. */
+  static final Map<String, List<String>> CHOICES = Map.of(
+      "onsale-accept", List.of("sync", "async"),
+      "onsale-reread", List.of("availability", "map"));
 
   public String get(String name) {
     String v = values.get(name);

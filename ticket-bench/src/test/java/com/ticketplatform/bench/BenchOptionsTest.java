@@ -32,4 +32,14 @@ class BenchOptionsTest {
     assertThatThrownBy(() -> BenchOptions.parse(List.of("--users=many")).integer("users"))
         .hasMessageContaining("whole number");
   }
+
+  @Test
+  void anOptionWithFixedValuesRefusesATypoBeforeTheRunStarts() {
+    assertThatThrownBy(() -> BenchOptions.parse(List.of("--onsale-accept=asnyc")))
+        .hasMessageContaining("--onsale-accept is one of [sync, async], not asnyc");
+    assertThatThrownBy(() -> BenchOptions.parse(List.of("--onsale-reread=maps")))
+        .hasMessageContaining("--onsale-reread is one of [availability, map], not maps");
+    assertThat(BenchOptions.parse(List.of("--onsale-accept=async", "--onsale-reread=map")).get("onsale-reread"))
+        .isEqualTo("map");
+  }
 }

@@ -255,6 +255,17 @@ class AdminFlowIT extends IntegrationTestBase {
   }
 
   @Test
+  void aShowtimeIdThatIsNoNumberIsAProblemNotAnError() {
+    for (String path : List.of("/api/showtimes/tonight/seats", "/api/showtimes/tonight/availability")) {
+      ResponseEntity<JsonNode> answer = get(path);
+      assertThat(answer.getStatusCode().value()).as(path).isEqualTo(400);
+      assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+      assertThat(answer.getBody().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+      assertThat(answer.getBody().get("detail").asText()).isEqualTo("parameter 'showtimeId' has an invalid value");
+    }
+  }
+
+  @Test
   void adminEndpointsNeedAnIdentityAndRoleAdmin() {
     Map<String, String> cinema = Map.of("name", unique("Forbidden"), "city", "Shanghai", "address", "x");
     HttpHeaders customer = new HttpHeaders();
