@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.common.seat.SeatInventoryKeys;
+import com.ticketplatform.order.order.OrderEventPayloads;
+import com.ticketplatform.order.order.OrderLifecycle;
+import com.ticketplatform.order.order.OrderTransitions;
 import com.ticketplatform.order.seat.InventoryCheck;
 import com.ticketplatform.order.seat.LockResult;
+import com.ticketplatform.order.seat.SeatActivity;
 import com.ticketplatform.order.seat.SeatInventory;
 import com.ticketplatform.order.seat.SeatProperties;
 import com.ticketplatform.order.support.OrderServiceITBase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +38,10 @@ class InventoryCheckIT extends OrderServiceITBase {
   SnowflakeIdGenerator ids;
   @Autowired
   SeatProperties props;
+  @Autowired
+  OrderTransitions transitions;
+  @Autowired
+  SeatActivity activity;
 
   @AfterEach
   void realTime() {
@@ -42,10 +53,19 @@ class InventoryCheckIT extends OrderServiceITBase {
    * with holds only time settles may still be looked at: the tests name their own showtimes).
    */
   private void quiet() {
-    assertThat(check.sweep().sweep()).isTrue();
+    InventoryCheck.Pass sweep = check.sweep();
+    assertThat(sweep.sweep()).isTrue();
+    assertThat(sweep.failed()).isFalse();
     for (int pass = 0; pass < 3; pass++) {
-      check.check();
+      assertThat(pass().sweep()).isFalse();
     }
+  }
+
+  /** A pass that finished. */
+  private InventoryCheck.Pass pass() {
+    InventoryCheck.Pass pass = check.check();
+    assertThat(pass.failed()).isFalse();
+    return pass;
   }
 
   @Test
@@ -61,15 +81,15 @@ class InventoryCheckIT extends OrderServiceITBase {
     // and Redis loses that hold later (a write it acknowledged, then lost)
     redis.opsForHash().put(SeatInventoryKeys.seats(busy.showtimeId()), "2", SeatInventoryKeys.AVAILABLE);
 
-    InventoryCheck.Pass first = check.check();
+    InventoryCheck.Pass first = pass();
     assertThat(first.sweep()).isFalse();
     assertThat(first.showtimes()).contains(busy.showtimeId()).doesNotContain(idle.showtimeId());
     assertThat(first.corrected()).isPositive();
     assertThat(seat(busy.showtimeId(), 2)).isEqualTo(SeatInventoryKeys.locked(orderNo, user));
     // the correction is a change too: looked at on the two passes after it, then left alone
-    assertThat(check.check().showtimes()).contains(busy.showtimeId()).doesNotContain(idle.showtimeId());
-    assertThat(check.check().showtimes()).contains(busy.showtimeId()).doesNotContain(idle.showtimeId());
-    assertThat(check.check().showtimes()).doesNotContain(busy.showtimeId(), idle.showtimeId());
+    assertThat(pass().showtimes()).contains(busy.showtimeId()).doesNotContain(idle.showtimeId());
+    assertThat(pass().showtimes()).contains(busy.showtimeId()).doesNotContain(idle.showtimeId());
+    assertThat(pass().showtimes()).doesNotContain(busy.showtimeId(), idle.showtimeId());
   }
 
   @Test
@@ -79,13 +99,13 @@ class InventoryCheckIT extends OrderServiceITBase {
     long orderNo = place(user, show, 3L);
     quiet();
     String olderToken = redis.opsForValue().get(check.tokenKey());
-    assertThat(check.check().sweep()).isFalse();
+    assertThat(pass().sweep()).isFalse();
 
     // restored from the snapshot taken before the last pass: its token is the older one, and the hold is gone
     redis.opsForValue().set(check.tokenKey(), olderToken);
     redis.opsForHash().put(SeatInventoryKeys.seats(show.showtimeId()), "3", SeatInventoryKeys.AVAILABLE);
 
-    InventoryCheck.Pass pass = check.check();
+    InventoryCheck.Pass pass = pass();
     assertThat(pass.sweep()).isTrue();
     assertThat(seat(show.showtimeId(), 3)).isEqualTo(SeatInventoryKeys.locked(orderNo, user));
   }
@@ -101,7 +121,7 @@ class InventoryCheckIT extends OrderServiceITBase {
     redis.delete(List.of(check.tokenKey(), SeatInventoryKeys.seats(show.showtimeId()),
         SeatInventoryKeys.holdings(show.showtimeId())));
 
-    assertThat(check.check().sweep()).isTrue();
+    assertThat(pass().sweep()).isTrue();
     assertThat(seat(show.showtimeId(), 4)).isEqualTo(SeatInventoryKeys.locked(orderNo, user));
     assertThat(seat(show.showtimeId(), 5)).isEqualTo(SeatInventoryKeys.AVAILABLE);
   }
@@ -117,25 +137,62 @@ class InventoryCheckIT extends OrderServiceITBase {
         .isEqualTo(LockResult.Outcome.LOCKED);
 
     for (int pass = 0; pass < 3; pass++) {
-      assertThat(check.check().showtimes()).as("pass %d within the grace", pass).contains(show.showtimeId());
+      assertThat(pass().showtimes()).as("pass %d within the grace", pass).contains(show.showtimeId());
     }
     assertThat(seat(show.showtimeId(), 6)).isEqualTo(SeatInventoryKeys.locked(orphan, user));
 
     clock.advance(props.orphanLockGrace().plus(Duration.ofSeconds(1)));
-    assertThat(check.check().showtimes()).contains(show.showtimeId());
+    assertThat(pass().showtimes()).contains(show.showtimeId());
     assertThat(seat(show.showtimeId(), 6)).isEqualTo(SeatInventoryKeys.AVAILABLE);
     // freeing it was a change: looked at on the two passes after it, then settled
-    assertThat(check.check().showtimes()).contains(show.showtimeId());
-    assertThat(check.check().showtimes()).contains(show.showtimeId());
-    assertThat(check.check().showtimes()).doesNotContain(show.showtimeId());
+    assertThat(pass().showtimes()).contains(show.showtimeId());
+    assertThat(pass().showtimes()).contains(show.showtimeId());
+    assertThat(pass().showtimes()).doesNotContain(show.showtimeId());
+  }
+
+  @Test
+  void aCancelWhoseSeatsRedisNeverHeardOfIsFinishedOnTheNextPass() {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    long orderNo = place(user, show, 7L);
+    quiet();
+    // the cancel committed, then its caller failed before giving the seat back in Redis or in the database
+    transitions.apply(orderNo, o -> {
+      o.cancel(OrderLifecycle.REASON_USER, Instant.now());
+      return OrderTransitions.Decision.apply(OrderEventPayloads.cancelled(o));
+    });
+    assertThat(seat(show.showtimeId(), 7)).isEqualTo(SeatInventoryKeys.locked(orderNo, user));
+
+    InventoryCheck.Pass next = pass();
+    assertThat(next.showtimes()).contains(show.showtimeId());
+    assertThat(next.released()).isPositive();
+    assertThat(seat(show.showtimeId(), 7)).isEqualTo(SeatInventoryKeys.AVAILABLE);
+  }
+
+  @Test
+  void aChangeRedisFailedToAnswerIsStillLookedAt() {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    quiet();
+    LettuceConnectionFactory nowhere = new LettuceConnectionFactory("127.0.0.1", 1);
+    nowhere.afterPropertiesSet();
+    try {
+      SeatInventory unreachable = new SeatInventory(new StringRedisTemplate(nowhere),
+          new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), activity::touched);
+      long user = randomUser();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> unreachable.lock(show.showtimeId(),
+          ids.nextIdFor(user), user, List.of(1L), 6)).isInstanceOf(RuntimeException.class);
+    } finally {
+      nowhere.destroy();
+    }
+    assertThat(pass().showtimes()).contains(show.showtimeId());
   }
 
   @Test
   void theSweepComesRoundOnItsOwnTime() {
     quiet();
-    assertThat(check.check().sweep()).isFalse();
+    assertThat(pass().sweep()).isFalse();
     clock.advance(Duration.ofMinutes(10));
-    assertThat(check.check().sweep()).isTrue();
-    assertThat(check.check().sweep()).isFalse();
+    assertThat(pass().sweep()).isTrue();
+    assertThat(pass().sweep()).isFalse();
   }
 }

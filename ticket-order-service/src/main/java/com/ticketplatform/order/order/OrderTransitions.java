@@ -1,6 +1,7 @@
 package com.ticketplatform.order.order;
 
 import com.ticketplatform.common.event.Topics;
+import com.ticketplatform.order.seat.SeatActivity;
 import com.ticketplatform.starter.outbox.Outbox;
 import java.time.Clock;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies one aggregate transition and its event in ONE local transaction of the order's shard database:
  * the conditional UPDATE (status + version as read), the outbox row and, for consumed events, the processed-event
  * row. A lost race (0 rows) is not an error: the order is reloaded and the decision is made again on fresh state.
+ * The order's showtime is marked for the inventory check before the change is written (docs/ARCHITECTURE.md §2 "The
+ * inventory check"): a change committed whose seats Redis never heard of (the caller failed after the commit) is
+ * looked at on the next pass, not only on the sweep.
  */
 @Component
 public class OrderTransitions {
@@ -25,10 +29,12 @@ public class OrderTransitions {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final OrderMetrics metrics;
+  private final SeatActivity activity;
 
   public OrderTransitions(OrderRepository repository, Outbox outbox, ProcessedEventMapper processed,
-      TransactionTemplate tx, Clock clock, OrderMetrics metrics) {
+      TransactionTemplate tx, Clock clock, OrderMetrics metrics, SeatActivity activity) {
     this.metrics = metrics;
+    this.activity = activity;
     this.repository = repository;
     this.outbox = outbox;
     this.processed = processed;
@@ -74,6 +80,7 @@ public class OrderTransitions {
       if (!decision.change()) {
         return Optional.of(new Result(order, false));
       }
+      activity.touched(order.showtimeId());
       try {
         Boolean saved = tx.execute(status -> {
           if (!repository.saveTransition(order, before, version)) {

@@ -42,7 +42,9 @@ public class InventoryCheck {
   private final Clock clock;
   private final Duration sweepInterval;
   private final String tokenKey = "ticket:inv:check-token:" + UUID.randomUUID();
+  /** The token this instance left on its last pass; null until a pass has left one (then the next one sweeps). */
   private String lastToken;
+  private String pending;
   private Instant lastSweep;
   /** What the previous pass drained: looked at once more. */
   private Set<Long> previous = Set.of();
@@ -58,8 +60,11 @@ public class InventoryCheck {
     this.sweepInterval = sweepInterval;
   }
 
-  /** One pass: {@code sweep} when it looked at every showtime, else the showtimes it looked at. */
-  public record Pass(boolean sweep, Set<Long> showtimes, int released, int corrected) {}
+  /**
+   * One pass: {@code sweep} when it looked at every showtime, else the showtimes it looked at; {@code failed} when
+   * it could not finish (what it drained is looked at again, and the next pass sweeps).
+   */
+  public record Pass(boolean sweep, Set<Long> showtimes, int released, int corrected, boolean failed) {}
 
   @EventListener(ApplicationReadyEvent.class)
   public void onStart() {
@@ -70,21 +75,7 @@ public class InventoryCheck {
   @Scheduled(fixedDelayString = "${ticket.order.inventory-check-interval:PT30S}",
       initialDelayString = "${ticket.order.inventory-check-interval:PT30S}")
   public synchronized Pass check() {
-    boolean due = lastSweep == null || !clock.instant().isBefore(lastSweep.plus(sweepInterval));
-    if (due) {
-      return sweep();
-    }
-    String found;
-    try {
-      found = redis.opsForValue().get(tokenKey);
-    } catch (RuntimeException e) {
-      log.warn("inventory check skipped, Redis unreachable: {}", e.toString());
-      lastToken = null; // whatever Redis comes back with is checked in full
-      return new Pass(false, Set.of(), 0, 0);
-    }
-    if (!Objects.equals(found, lastToken)) {
-      log.warn("Redis lost writes since the last inventory check (its token is {}): checking every showtime",
-          found == null ? "gone" : "older");
+    if (lastToken == null || !clock.instant().isBefore(lastSweep.plus(sweepInterval))) {
       return sweep();
     }
     Set<Long> changed = activity.drain();
@@ -92,42 +83,63 @@ public class InventoryCheck {
     looked.addAll(previous);
     previous = changed;
     Set<Long> waiting = new HashSet<>();
+    boolean done = false;
     try {
-      leaveToken();
+      // swapped in one command: a flush or a rewind can fall before it or after it, never between a read and a write
+      String found = redis.opsForValue().setGet(tokenKey, nextToken(), TOKEN_TTL);
+      if (!Objects.equals(found, lastToken)) {
+        log.warn("Redis lost writes since the last inventory check (its token is {}): checking every showtime",
+            found == null ? "gone" : "older");
+        lastToken = null;
+        activity.again(looked);
+        done = true;
+        return sweep();
+      }
+      lastToken = pending;
       int released = reaper.reap(looked, waiting);
       int corrected = watchdog.check(looked, waiting);
-      return new Pass(false, Set.copyOf(looked), released, corrected);
+      done = true;
+      return new Pass(false, Set.copyOf(looked), released, corrected, false);
     } catch (RuntimeException e) {
-      waiting.addAll(looked);
-      lastToken = null;
-      log.warn("inventory check failed, looked at again on the next pass: {}", e.toString());
-      return new Pass(false, Set.of(), 0, 0);
+      log.warn("inventory check failed, swept on the next pass: {}", e.toString());
+      return new Pass(false, Set.of(), 0, 0, true);
     } finally {
+      if (!done) {
+        waiting.addAll(looked);
+        lastToken = null;
+      }
       activity.again(waiting);
     }
   }
 
   /**
    * Every showtime: the claims of every showtime with claims, the inventory of every live showtime and of every one
-   * changed since the last pass.
+   * changed since the last two passes.
    */
   public synchronized Pass sweep() {
     Set<Long> changed = activity.drain();
+    Set<Long> looked = new HashSet<>(changed);
+    looked.addAll(previous);
     previous = changed;
     Set<Long> waiting = new HashSet<>();
+    boolean done = false;
     try {
-      leaveToken();
+      lastToken = null;
+      redis.opsForValue().set(tokenKey, nextToken(), TOKEN_TTL);
+      lastToken = pending;
       lastSweep = clock.instant();
       int released = reaper.reapAll(waiting);
-      int corrected = watchdog.checkAll(changed, waiting);
-      return new Pass(true, Set.of(), released, corrected);
+      int corrected = watchdog.checkAll(looked, waiting);
+      done = true;
+      return new Pass(true, Set.of(), released, corrected, false);
     } catch (RuntimeException e) {
-      waiting.addAll(changed);
-      lastToken = null;
-      lastSweep = null;
       log.warn("inventory sweep failed, tried again on the next pass: {}", e.toString());
-      return new Pass(true, Set.of(), 0, 0);
+      return new Pass(true, Set.of(), 0, 0, true);
     } finally {
+      if (!done) {
+        waiting.addAll(looked);
+        lastToken = null;
+      }
       activity.again(waiting);
     }
   }
@@ -137,10 +149,9 @@ public class InventoryCheck {
     return tokenKey;
   }
 
-  private void leaveToken() {
-    lastToken = null;
-    String token = UUID.randomUUID().toString();
-    redis.opsForValue().set(tokenKey, token, TOKEN_TTL);
-    lastToken = token;
+  /** A fresh token, remembered as {@code pending} until Redis has taken it. */
+  private String nextToken() {
+    pending = UUID.randomUUID().toString();
+    return pending;
   }
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -90,6 +91,20 @@ public class SeatInventory {
     }
   }
 
+  /**
+   * Sends a change of the showtime's inventory, marking the showtime before it is sent and again once it is answered
+   * or failed: the inventory check looks at it on the passes that follow either (a call still pending across a whole
+   * pass is marked again when it ends).
+   */
+  private <T> T sent(long showtimeId, Supplier<T> change) {
+    touched.accept(showtimeId);
+    try {
+      return change.get();
+    } finally {
+      touched.accept(showtimeId);
+    }
+  }
+
   private static List<String> keys(long showtimeId) {
     return List.of(SeatInventoryKeys.seats(showtimeId), SeatInventoryKeys.holdings(showtimeId));
   }
@@ -137,9 +152,8 @@ public class SeatInventory {
       args.add(intake.intentJson());
     }
     seatIds.forEach(s -> args.add(Long.toString(s)));
-    touched.accept(showtimeId);
     long started = System.nanoTime();
-    List<?> raw = redis.execute(LOCK, keys, args.toArray());
+    List<?> raw = sent(showtimeId, () -> redis.execute(LOCK, keys, args.toArray()));
     int code = Integer.parseInt(String.valueOf(raw.get(0)));
     LockResult result = switch (code) {
       case 0 -> new LockResult(LockResult.Outcome.LOCKED, List.copyOf(seatIds), 0);
@@ -173,8 +187,7 @@ public class SeatInventory {
     args.add(expected);
     args.add(Long.toString(userId));
     seatIds.forEach(s -> args.add(Long.toString(s)));
-    touched.accept(showtimeId);
-    Long freed = redis.execute(RELEASE, keys(showtimeId), args.toArray());
+    Long freed = sent(showtimeId, () -> redis.execute(RELEASE, keys(showtimeId), args.toArray()));
     long count = freed == null ? 0 : freed;
     released.increment(count);
     return count;
@@ -186,8 +199,8 @@ public class SeatInventory {
     args.add(SeatInventoryKeys.locked(orderNo, userId));
     args.add(SeatInventoryKeys.sold(orderNo, userId));
     seatIds.forEach(s -> args.add(Long.toString(s)));
-    touched.accept(showtimeId);
-    List<?> raw = redis.execute(SELL, List.of(SeatInventoryKeys.seats(showtimeId)), args.toArray());
+    List<?> raw = sent(showtimeId,
+        () -> redis.execute(SELL, List.of(SeatInventoryKeys.seats(showtimeId)), args.toArray()));
     int code = Integer.parseInt(String.valueOf(raw.get(0)));
     if (code == 0) {
       sold.increment(seatIds.size());
@@ -217,8 +230,7 @@ public class SeatInventory {
       args.add(c.expected() == null ? "" : c.expected());
       args.add(c.wanted());
     }
-    touched.accept(showtimeId);
-    Long changed = redis.execute(RECONCILE, keys(showtimeId), args.toArray());
+    Long changed = sent(showtimeId, () -> redis.execute(RECONCILE, keys(showtimeId), args.toArray()));
     return changed == null ? 0 : changed;
   }
 
