@@ -78,38 +78,20 @@ public class InventoryCheck {
     if (lastToken == null || !clock.instant().isBefore(lastSweep.plus(sweepInterval))) {
       return sweep();
     }
-    Set<Long> changed = activity.drain();
-    Set<Long> looked = new HashSet<>(changed);
-    looked.addAll(previous);
-    previous = changed;
-    Set<Long> waiting = new HashSet<>();
-    boolean done = false;
-    try {
+    Pass pass = pass(false, (looked, waiting) -> {
       // swapped in one command: a flush or a rewind can fall before it or after it, never between a read and a write
       String found = redis.opsForValue().setGet(tokenKey, nextToken(), TOKEN_TTL);
       if (!Objects.equals(found, lastToken)) {
         log.warn("Redis lost writes since the last inventory check (its token is {}): checking every showtime",
             found == null ? "gone" : "older");
-        lastToken = null;
-        activity.again(looked);
-        done = true;
-        return sweep();
+        waiting.addAll(looked);
+        return null;
       }
       lastToken = pending;
-      int released = reaper.reap(looked, waiting);
-      int corrected = watchdog.check(looked, waiting);
-      done = true;
-      return new Pass(false, Set.copyOf(looked), released, corrected, false);
-    } catch (RuntimeException e) {
-      log.warn("inventory check failed, swept on the next pass: {}", e.toString());
-      return new Pass(false, Set.of(), 0, 0, true);
-    } finally {
-      if (!done) {
-        waiting.addAll(looked);
-        lastToken = null;
-      }
-      activity.again(waiting);
-    }
+      return new Pass(false, Set.copyOf(looked), reaper.reap(looked, waiting), watchdog.check(looked, waiting),
+          false);
+    });
+    return pass != null ? pass : sweep();
   }
 
   /**
@@ -117,6 +99,25 @@ public class InventoryCheck {
    * changed since the last two passes.
    */
   public synchronized Pass sweep() {
+    return pass(true, (looked, waiting) -> {
+      lastToken = null;
+      redis.opsForValue().set(tokenKey, nextToken(), TOKEN_TTL);
+      lastToken = pending;
+      lastSweep = clock.instant();
+      return new Pass(true, Set.of(), reaper.reapAll(waiting), watchdog.checkAll(looked, waiting), false);
+    });
+  }
+
+  /** What a pass does with the showtimes to look at, adding those to look at again to {@code waiting}. */
+  private interface Look {
+    Pass over(Set<Long> looked, Set<Long> waiting);
+  }
+
+  /**
+   * Drains what changed and looks at it with what the previous pass drained. A pass that cannot finish keeps all of
+   * it for the next one, which then sweeps.
+   */
+  private Pass pass(boolean sweep, Look look) {
     Set<Long> changed = activity.drain();
     Set<Long> looked = new HashSet<>(changed);
     looked.addAll(previous);
@@ -124,17 +125,12 @@ public class InventoryCheck {
     Set<Long> waiting = new HashSet<>();
     boolean done = false;
     try {
-      lastToken = null;
-      redis.opsForValue().set(tokenKey, nextToken(), TOKEN_TTL);
-      lastToken = pending;
-      lastSweep = clock.instant();
-      int released = reaper.reapAll(waiting);
-      int corrected = watchdog.checkAll(looked, waiting);
+      Pass pass = look.over(looked, waiting);
       done = true;
-      return new Pass(true, Set.of(), released, corrected, false);
+      return pass;
     } catch (RuntimeException e) {
-      log.warn("inventory sweep failed, tried again on the next pass: {}", e.toString());
-      return new Pass(true, Set.of(), 0, 0, true);
+      log.warn("inventory {} failed, swept on the next pass: {}", sweep ? "sweep" : "check", e.toString());
+      return new Pass(sweep, Set.of(), 0, 0, true);
     } finally {
       if (!done) {
         waiting.addAll(looked);
