@@ -49,8 +49,8 @@ public class SeatInventory {
   }
 
   /**
-   * @param touched told of a showtime before each change of its inventory is sent ({@link SeatActivity}): the
-   *     inventory check looks at what changed
+   * @param touched told of a showtime before each change of its inventory is sent and again when it ends
+   *     ({@link SeatActivity}): the inventory check looks at what changed
    */
   public SeatInventory(StringRedisTemplate redis, MeterRegistry meters, LongConsumer touched) {
     this.redis = redis;
