@@ -122,7 +122,7 @@ public class InventoryRebuilder {
     // per holding order: freed (closed, or never stored past its grace), kept (stored and live), or waiting (not
     // stored yet: within its grace, or an accepted order awaiting placement)
     Map<Long, Boolean> closed = new HashMap<>();
-    Set<Long> notStored = new HashSet<>();
+    Set<Long> waiting = new HashSet<>();
     List<SeatInventory.SeatChange> changes = new ArrayList<>();
     current.forEach((field, value) -> {
       String now = (String) value;
@@ -140,23 +140,23 @@ public class InventoryRebuilder {
         // asked first: an accepted order placed in between is then found in the database
         boolean awaiting = accepted.awaitingPlacement(n);
         Optional<SeatHolder> stored = holders.find(n);
-        if (stored.isEmpty()) {
-          notStored.add(n);
-        }
-        return stored.map(SeatHolder::released)
+        boolean freed = stored.map(SeatHolder::released)
             .orElse(SnowflakeIdGenerator.timestampOf(n) < graceCutoff && !awaiting);
+        if (stored.isEmpty() && !freed) {
+          waiting.add(n);
+        }
+        return freed;
       });
       if (gone) {
         changes.add(new SeatInventory.SeatChange(seat, now, SeatInventoryKeys.AVAILABLE));
       }
     });
-    boolean waiting = closed.entrySet().stream().anyMatch(e -> !e.getValue() && notStored.contains(e.getKey()));
     long changed = changes.isEmpty() ? 0 : inventory.reconcile(showtimeId, false, changes);
     if (changed > 0) {
       log.warn("seat inventory of showtime {} held {} seat(s) for orders that hold them no more: freed", showtimeId,
           changed);
     }
-    return new Freed(changed, waiting);
+    return new Freed(changed, !waiting.isEmpty());
   }
 
   /**
