@@ -1,21 +1,19 @@
 package com.ticketplatform.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.id.SnowflakeIdGenerator;
 import com.ticketplatform.common.seat.SeatInventoryKeys;
-import com.ticketplatform.order.order.OrderEventPayloads;
-import com.ticketplatform.order.order.OrderLifecycle;
-import com.ticketplatform.order.order.OrderTransitions;
 import com.ticketplatform.order.seat.InventoryCheck;
 import com.ticketplatform.order.seat.LockResult;
 import com.ticketplatform.order.seat.SeatActivity;
 import com.ticketplatform.order.seat.SeatInventory;
 import com.ticketplatform.order.seat.SeatProperties;
 import com.ticketplatform.order.support.OrderServiceITBase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -38,8 +36,6 @@ class InventoryCheckIT extends OrderServiceITBase {
   SnowflakeIdGenerator ids;
   @Autowired
   SeatProperties props;
-  @Autowired
-  OrderTransitions transitions;
   @Autowired
   SeatActivity activity;
 
@@ -156,11 +152,7 @@ class InventoryCheckIT extends OrderServiceITBase {
     long user = randomUser();
     long orderNo = place(user, show, 7L);
     quiet();
-    // the cancel committed, then its caller failed before giving the seat back in Redis or in the database
-    transitions.apply(orderNo, o -> {
-      o.cancel(OrderLifecycle.REASON_USER, Instant.now());
-      return OrderTransitions.Decision.apply(OrderEventPayloads.cancelled(o));
-    });
+    cancelledInTheDatabaseOnly(orderNo);
     assertThat(seat(show.showtimeId(), 7)).isEqualTo(SeatInventoryKeys.locked(orderNo, user));
 
     InventoryCheck.Pass next = pass();
@@ -177,9 +169,9 @@ class InventoryCheckIT extends OrderServiceITBase {
     nowhere.afterPropertiesSet();
     try {
       SeatInventory unreachable = new SeatInventory(new StringRedisTemplate(nowhere),
-          new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), activity::touched);
+          new SimpleMeterRegistry(), activity::touched);
       long user = randomUser();
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> unreachable.lock(show.showtimeId(),
+      assertThatThrownBy(() -> unreachable.lock(show.showtimeId(),
           ids.nextIdFor(user), user, List.of(1L), 6)).isInstanceOf(RuntimeException.class);
     } finally {
       nowhere.destroy();

@@ -19,6 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import com.ticketplatform.order.order.OrderEventPayloads;
+import com.ticketplatform.order.order.OrderLifecycle;
+import com.ticketplatform.order.order.OrderTransitions;
 import com.ticketplatform.order.payment.KafkaConsumerConfig;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -50,6 +53,8 @@ public abstract class OrderServiceITBase {
   protected ObjectMapper json;
   @Autowired
   protected KafkaTemplate<String, String> kafka;
+  @Autowired
+  protected OrderTransitions transitions;
 
   public record Response(int status, JsonNode body) {}
 
@@ -153,6 +158,14 @@ public abstract class OrderServiceITBase {
       all.put(Long.toString(s), SeatInventoryKeys.AVAILABLE);
     }
     redis.opsForHash().putAll(SeatInventoryKeys.seats(showtimeId), all);
+  }
+
+  /** The buyer's cancel committed, and its caller died before giving the seats back in Redis or in the claims. */
+  protected void cancelledInTheDatabaseOnly(long orderNo) {
+    transitions.apply(orderNo, o -> {
+      o.cancel(OrderLifecycle.REASON_USER, Instant.now());
+      return OrderTransitions.Decision.apply(OrderEventPayloads.cancelled(o));
+    });
   }
 
   protected String seat(long showtimeId, long seatId) {
