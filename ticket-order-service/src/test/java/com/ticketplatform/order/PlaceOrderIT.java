@@ -97,6 +97,21 @@ class PlaceOrderIT extends OrderServiceITBase {
     assertThat(call("GET", "/api/orders/" + orderNo, null, null, null).status()).isEqualTo(401);
   }
 
+  /**
+   * The Seata client sends each message at once: its request merging runs a thread that wakes every millisecond for
+   * the life of the process, a quarter of this service's CPU in an on-sale (docs/benchmark.md).
+   */
+  @Test
+  void theSagaRunsWithoutTheSeataClientsPollingMergeThread() {
+    ShowtimeSaleInfo show = onSaleWithInventory(4);
+    Response r = placeOrder(randomUser(), UUID.randomUUID().toString(), show.showtimeId(), 1L);
+
+    assertThat(r.status()).isEqualTo(201);
+    assertThat(sagaOf(r.body().path("orderNo").asText())).containsEntry("status", "SU");
+    assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+        .noneMatch(name -> name.startsWith("rpcMergeMessageSend"));
+  }
+
   @Test
   void takenSeatsAre409WithTheSeatsAndNothingIsLeftBehind() {
     ShowtimeSaleInfo show = onSaleWithInventory(10);
