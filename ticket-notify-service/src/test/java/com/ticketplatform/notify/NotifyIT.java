@@ -31,6 +31,7 @@ import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -392,6 +393,47 @@ class NotifyIT {
     assertThat(warning.getSubject()).startsWith("Your seats for Film 71 are held until");
   }
 
+  /**
+   * The order topic is read a poll at a time and its {@code OrderCreated} runs are written together: a repeated or
+   * late {@code OrderCreated} fills in facts but never takes a paid order back to unpaid, and the events of one poll
+   * apply in the order they were sent.
+   */
+  @Test
+  void aRepeatedOrderCreatedReadAfterThePaymentLeavesTheOrderPaidAndEventsApplyInOrder() throws Exception {
+    long user = randomId();
+    long paid = randomId();
+    long cancelled = randomId();
+    long after = randomId();
+    Instant startsAt = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.MILLIS);
+    EventEnvelope<Object> created = envelope("OrderCreated", paid, new OrderEvents.OrderCreated(paid, user, 3, 81, 9,
+        List.of(1L), new BigDecimal("35.00"), "CNY", clock.instant().plus(Duration.ofMinutes(15)), "Film 81",
+        startsAt));
+    String key = Long.toString(paid);
+    // one key, so one partition: read in this order, most likely in one poll
+    publishOrderEvent(key, created);
+    publishOrderEvent(key, envelope("OrderPaid", paid, new OrderEvents.OrderPaid(paid, user, 3, 81, 9, List.of(1L),
+        new BigDecimal("35.00"), "CNY", Instant.now(), "Film 81", startsAt)));
+    publishOrderEvent(key, created);
+    publishOrderEvent(key, envelope("OrderCreated", cancelled, new OrderEvents.OrderCreated(cancelled, user, 3, 81, 9,
+        List.of(2L), new BigDecimal("35.00"), "CNY", clock.instant().plus(Duration.ofMinutes(15)), "Film 81",
+        startsAt)));
+    publishOrderEvent(key, envelope("OrderCancelled", cancelled, new OrderEvents.OrderCancelled(cancelled, user, 81,
+        List.of(2L), "EXPIRED")));
+    publishOrderEvent(key, envelope("OrderCreated", after, new OrderEvents.OrderCreated(after, user, 3, 81, 9, List.of(3L),
+        new BigDecimal("35.00"), "CNY", clock.instant().plus(Duration.ofMinutes(15)), null, null)));
+    await(() -> count("SELECT COUNT(*) FROM t_notify_order WHERE order_no = ?", after) == 1, Duration.ofSeconds(30));
+
+    assertThat(jdbc.queryForMap("SELECT status, program_title, starts_at FROM t_notify_order WHERE order_no = ?", paid))
+        .containsEntry("status", "PAID").containsEntry("program_title", "Film 81")
+        .containsEntry("starts_at", Timestamp.from(startsAt));
+    assertThat(count("SELECT COUNT(*) FROM t_notification WHERE order_no = ? AND kind = 'ORDER_CONFIRMED'", paid))
+        .isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT status FROM t_notify_order WHERE order_no = ?", String.class, cancelled))
+        .isEqualTo("CANCELLED");
+    assertThat(jdbc.queryForMap("SELECT status, program_title FROM t_notify_order WHERE order_no = ?", after))
+        .containsEntry("status", "PENDING_PAYMENT").containsEntry("program_title", null);
+  }
+
   @Test
   void aCancelledShowtimeIsToldOnceToEachBuyerAndAMovedOneNamesTheNewTime() throws Exception {
     long showtime = randomId();
@@ -502,6 +544,11 @@ class NotifyIT {
 
   private void publish(String topic, EventEnvelope<Object> envelope) throws Exception {
     kafka.send(topic, envelope.aggregateId(), json.writeValueAsString(envelope)).get();
+  }
+
+  /** On the order topic under {@code key}: the events of one key are read in the order they were sent. */
+  private void publishOrderEvent(String key, EventEnvelope<Object> envelope) throws Exception {
+    kafka.send(Topics.ORDER_EVENTS, key, json.writeValueAsString(envelope)).get();
   }
 
   private static void contact(long user, String email, String name) {

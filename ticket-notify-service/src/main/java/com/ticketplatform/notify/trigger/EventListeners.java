@@ -9,10 +9,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -21,8 +24,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Turns order, payment and program events into notices (docs/ARCHITECTURE.md §14). Each event is applied once: its
- * id is claimed in {@code t_processed_event} in the transaction that updates the projection and records the notices,
- * and the notices themselves are unique per (what happened, kind, user). Payloads are read by name, ids as numbers or
+ * id is claimed in {@code t_processed_event} in the transaction that updates the projection and records the notices
+ * ({@code OrderCreated} aside, idempotent by the order's row), and the notices themselves are unique per (what
+ * happened, kind, user). Payloads are read by name, ids as numbers or
  * strings (docs/ARCHITECTURE.md §6), unknown properties ignored.
  */
 @Component
@@ -51,9 +55,62 @@ public class EventListeners {
 
   private record Event(String id, String type, JsonNode payload) {}
 
-  @KafkaListener(topics = Topics.ORDER_EVENTS, groupId = "${ticket.notify.kafka-group:ticket-notify-service}")
-  public void onOrderEvent(String message) {
-    Event event = read(message);
+  /**
+   * The order topic a poll at a time, in order. An on-sale is mostly {@code OrderCreated}: each run of them is written
+   * with one statement ({@link OrderProjection#created}), idempotent by the order's row rather than by a claimed event
+   * id, so it needs no transaction; every other event is applied on its own, once, as before. When one fails, what
+   * came before it is committed and the container tries again from it (then logs and skips it, {@code KafkaConfig}).
+   */
+  @KafkaListener(topics = Topics.ORDER_EVENTS, groupId = "${ticket.notify.kafka-group:ticket-notify-service}",
+      batch = "true")
+  public void onOrderEvents(List<String> messages) {
+    List<OrderProjection.Created> created = new ArrayList<>();
+    int firstCreated = 0;
+    for (int i = 0; i < messages.size(); i++) {
+      Event event = read(messages.get(i));
+      if (event != null && "OrderCreated".equals(event.type())) {
+        OrderProjection.Created order = created(event.payload());
+        if (order != null) {
+          if (created.isEmpty()) {
+            firstCreated = i;
+          }
+          created.add(order);
+        }
+        continue;
+      }
+      writeCreated(created, firstCreated);
+      try {
+        onOrderEvent(event);
+      } catch (RuntimeException e) {
+        throw new BatchListenerFailedException("order event " + event.id(), e, i);
+      }
+    }
+    writeCreated(created, firstCreated);
+  }
+
+  private void writeCreated(List<OrderProjection.Created> created, int first) {
+    if (created.isEmpty()) {
+      return;
+    }
+    try {
+      projection.created(created, clock.instant());
+    } catch (RuntimeException e) {
+      throw new BatchListenerFailedException("order created events", e, first);
+    }
+    created.clear();
+  }
+
+  private static OrderProjection.Created created(JsonNode p) {
+    long orderNo = p.path("orderNo").asLong(0);
+    long userId = p.path("userId").asLong(0);
+    if (orderNo == 0 || userId == 0) {
+      return null;
+    }
+    return new OrderProjection.Created(orderNo, userId, p.path("showtimeId").asLong(0), text(p, "programTitle"),
+        instant(p, "startsAt"), instant(p, "expiresAt"));
+  }
+
+  private void onOrderEvent(Event event) {
     if (event == null) {
       return;
     }
@@ -67,8 +124,6 @@ public class EventListeners {
     String title = text(p, "programTitle");
     Instant startsAt = instant(p, "startsAt");
     switch (event.type()) {
-      case "OrderCreated" -> once(event, now -> projection.upsert(orderNo, userId, showtimeId, title, startsAt,
-          "PENDING_PAYMENT", instant(p, "expiresAt"), now));
       case "OrderPaid" -> once(event, now -> {
         projection.upsert(orderNo, userId, showtimeId, title, startsAt, "PAID", null, now);
         notices.record(new Notice(NoticeKind.ORDER_CONFIRMED, event.id(), userId, orderNo,

@@ -4,7 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,6 +31,36 @@ public class OrderProjection {
 
   public OrderProjection(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** What an {@code OrderCreated} event tells. */
+  public record Created(long orderNo, long userId, long showtimeId, String programTitle, Instant startsAt,
+      Instant expiresAt) {}
+
+  /**
+   * Records new orders, unpaid, with one statement. An order already known (the same event again, or a later one of
+   * the order read first) keeps its state and only gains the facts it lacked, so a repeated or late
+   * {@code OrderCreated} never takes a paid order back to unpaid. A start the program service announced since wins
+   * over the one the order was placed with, as in {@link #upsert}.
+   */
+  public void created(List<Created> orders, Instant now) {
+    Map<Long, Timestamp> moved = new HashMap<>();
+    List<Long> showtimes = orders.stream().map(Created::showtimeId).distinct().toList();
+    jdbc.query("SELECT showtime_id, starts_at FROM t_notify_showtime WHERE starts_at IS NOT NULL AND showtime_id IN ("
+        + String.join(", ", Collections.nCopies(showtimes.size(), "?")) + ")",
+        rs -> { moved.put(rs.getLong(1), rs.getTimestamp(2)); }, showtimes.toArray());
+    StringBuilder sql = new StringBuilder("INSERT INTO t_notify_order (order_no, user_id, showtime_id, program_title,"
+        + " starts_at, status, expires_at, updated_at) VALUES ");
+    List<Object> args = new ArrayList<>(orders.size() * 8);
+    for (Created o : orders) {
+      sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, 'PENDING_PAYMENT', ?, ?)");
+      Timestamp startsAt = o.startsAt() == null ? null : moved.getOrDefault(o.showtimeId(), ts(o.startsAt()));
+      args.addAll(Arrays.asList(o.orderNo(), o.userId(), o.showtimeId(), o.programTitle(), startsAt,
+          ts(o.expiresAt()), ts(now)));
+    }
+    sql.append(" ON DUPLICATE KEY UPDATE program_title = COALESCE(program_title, VALUES(program_title)),"
+        + " starts_at = COALESCE(starts_at, VALUES(starts_at)), expires_at = COALESCE(expires_at, VALUES(expires_at))");
+    jdbc.update(sql.toString(), args.toArray());
   }
 
   /** Records the order's state; title, start and expiry are kept when an event does not carry them. */
