@@ -1,5 +1,8 @@
 package com.ticketplatform.common.seat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * The one definition of the live seat inventory layout in Redis, shared by the program service (which initialises
  * and reads it) and the order service (whose Lua script locks, sells and releases seats in it).
@@ -20,6 +23,8 @@ public final class SeatInventoryKeys {
   public static final String AVAILABLE = "A";
   public static final String LOCKED_PREFIX = "L:";
   public static final String SOLD_PREFIX = "S:";
+  private static final byte[] AVAILABLE_BYTES = AVAILABLE.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SOLD_PREFIX_BYTES = SOLD_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
   private SeatInventoryKeys() {}
 
@@ -45,5 +50,14 @@ public final class SeatInventoryKeys {
       return "AVAILABLE";
     }
     return value.startsWith(SOLD_PREFIX) ? "SOLD" : "LOCKED";
+  }
+
+  /** {@link #statusOf(String)} of a value as Redis returns it, without making a string of it. */
+  public static String statusOf(byte[] value) {
+    if (value == null || Arrays.equals(value, AVAILABLE_BYTES)) {
+      return "AVAILABLE";
+    }
+    return Arrays.equals(value, 0, Math.min(value.length, SOLD_PREFIX_BYTES.length), SOLD_PREFIX_BYTES, 0,
+        SOLD_PREFIX_BYTES.length) ? "SOLD" : "LOCKED";
   }
 }

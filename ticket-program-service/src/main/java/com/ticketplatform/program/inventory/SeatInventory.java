@@ -1,6 +1,7 @@
 package com.ticketplatform.program.inventory;
 
 import com.ticketplatform.common.seat.SeatInventoryKeys;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,9 +44,11 @@ public class SeatInventory {
   private static final int CHUNK = 500;
 
   private final StringRedisTemplate redis;
+  private final SeatStatusReads reads;
 
-  public SeatInventory(StringRedisTemplate redis) {
+  public SeatInventory(StringRedisTemplate redis, SeatStatusReads reads) {
     this.redis = redis;
+    this.reads = reads;
   }
 
   public void initialise(long showtimeId, List<Long> seatIds) {
@@ -58,13 +61,13 @@ public class SeatInventory {
 
   /** Seat id → public status (AVAILABLE, LOCKED, SOLD); empty when the inventory does not exist. */
   public Optional<Map<Long, String>> statuses(long showtimeId) {
-    Map<Object, Object> raw = redis.opsForHash().entries(SeatInventoryKeys.seats(showtimeId));
+    Map<byte[], byte[]> raw = reads.all(SeatInventoryKeys.seats(showtimeId).getBytes(StandardCharsets.UTF_8));
     if (raw.isEmpty()) {
       return Optional.empty();
     }
     Map<Long, String> statuses = new HashMap<>(raw.size() * 2);
-    raw.forEach((seat, value) -> statuses.put(Long.valueOf(seat.toString()),
-        SeatInventoryKeys.statusOf(value.toString())));
+    raw.forEach((seat, value) -> statuses.put(Long.valueOf(new String(seat, StandardCharsets.US_ASCII)),
+        SeatInventoryKeys.statusOf(value)));
     return Optional.of(statuses);
   }
 
