@@ -434,6 +434,44 @@ class NotifyIT {
         .containsEntry("status", "PENDING_PAYMENT").containsEntry("program_title", null);
   }
 
+  /**
+   * A poll of the order topic with records that cannot be read (no body, not JSON, a time that does not parse) skips
+   * those alone: the events around them apply, in order, an order created in the same poll is known to the
+   * cancellation that follows it.
+   */
+  @Test
+  void unreadableOrderEventsAreSkippedAloneAndTheRestOfThePollApplies() throws Exception {
+    long user = randomId();
+    long showtime = randomId();
+    long created = randomId();
+    long paid = randomId();
+    String key = Long.toString(created);
+    Instant startsAt = Instant.now().plus(Duration.ofDays(12)).truncatedTo(ChronoUnit.MILLIS);
+    kafka.send(Topics.ORDER_EVENTS, key, null).get();
+    kafka.send(Topics.ORDER_EVENTS, key, "not an event").get();
+    kafka.send(Topics.ORDER_EVENTS, key, json.writeValueAsString(envelope("OrderCreated", created,
+        new OrderEvents.OrderCreated(created, user, 3, showtime, 9, List.of(1L), new BigDecimal("35.00"), "CNY",
+            clock.instant().plus(Duration.ofMinutes(15)), "Film 91", startsAt)))
+        .replace(startsAt.toString(), "the twelfth")).get();
+    publishOrderEvent(key, envelope("OrderCreated", created, new OrderEvents.OrderCreated(created, user, 3, showtime,
+        9, List.of(1L), new BigDecimal("35.00"), "CNY", clock.instant().plus(Duration.ofMinutes(15)), "Film 91",
+        startsAt)));
+    publishOrderEvent(key, envelope("OrderCancelled", created, new OrderEvents.OrderCancelled(created, user,
+        showtime, List.of(1L), "SHOWTIME_CANCELLED")));
+    tickets(paid, user, "Film 92", List.of("D-1"), List.of("T1.poll-" + paid));
+    publishOrderEvent(key, envelope("OrderPaid", paid, new OrderEvents.OrderPaid(paid, user, 3, showtime + 1, 9,
+        List.of(1L), new BigDecimal("45.00"), "CNY", Instant.now(), "Film 92", startsAt)));
+    await(() -> count("SELECT COUNT(*) FROM t_notify_order WHERE order_no = ? AND status = 'PAID'", paid) == 1,
+        Duration.ofSeconds(30));
+
+    assertThat(count("SELECT COUNT(*) FROM t_notification WHERE order_no = ? AND kind = 'ORDER_CONFIRMED'", paid))
+        .isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT status FROM t_notify_order WHERE order_no = ?", String.class, created))
+        .isEqualTo("CANCELLED");
+    assertThat(jdbc.queryForObject("SELECT body FROM t_notification WHERE order_no = ? AND kind = 'SHOWTIME_CANCELLED'",
+        String.class, created)).contains("Film 91");
+  }
+
   @Test
   void aCancelledShowtimeIsToldOnceToEachBuyerAndAMovedOneNamesTheNewTime() throws Exception {
     long showtime = randomId();

@@ -57,47 +57,77 @@ public class EventListeners {
 
   /**
    * The order topic a poll at a time, in order. An on-sale is mostly {@code OrderCreated}: each run of them is written
-   * with one statement ({@link OrderProjection#created}), idempotent by the order's row rather than by a claimed event
-   * id, so it needs no transaction; every other event is applied on its own, once, as before. When one fails, what
-   * came before it is committed and the container tries again from it (then logs and skips it, {@code KafkaConfig}).
+   * together ({@link OrderProjection#created}), idempotent by the order's row rather than by a claimed event id, so it
+   * needs no transaction; every other event is applied on its own, once, as before. A record that cannot be read is
+   * logged and skipped, as one that cannot be parsed. When an event cannot be applied, what came before it is
+   * written and committed and the container tries again from it (then logs and skips it alone, {@code KafkaConfig}).
    */
   @KafkaListener(topics = Topics.ORDER_EVENTS, groupId = "${ticket.notify.kafka-group:ticket-notify-service}",
       batch = "true")
   public void onOrderEvents(List<String> messages) {
     List<OrderProjection.Created> created = new ArrayList<>();
-    int firstCreated = 0;
+    List<Integer> createdAt = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
-      Event event = read(messages.get(i));
-      if (event != null && "OrderCreated".equals(event.type())) {
-        OrderProjection.Created order = created(event.payload());
+      // a record without a value arrives as KafkaNull, whatever the list's declared type
+      Object record = messages.get(i);
+      Event event = record instanceof String message ? read(message) : unreadable();
+      if (event == null) {
+        continue;
+      }
+      if ("OrderCreated".equals(event.type())) {
+        OrderProjection.Created order = created(event);
         if (order != null) {
-          if (created.isEmpty()) {
-            firstCreated = i;
-          }
           created.add(order);
+          createdAt.add(i);
         }
         continue;
       }
-      writeCreated(created, firstCreated);
+      writeCreated(created, createdAt);
       try {
         onOrderEvent(event);
       } catch (RuntimeException e) {
         throw new BatchListenerFailedException("order event " + event.id(), e, i);
       }
     }
-    writeCreated(created, firstCreated);
+    writeCreated(created, createdAt);
   }
 
-  private void writeCreated(List<OrderProjection.Created> created, int first) {
+  /**
+   * Writes a run of {@code OrderCreated}; when the run fails, one by one, so the failure names its own record and the
+   * ones before it are kept.
+   */
+  private void writeCreated(List<OrderProjection.Created> created, List<Integer> createdAt) {
     if (created.isEmpty()) {
       return;
     }
     try {
       projection.created(created, clock.instant());
-    } catch (RuntimeException e) {
-      throw new BatchListenerFailedException("order created events", e, first);
+    } catch (RuntimeException batch) {
+      for (int j = 0; j < created.size(); j++) {
+        try {
+          projection.created(List.of(created.get(j)), clock.instant());
+        } catch (RuntimeException e) {
+          throw new BatchListenerFailedException("order created event", e, createdAt.get(j));
+        }
+      }
     }
     created.clear();
+    createdAt.clear();
+  }
+
+  private static Event unreadable() {
+    log.error("skipping an order event without a readable body");
+    return null;
+  }
+
+  /** What an OrderCreated tells, or null (logged) when it names no order or a time cannot be read. */
+  private static OrderProjection.Created created(Event event) {
+    try {
+      return created(event.payload());
+    } catch (RuntimeException e) {
+      log.error("skipping unreadable OrderCreated {}: {}", event.id(), e.toString());
+      return null;
+    }
   }
 
   private static OrderProjection.Created created(JsonNode p) {

@@ -44,6 +44,9 @@ public class OrderProjection {
    * over the one the order was placed with, as in {@link #upsert}.
    */
   public void created(List<Created> orders, Instant now) {
+    if (orders.isEmpty()) {
+      return;
+    }
     Map<Long, Timestamp> moved = new HashMap<>();
     List<Long> showtimes = orders.stream().map(Created::showtimeId).distinct().toList();
     jdbc.query("SELECT showtime_id, starts_at FROM t_notify_showtime WHERE starts_at IS NOT NULL AND showtime_id IN ("
