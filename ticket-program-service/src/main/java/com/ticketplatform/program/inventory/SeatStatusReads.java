@@ -1,8 +1,12 @@
 package com.ticketplatform.program.inventory;
 
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisPassword;
@@ -14,23 +18,37 @@ import org.springframework.stereotype.Component;
 /**
  * The seat map's one read of a whole seat inventory (an {@code HGETALL} of every seat: 4,000 strings for a
  * 2,000-seat hall, once per seat map and per availability read) over a Lettuce connection of its own, to the Redis
- * the rest of the service reaches through Redisson (the same {@code spring.data.redis} settings). Redisson decodes
- * such a reply at about twice Lettuce's CPU, and its I/O threads were a quarter of this service's CPU in an on-sale
- * (docs/benchmark.md). Errors come as Spring's Redis exceptions, as from the template.
+ * the rest of the service reaches through Redisson, from the same connection details. Redisson decodes such a reply
+ * at about twice Lettuce's CPU, and its I/O threads were a quarter of this service's CPU in an on-sale
+ * (docs/benchmark.md). One shared connection: one Lettuce I/O thread decodes every reply. Errors come as Spring's
+ * Redis exceptions, as from the template. Like Redisson here, one Redis server only: Sentinel or Cluster settings
+ * refuse to start rather than read a different server.
  */
 @Component
 public class SeatStatusReads implements DisposableBean {
 
   private final LettuceConnectionFactory connections;
 
-  public SeatStatusReads(DataRedisProperties redis) {
-    RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(redis.getHost(), redis.getPort());
-    server.setDatabase(redis.getDatabase());
-    server.setUsername(redis.getUsername());
-    server.setPassword(RedisPassword.of(redis.getPassword()));
+  public SeatStatusReads(DataRedisConnectionDetails details, DataRedisProperties properties,
+      ClientResources resources) {
+    if (details.getSentinel() != null || details.getCluster() != null || details.getMasterReplica() != null) {
+      throw new IllegalStateException("the seat map reads one Redis server: Sentinel, Cluster and master/replica"
+          + " settings are not supported");
+    }
+    DataRedisConnectionDetails.Standalone standalone = details.getStandalone();
+    RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(standalone.getHost(),
+        standalone.getPort());
+    server.setDatabase(standalone.getDatabase());
+    server.setUsername(details.getUsername());
+    server.setPassword(RedisPassword.of(details.getPassword()));
     LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
-        .commandTimeout(redis.getTimeout() == null ? Duration.ofSeconds(3) : redis.getTimeout());
-    if (redis.getSsl().isEnabled()) {
+        .clientResources(resources)
+        .commandTimeout(properties.getTimeout() == null ? Duration.ofSeconds(3) : properties.getTimeout());
+    if (properties.getConnectTimeout() != null) {
+      client.clientOptions(ClientOptions.builder()
+          .socketOptions(SocketOptions.builder().connectTimeout(properties.getConnectTimeout()).build()).build());
+    }
+    if (details.getSslBundle() != null) {
       client.useSsl();
     }
     this.connections = new LettuceConnectionFactory(server, client.build());
@@ -46,6 +64,7 @@ public class SeatStatusReads implements DisposableBean {
     }
   }
 
+  /** The connection; the client resources are Spring Boot's, shut down with the context. */
   @Override
   public void destroy() {
     connections.destroy();
