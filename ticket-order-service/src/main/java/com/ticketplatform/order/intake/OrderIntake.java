@@ -82,10 +82,8 @@ public class OrderIntake {
   public Accepted accept(long userId, String idempotencyKey, long showtimeId, List<Long> seatIds,
       List<Long> holderIds) {
     String requestHash = placing.check(idempotencyKey, showtimeId, seatIds, holderIds);
-    Optional<Order> replayed = placing.refuseIfTaken(userId, idempotencyKey, requestHash, showtimeId, seatIds);
-    if (replayed.isPresent()) {
-      return new Accepted(null, replayed);
-    }
+    // no early read of the seats (the direct path's refuseIfTaken): the lock script answers a replay of the key first
+    // and refuses taken seats itself, in the one round trip every request makes anyway
     List<Long> seats = List.copyOf(new LinkedHashSet<>(seatIds));
     OrderIntent intent = new OrderIntent(ids.nextIdFor(userId), userId, showtimeId, seats, holderIds,
         idempotencyKey, requestHash, clock.instant().truncatedTo(ChronoUnit.MILLIS));
