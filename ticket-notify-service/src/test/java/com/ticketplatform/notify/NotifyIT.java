@@ -419,8 +419,8 @@ class NotifyIT {
         startsAt)));
     publishOrderEvent(key, envelope("OrderCancelled", cancelled, new OrderEvents.OrderCancelled(cancelled, user, 81,
         List.of(2L), "EXPIRED")));
-    publishOrderEvent(key, envelope("OrderCreated", after, new OrderEvents.OrderCreated(after, user, 3, 81, 9, List.of(3L),
-        new BigDecimal("35.00"), "CNY", clock.instant().plus(Duration.ofMinutes(15)), null, null)));
+    publishOrderEvent(key, envelope("OrderCreated", after, new OrderEvents.OrderCreated(after, user, 3, 81, 9,
+        List.of(3L), new BigDecimal("35.00"), "CNY", clock.instant().plus(Duration.ofMinutes(15)), null, null)));
     await(() -> count("SELECT COUNT(*) FROM t_notify_order WHERE order_no = ?", after) == 1, Duration.ofSeconds(30));
 
     assertThat(jdbc.queryForMap("SELECT status, program_title, starts_at FROM t_notify_order WHERE order_no = ?", paid))

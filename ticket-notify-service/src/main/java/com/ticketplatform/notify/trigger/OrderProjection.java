@@ -38,10 +38,10 @@ public class OrderProjection {
       Instant expiresAt) {}
 
   /**
-   * Records new orders, unpaid, with one statement. An order already known (the same event again, or a later one of
-   * the order read first) keeps its state and only gains the facts it lacked, so a repeated or late
-   * {@code OrderCreated} never takes a paid order back to unpaid. A start the program service announced since wins
-   * over the one the order was placed with, as in {@link #upsert}.
+   * Records new orders, unpaid, with one insert (after one lookup of moved starts). An order already known (the same
+   * event again, or a later one of the order read first) keeps its state and only gains the facts it lacked, so a
+   * repeated or late {@code OrderCreated} never takes a paid order back to unpaid. A start the program service
+   * announced since wins over the one the order was placed with, as in {@link #upsert}.
    */
   public void created(List<Created> orders, Instant now) {
     if (orders.isEmpty()) {
