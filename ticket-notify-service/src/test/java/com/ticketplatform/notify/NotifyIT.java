@@ -443,16 +443,19 @@ class NotifyIT {
   void unreadableOrderEventsAreSkippedAloneAndTheRestOfThePollApplies() throws Exception {
     long user = randomId();
     long showtime = randomId();
+    long garbled = randomId();
     long created = randomId();
     long paid = randomId();
     String key = Long.toString(created);
     Instant startsAt = Instant.now().plus(Duration.ofDays(12)).truncatedTo(ChronoUnit.MILLIS);
     kafka.send(Topics.ORDER_EVENTS, key, null).get();
     kafka.send(Topics.ORDER_EVENTS, key, "not an event").get();
-    kafka.send(Topics.ORDER_EVENTS, key, json.writeValueAsString(envelope("OrderCreated", created,
-        new OrderEvents.OrderCreated(created, user, 3, showtime, 9, List.of(1L), new BigDecimal("35.00"), "CNY",
+    String unparsableStart = json.writeValueAsString(envelope("OrderCreated", garbled,
+        new OrderEvents.OrderCreated(garbled, user, 3, showtime, 9, List.of(2L), new BigDecimal("35.00"), "CNY",
             clock.instant().plus(Duration.ofMinutes(15)), "Film 91", startsAt)))
-        .replace(startsAt.toString(), "the twelfth")).get();
+        .replace(startsAt.toString(), "the twelfth");
+    assertThat(unparsableStart).contains("the twelfth");
+    kafka.send(Topics.ORDER_EVENTS, key, unparsableStart).get();
     publishOrderEvent(key, envelope("OrderCreated", created, new OrderEvents.OrderCreated(created, user, 3, showtime,
         9, List.of(1L), new BigDecimal("35.00"), "CNY", clock.instant().plus(Duration.ofMinutes(15)), "Film 91",
         startsAt)));
@@ -470,6 +473,37 @@ class NotifyIT {
         .isEqualTo("CANCELLED");
     assertThat(jdbc.queryForObject("SELECT body FROM t_notification WHERE order_no = ? AND kind = 'SHOWTIME_CANCELLED'",
         String.class, created)).contains("Film 91");
+    assertThat(count("SELECT COUNT(*) FROM t_notify_order WHERE order_no = ?", garbled)).isZero();
+  }
+
+  /**
+   * A run of {@code OrderCreated} whose insert the schema refuses (a film title longer than its column) is written
+   * one by one: the orders before the bad one are kept, the bad one alone is skipped, and the rest of the poll
+   * applies after it.
+   */
+  @Test
+  void aRowTheSchemaRefusesInARunOfOrderCreatedIsSkippedAloneAndTheRunKept() throws Exception {
+    long user = randomId();
+    long before = randomId();
+    long refused = randomId();
+    long after = randomId();
+    long paid = randomId();
+    String key = Long.toString(before);
+    Instant expires = clock.instant().plus(Duration.ofMinutes(15));
+    for (long orderNo : List.of(before, refused, after)) {
+      publishOrderEvent(key, envelope("OrderCreated", orderNo, new OrderEvents.OrderCreated(orderNo, user, 3, 95, 9,
+          List.of(1L), new BigDecimal("35.00"), "CNY", expires, orderNo == refused ? "F".repeat(250) : "Film 95",
+          null)));
+    }
+    tickets(paid, user, "Film 95", List.of("E-1"), List.of("T1.run-" + paid));
+    publishOrderEvent(key, envelope("OrderPaid", paid, new OrderEvents.OrderPaid(paid, user, 3, 95, 9, List.of(2L),
+        new BigDecimal("35.00"), "CNY", Instant.now(), "Film 95", null)));
+    await(() -> count("SELECT COUNT(*) FROM t_notify_order WHERE order_no = ? AND status = 'PAID'", paid) == 1,
+        Duration.ofSeconds(30));
+
+    assertThat(count("SELECT COUNT(*) FROM t_notify_order WHERE order_no IN (?, ?) AND status = 'PENDING_PAYMENT'"
+        + " AND program_title = 'Film 95'", before, after)).isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM t_notify_order WHERE order_no = ?", refused)).isZero();
   }
 
   @Test

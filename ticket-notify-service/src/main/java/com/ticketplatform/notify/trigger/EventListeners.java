@@ -68,7 +68,7 @@ public class EventListeners {
     List<OrderProjection.Created> created = new ArrayList<>();
     List<Integer> createdAt = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
-      // a record without a value arrives as KafkaNull, whatever the list's declared type
+      // a record without a value arrives as null (Spring Kafka's KafkaNull, resolved)
       Object record = messages.get(i);
       Event event = record instanceof String message ? read(message) : unreadable();
       if (event == null) {
