@@ -205,6 +205,28 @@ class AcceptedOrdersIT extends OrderServiceITBase {
     assertThat(seat(show.showtimeId(), 1)).isEqualTo(SeatInventoryKeys.AVAILABLE);
   }
 
+  /**
+   * The lock script looks at the key before the seats: a key used for another request is refused as reused (422)
+   * whether the seats it now names are free or held by others, and nothing is locked for it.
+   */
+  @Test
+  void aKeyUsedForAnotherRequestIsRefusedAsReusedEvenWhenOthersHoldTheSeatsItNames() throws Exception {
+    ShowtimeSaleInfo show = onSaleWithInventory(10);
+    long user = randomUser();
+    String key = UUID.randomUUID().toString();
+    acceptedNo(user, key, show.showtimeId(), 1L);
+    place(randomUser(), show, 3L);
+
+    HttpResponse<String> taken = accept(user, key, show.showtimeId(), 3L);
+    HttpResponse<String> free = accept(user, key, show.showtimeId(), 4L);
+
+    for (HttpResponse<String> refused : List.of(taken, free)) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+      assertThat(body(refused).path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+    assertThat(seat(show.showtimeId(), 4)).isEqualTo(SeatInventoryKeys.AVAILABLE);
+  }
+
   @Test
   void aRefusalAfterAcceptanceIsKeptForTheBuyerAndGivesTheSeatsBack() throws Exception {
     ShowtimeSaleInfo show = onSaleWithInventory(10);
