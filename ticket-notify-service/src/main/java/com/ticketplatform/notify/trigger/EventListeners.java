@@ -26,8 +26,8 @@ import tools.jackson.databind.ObjectMapper;
  * Turns order, payment and program events into notices (docs/ARCHITECTURE.md §14). Each event is applied once: its
  * id is claimed in {@code t_processed_event} in the transaction that updates the projection and records the notices
  * ({@code OrderCreated} aside, idempotent by the order's row), and the notices themselves are unique per (what
- * happened, kind, user). Payloads are read by name, ids as numbers or
- * strings (docs/ARCHITECTURE.md §6), unknown properties ignored.
+ * happened, kind, user). Payloads are read by name, ids as numbers or strings (docs/ARCHITECTURE.md §6), unknown
+ * properties ignored.
  */
 @Component
 public class EventListeners {
