@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * The seat map's one read of a whole seat inventory (an {@code HGETALL} of every seat: 4,000 strings for a
  * 2,000-seat hall, once per seat map and per availability read) over a Lettuce connection of its own, to the Redis
- * the rest of the service reaches through Redisson, from the same connection details. Redisson decodes such a reply
- * at about twice Lettuce's CPU, and its I/O threads were a quarter of this service's CPU in an on-sale
- * (docs/benchmark.md). One shared connection: one Lettuce I/O thread decodes every reply. Errors come as Spring's
+ * the rest of the service reaches through Redisson, from the same connection details. Redisson's I/O threads decoding
+ * these replies were a quarter of this service's CPU in an on-sale; on Lettuce the Redis I/O threads are a third
+ * lighter (docs/benchmark.md). One shared connection: one Lettuce I/O thread decodes every reply. Errors come as Spring's
  * Redis exceptions, as from the template. Like Redisson here, one Redis server only: Sentinel or Cluster settings
  * refuse to start rather than read a different server.
  */
