@@ -141,9 +141,6 @@ public class EventListeners {
   }
 
   private void onOrderEvent(Event event) {
-    if (event == null) {
-      return;
-    }
     JsonNode p = event.payload();
     long orderNo = p.path("orderNo").asLong(0);
     long userId = p.path("userId").asLong(0);
