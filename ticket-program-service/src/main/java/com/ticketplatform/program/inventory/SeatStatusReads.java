@@ -44,10 +44,14 @@ public class SeatStatusReads implements DisposableBean {
     LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
         .clientResources(resources)
         .commandTimeout(properties.getTimeout() == null ? Duration.ofSeconds(3) : properties.getTimeout());
+    // while the connection is down a read fails at once instead of waiting in Lettuce's queue for the command
+    // timeout: a seat map answers 503 and gives its Tomcat thread back (SeatMapService)
+    ClientOptions.Builder options = ClientOptions.builder()
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     if (properties.getConnectTimeout() != null) {
-      client.clientOptions(ClientOptions.builder()
-          .socketOptions(SocketOptions.builder().connectTimeout(properties.getConnectTimeout()).build()).build());
+      options.socketOptions(SocketOptions.builder().connectTimeout(properties.getConnectTimeout()).build());
     }
+    client.clientOptions(options.build());
     if (details.getSslBundle() != null) {
       client.useSsl();
     }

@@ -9,17 +9,20 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import com.ticketplatform.client.program.ShowtimeSaleInfo;
 import com.ticketplatform.common.error.ApiException;
+import com.ticketplatform.common.error.ErrorCodes;
 import com.ticketplatform.program.inventory.SeatInventory;
 import com.ticketplatform.program.seatmap.SeatMapBuilder;
 import com.ticketplatform.program.showtime.Showtime;
 import com.ticketplatform.program.showtime.ShowtimeMapper;
 import com.ticketplatform.program.showtime.ShowtimeStatus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -44,6 +47,9 @@ public class SeatMapService {
   /** After a request that did not bring the inventory back, readers get 503 at once for a while (nanoTime). */
   private final Map<Long, Long> quietUntil = new ConcurrentHashMap<>();
   static final long QUIET_NANOS = 5_000_000_000L;
+
+  /** How soon a buyer is asked to come back when Redis cannot be read. */
+  private static final Duration INVENTORY_UNREACHABLE_RETRY = Duration.ofSeconds(2);
 
   public SeatMapService(ShowtimeLayouts layouts, SeatInventory inventory, ShowtimeMapper showtimes,
       ObjectProvider<OrderClient> orders) {
@@ -111,7 +117,15 @@ public class SeatMapService {
       return Map.of();
     }
     long showtimeId = layout.showtimeId();
-    return inventory.statuses(showtimeId).or(() -> rebuilt(showtimeId)).orElseThrow(() -> new ApiException(
+    Optional<Map<Long, String>> statuses;
+    try {
+      statuses = inventory.statuses(showtimeId);
+    } catch (DataAccessException e) {
+      // Redis unreachable or too slow: no seat map rather than a guessed one, and the buyer is told to come back
+      throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+          "the seat inventory cannot be read right now, try again shortly", INVENTORY_UNREACHABLE_RETRY);
+    }
+    return statuses.or(() -> rebuilt(showtimeId)).orElseThrow(() -> new ApiException(
         HttpStatus.SERVICE_UNAVAILABLE, INVENTORY_REBUILDING,
         "the seat inventory of this showtime is being rebuilt, try again shortly"));
   }
