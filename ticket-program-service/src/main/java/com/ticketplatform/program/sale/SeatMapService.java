@@ -42,6 +42,7 @@ public class SeatMapService {
   private final SeatInventory inventory;
   private final ShowtimeMapper showtimes;
   private final OrderClient orders;
+  private final RenderedSeats rendered;
   /** One rebuild request per showtime at a time from this instance, however many readers find the hash missing. */
   private final Map<Long, Boolean> asking = new ConcurrentHashMap<>();
   /** After a request that did not bring the inventory back, readers get 503 at once for a while (nanoTime). */
@@ -52,8 +53,9 @@ public class SeatMapService {
   private static final Duration INVENTORY_UNREACHABLE_RETRY = Duration.ofSeconds(2);
 
   public SeatMapService(ShowtimeLayouts layouts, SeatInventory inventory, ShowtimeMapper showtimes,
-      ObjectProvider<OrderClient> orders) {
+      ObjectProvider<OrderClient> orders, RenderedSeats rendered) {
     this.layouts = layouts;
+    this.rendered = rendered;
     this.inventory = inventory;
     this.showtimes = showtimes;
     this.orders = orders.getIfAvailable();
@@ -68,11 +70,13 @@ public class SeatMapService {
   public SeatMapView seatMap(long showtimeId) {
     ShowtimeLayout layout = layouts.require(showtimeId);
     Map<Long, String> statuses = liveStatuses(layout);
-    Map<Integer, List<SeatMapView.SeatView>> byRow = new LinkedHashMap<>();
-    for (ShowtimeLayout.LayoutSeat seat : layout.seats()) {
+    RenderedSeats.Seats written = rendered.of(layout);
+    Map<Integer, List<RenderedSeats.Seat>> byRow = new LinkedHashMap<>();
+    List<ShowtimeLayout.LayoutSeat> seats = layout.seats();
+    for (int i = 0; i < seats.size(); i++) {
+      ShowtimeLayout.LayoutSeat seat = seats.get(i);
       String status = statuses.getOrDefault(seat.seatId(), UNAVAILABLE);
-      byRow.computeIfAbsent(seat.row(), r -> new ArrayList<>()).add(new SeatMapView.SeatView(seat.seatId(),
-          seat.row(), seat.col(), seat.label(), seat.type(), seat.tier(), seat.price(), status));
+      byRow.computeIfAbsent(seat.row(), r -> new ArrayList<>()).add(written.seat(i, status));
     }
     List<SeatMapView.SeatRow> rows = byRow.entrySet().stream()
         .map(e -> new SeatMapView.SeatRow(e.getKey(), SeatMapBuilder.rowLabel(e.getKey()), e.getValue()))

@@ -1,5 +1,6 @@
 package com.ticketplatform.program.sale;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,7 +15,9 @@ public record SeatMapView(long showtimeId, long programId, String programTitle, 
     @Schema(example = "Asia/Shanghai") String timeZone, long hallId, String hallName, Instant startsAt, String status, String currency, int rowCount, int colCount,
     List<SeatRow> rows, int realNameCap) {
 
-  public record SeatRow(int row, String label, List<SeatView> seats) {}
+  /** A row's seats, each written once per showtime and status ({@link RenderedSeats}), documented as seat views. */
+  public record SeatRow(int row, String label,
+      @ArraySchema(schema = @Schema(implementation = SeatView.class)) List<RenderedSeats.Seat> seats) {}
 
   /**
    * One seat as the buyer sees it: its price in the showtime's currency and its live status. Named apart from the

@@ -1,0 +1,101 @@
+package com.ticketplatform.program.sale;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JacksonSerializable;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.jsontype.TypeSerializer;
+
+/**
+ * Each seat of a seat map as JSON, written once per seat and status and then reused by every seat map of the showtime
+ * (docs/ARCHITECTURE.md §4). A seat's JSON is the service's own {@link ObjectMapper} output of its
+ * {@link SeatMapView.SeatView}, so the answer is the same to the byte; serialising 2,000 seat views per seat map was
+ * the largest part of a seat map's CPU in an on-sale. Kept per showtime while its layout's seats stay equal (frozen
+ * while it is on sale); a changed layout is written anew.
+ */
+@Component
+public class RenderedSeats {
+
+  /** The statuses a seat can show, in the order of a seat's slots. */
+  private static final List<String> STATUSES = List.of("AVAILABLE", "LOCKED", "SOLD", SeatMapService.UNAVAILABLE);
+
+  private final ObjectMapper json;
+  /** A few hot showtimes at a time: each entry holds up to four short strings per seat. */
+  private final Cache<Long, Written> written = Caffeine.newBuilder()
+      .maximumSize(64)
+      .expireAfterAccess(Duration.ofMinutes(10))
+      .build();
+
+  public RenderedSeats(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** A seat map's seats, written by {@link #of}. */
+  public interface Seats {
+    /** The {@code index}-th seat of the layout, with {@code status}. */
+    Seat seat(int index, String status);
+  }
+
+  /** One seat's JSON, written into an answer as it is. */
+  public record Seat(String json) implements JacksonSerializable {
+
+    @Override
+    public void serialize(JsonGenerator gen, SerializationContext context) {
+      gen.writeRawValue(json);
+    }
+
+    @Override
+    public void serializeWithType(JsonGenerator gen, SerializationContext context, TypeSerializer type) {
+      serialize(gen, context);
+    }
+  }
+
+  public Seats of(ShowtimeLayout layout) {
+    Written current = written.get(layout.showtimeId(), id -> new Written(layout.seats()));
+    if (current.seats != layout.seats() && !current.seats.equals(layout.seats())) {
+      current = new Written(layout.seats());
+      written.put(layout.showtimeId(), current);
+    }
+    return current;
+  }
+
+  private final class Written implements Seats {
+
+    private final List<ShowtimeLayout.LayoutSeat> seats;
+    /**
+     * Slot {@code index * 4 + status}, written on first use. A racing write stores an equal seat, and a seat (a record:
+     * final fields only) is safely published without a lock.
+     */
+    private final Seat[] slots;
+
+    Written(List<ShowtimeLayout.LayoutSeat> seats) {
+      this.seats = seats;
+      this.slots = new Seat[seats.size() * STATUSES.size()];
+    }
+
+    @Override
+    public Seat seat(int index, String status) {
+      int statusIndex = STATUSES.indexOf(status);
+      if (statusIndex < 0) {
+        return write(seats.get(index), status);
+      }
+      int slot = index * STATUSES.size() + statusIndex;
+      Seat seat = slots[slot];
+      if (seat == null) {
+        seat = write(seats.get(index), status);
+        slots[slot] = seat;
+      }
+      return seat;
+    }
+
+    private Seat write(ShowtimeLayout.LayoutSeat seat, String status) {
+      return new Seat(json.writeValueAsString(new SeatMapView.SeatView(seat.seatId(), seat.row(), seat.col(),
+          seat.label(), seat.type(), seat.tier(), seat.price(), status)));
+    }
+  }
+}
