@@ -125,7 +125,8 @@ class PaymentAndExpiryIT extends OrderServiceITBase {
     publishPayment(new PaymentEvents.PaymentRefunded(orderNo, "pay-" + orderNo, "r-1", new BigDecimal("130.00"),
         "CNY"), orderNo);
     await("order refunded", () -> "REFUNDED".equals(status(user, orderNo)));
-    assertThat(seat(show.showtimeId(), 1)).isEqualTo("A");
+    // the seats go back after the refund is committed (OrderLifecycle.onPaymentRefunded): a moment later
+    await("seat back on sale", () -> "A".equals(seat(show.showtimeId(), 1)));
     assertThat(outboxCount(Long.toString(orderNo), "OrderRefunded")).isEqualTo(1);
     assertThat(purchased(user, show.programId())).isFalse();
   }

@@ -40,8 +40,17 @@ public interface OrderMapper extends BaseMapper<OrderRow> {
       </script>""")
   int insertAll(@Param("rows") List<OrderRow> rows);
 
-  @Select("SELECT * FROM t_order WHERE order_no = #{orderNo}")
-  OrderRow findByOrderNo(@Param("orderNo") long orderNo);
+  /**
+   * An order and its tickets in one statement: t_order and t_order_ticket are binding tables (same shard, same table
+   * suffix), so the join stays in one physical pair. One row per ticket, in ticket order; one row with null ticket
+   * columns for an order without tickets; none for an unknown order.
+   */
+  @Select("""
+      SELECT o.*, t.ticket_id, t.seat_id, t.seat_label, t.price, t.holder_name, t.holder_id_type, t.holder_id_mask
+      FROM t_order o LEFT JOIN t_order_ticket t ON t.order_no = o.order_no
+      WHERE o.order_no = #{orderNo}
+      ORDER BY t.ticket_id""")
+  List<OrderTicketRow> findWithTickets(@Param("orderNo") long orderNo);
 
   /** The orders among {@code orderNos}; each is routed by its number's gene, so one query per shard table touched. */
   @Select("""

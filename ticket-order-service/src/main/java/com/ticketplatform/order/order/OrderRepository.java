@@ -69,9 +69,19 @@ public class OrderRepository {
     return rows;
   }
 
+  /** The order with its tickets, read in one statement (every read of one order: the buyer's, the saga's, ...). */
   public Optional<Order> find(long orderNo) {
-    OrderRow row = orders.findByOrderNo(orderNo);
-    return row == null ? Optional.empty() : Optional.of(toOrder(row, tickets.findByOrderNo(orderNo)));
+    List<OrderTicketRow> rows = orders.findWithTickets(orderNo);
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    List<TicketRow> ticketRows = new ArrayList<>(rows.size());
+    for (OrderTicketRow row : rows) {
+      if (row.ticketId != null) {
+        ticketRows.add(row.ticket());
+      }
+    }
+    return Optional.of(toOrder(rows.get(0), ticketRows));
   }
 
   /** The status of each order among {@code orderNos} that exists (tickets not read). */
