@@ -39,7 +39,8 @@ class SeatReadRedisDownIT extends IntegrationTestBase {
 
   private static TcpProxy startProxy() {
     try {
-      TcpProxy proxy = new TcpProxy(6379);
+      // the Redis the service uses (ticket-platform.yml: REDIS_PORT, 6379 unless set)
+      TcpProxy proxy = new TcpProxy(Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379")));
       proxy.up();
       return proxy;
     } catch (IOException e) {

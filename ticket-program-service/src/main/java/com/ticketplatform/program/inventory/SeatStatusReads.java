@@ -2,6 +2,7 @@ package com.ticketplatform.program.inventory;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.Map;
@@ -44,9 +45,11 @@ public class SeatStatusReads implements DisposableBean {
     LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
         .clientResources(resources)
         .commandTimeout(properties.getTimeout() == null ? Duration.ofSeconds(3) : properties.getTimeout());
-    // while the connection is down a read fails at once instead of waiting in Lettuce's queue for the command
-    // timeout: a seat map answers 503 and gives its Tomcat thread back (SeatMapService)
+    // once the connection is known to be down, a read fails at once instead of waiting in Lettuce's queue for the
+    // command timeout: a seat map answers 503 and gives its Tomcat thread back (SeatMapService). Spring Data's own
+    // default (timeouts on) is kept.
     ClientOptions.Builder options = ClientOptions.builder()
+        .timeoutOptions(TimeoutOptions.enabled())
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     if (properties.getConnectTimeout() != null) {
       options.socketOptions(SocketOptions.builder().connectTimeout(properties.getConnectTimeout()).build());

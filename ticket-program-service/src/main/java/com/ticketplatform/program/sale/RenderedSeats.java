@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationContext;
@@ -25,9 +27,13 @@ public class RenderedSeats {
   private static final List<String> STATUSES = List.of("AVAILABLE", "LOCKED", "SOLD", SeatMapService.UNAVAILABLE);
 
   private final ObjectMapper json;
-  /** A few hot showtimes at a time: each entry holds up to four short strings per seat. */
+  /**
+   * Weighed by slots (four per seat), ~200 bytes each once written: at most ~40 MB, ~25 showtimes of 2,000 seats, the
+   * hot ones of an on-sale; a showtime nobody reads goes after 10 minutes.
+   */
   private final Cache<Long, Written> written = Caffeine.newBuilder()
-      .maximumSize(64)
+      .maximumWeight(200_000)
+      .<Long, Written>weigher((showtimeId, seats) -> seats.slots.length)
       .expireAfterAccess(Duration.ofMinutes(10))
       .build();
 
@@ -41,8 +47,17 @@ public class RenderedSeats {
     Seat seat(int index, String status);
   }
 
-  /** One seat's JSON, written into an answer as it is. */
-  public record Seat(String json) implements JacksonSerializable {
+  /**
+   * One seat's JSON, written into an answer as it is: its UTF-8 bytes are encoded once, before the seat is shared, and
+   * then copied into each answer.
+   */
+  public record Seat(SerializableString json) implements JacksonSerializable {
+
+    static Seat of(String json) {
+      SerializedString encoded = new SerializedString(json);
+      encoded.asUnquotedUTF8();
+      return new Seat(encoded);
+    }
 
     @Override
     public void serialize(JsonGenerator gen, SerializationContext context) {
@@ -94,7 +109,7 @@ public class RenderedSeats {
     }
 
     private Seat write(ShowtimeLayout.LayoutSeat seat, String status) {
-      return new Seat(json.writeValueAsString(new SeatMapView.SeatView(seat.seatId(), seat.row(), seat.col(),
+      return Seat.of(json.writeValueAsString(new SeatMapView.SeatView(seat.seatId(), seat.row(), seat.col(),
           seat.label(), seat.type(), seat.tier(), seat.price(), status)));
     }
   }

@@ -3,6 +3,7 @@ package com.ticketplatform.program.sale;
 import com.ticketplatform.client.order.OrderClient;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,6 +52,9 @@ public class SeatMapService {
 
   /** How soon a buyer is asked to come back when Redis cannot be read. */
   private static final Duration INVENTORY_UNREACHABLE_RETRY = Duration.ofSeconds(2);
+  private static final long UNREACHABLE_LOG_NANOS = 10_000_000_000L;
+  /** When an unreadable inventory was last logged (nanoTime): an outage logs a line every 10 s, not one per map. */
+  private final AtomicLong lastUnreachableLog = new AtomicLong(System.nanoTime() - UNREACHABLE_LOG_NANOS - 1);
 
   public SeatMapService(ShowtimeLayouts layouts, SeatInventory inventory, ShowtimeMapper showtimes,
       ObjectProvider<OrderClient> orders, RenderedSeats rendered) {
@@ -126,6 +130,12 @@ public class SeatMapService {
       statuses = inventory.statuses(showtimeId);
     } catch (DataAccessException e) {
       // Redis unreachable or too slow: no seat map rather than a guessed one, and the buyer is told to come back
+      long now = System.nanoTime();
+      long last = lastUnreachableLog.get();
+      if (now - last > UNREACHABLE_LOG_NANOS && lastUnreachableLog.compareAndSet(last, now)) {
+        log.warn("seat inventory of showtime {} unreadable, answering 503 (logged at most every 10 s): {}", showtimeId,
+            e.toString());
+      }
       throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
           "the seat inventory cannot be read right now, try again shortly", INVENTORY_UNREACHABLE_RETRY);
     }
