@@ -173,6 +173,32 @@ class CatalogueCacheIT extends IntegrationTestBase {
     assertThat(seatMapTitle(showtimeId)).isEqualTo("Again " + RUN);
   }
 
+  /**
+   * A layout kept near exists: its seat maps do not ask the Bloom filter (a batch of Redis commands per read). Shown
+   * with a filter whose bits were cleared, which answers "no" for every id: a read that asked it would be a 404.
+   */
+  @Test
+  void aLayoutKeptNearIsServedWithoutAskingTheBloomFilter() {
+    long showtimeId = createShowtime(createProgram(unique("Trusted"), "DRAMA"), createHall(createCinema("Xi'an")),
+        inDays(12));
+    putOnSale(showtimeId);
+    String filter = "test:program:" + RUN + ":bloom:showtime";
+    byte[] bits = redis.dump(filter);
+    assertThat(bits).isNotNull();
+    assertThat(get("/api/showtimes/" + showtimeId + "/seats").getStatusCode().value()).isEqualTo(200);
+    try {
+      redis.opsForValue().set(filter, "\0".repeat(redis.opsForValue().size(filter).intValue()));
+
+      assertThat(get("/api/showtimes/" + showtimeId + "/seats").getStatusCode().value()).isEqualTo(200);
+      assertThat(get("/api/showtimes/" + showtimeId + "/availability").getStatusCode().value()).isEqualTo(200);
+      // a showtime not kept near still asks the filter, which now says no
+      assertThat(get("/api/showtimes/" + (showtimeId + 7_777_777L) + "/seats").getStatusCode().value())
+          .isEqualTo(404);
+    } finally {
+      redis.restore(filter, bits, 0, java.util.concurrent.TimeUnit.MILLISECONDS, true);
+    }
+  }
+
   private String seatMapTitle(long showtimeId) {
     return get("/api/showtimes/" + showtimeId + "/seats").getBody().get("programTitle").asText();
   }

@@ -128,14 +128,26 @@ public class CatalogueCache {
    * every seat map request: docs/ARCHITECTURE.md §4). "Does not exist" is never kept near.
    */
   public <T> Optional<T> getOrLoadNear(String cacheName, String key, Class<T> type, Supplier<Optional<T>> loader) {
-    Object known = near.getIfPresent(key);
-    if (type.isInstance(known)) {
-      meters.counter("ticket.program.cache.hits", "cache", cacheName).increment();
-      return Optional.of(type.cast(known));
+    Optional<T> known = near(cacheName, key, type);
+    if (known.isPresent()) {
+      return known;
     }
     Optional<T> value = getOrLoad(cacheName, key, type, loader);
     value.ifPresent(v -> near.put(key, v));
     return value;
+  }
+
+  /**
+   * The value this instance keeps near under {@code key}, if it does: no Redis, no loader. Only values that exist are
+   * kept near, so a caller may skip its existence checks on a hit.
+   */
+  public <T> Optional<T> near(String cacheName, String key, Class<T> type) {
+    Object known = near.getIfPresent(key);
+    if (!type.isInstance(known)) {
+      return Optional.empty();
+    }
+    meters.counter("ticket.program.cache.hits", "cache", cacheName).increment();
+    return Optional.of(type.cast(known));
   }
 
   public void evict(String key) {
