@@ -50,10 +50,9 @@ class RenderedSeatsTest {
 
     assertThat(written).isEqualTo(asJackson(layout, statuses));
     // and as bytes, the way an answer is written (the HTTP converter's generator)
-    ShowtimeLayout.LayoutSeat third = layout.seats().get(2);
-    String expected = json.writeValueAsString(List.of(new SeatMapView.SeatView(third.seatId(), third.row(),
-        third.col(), third.label(), third.type(), third.tier(), third.price(), "SOLD")));
-    byte[] asBytes = json.writeValueAsBytes(List.of(rendered.of(layout).seat(2, "SOLD")));
+    byte[] asBytes = json.writeValueAsBytes(List.of(rendered.of(layout).seat(0, "AVAILABLE"),
+        rendered.of(layout).seat(1, "SOLD"), rendered.of(layout).seat(2, "LOCKED")));
+    String expected = asJackson(layout, List.of("AVAILABLE", "SOLD", "LOCKED"));
     assertThat(new String(asBytes, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(expected);
     assertThat(written).contains("\"seatId\":\"123562421792014336\"", "\"price\":45.00", "A\\\"3");
     // reused: the same seats, the other statuses, and back
