@@ -461,11 +461,7 @@ class NotifyIT {
         startsAt)));
     publishOrderEvent(key, envelope("OrderCancelled", created, new OrderEvents.OrderCancelled(created, user,
         showtime, List.of(1L), "SHOWTIME_CANCELLED")));
-    tickets(paid, user, "Film 92", List.of("D-1"), List.of("T1.poll-" + paid));
-    publishOrderEvent(key, envelope("OrderPaid", paid, new OrderEvents.OrderPaid(paid, user, 3, showtime + 1, 9,
-        List.of(1L), new BigDecimal("45.00"), "CNY", Instant.now(), "Film 92", startsAt)));
-    await(() -> count("SELECT COUNT(*) FROM t_notify_order WHERE order_no = ? AND status = 'PAID'", paid) == 1,
-        Duration.ofSeconds(30));
+    paidLast(key, paid, user, showtime + 1, "Film 92", startsAt);
 
     assertThat(count("SELECT COUNT(*) FROM t_notification WHERE order_no = ? AND kind = 'ORDER_CONFIRMED'", paid))
         .isEqualTo(1);
@@ -495,11 +491,7 @@ class NotifyIT {
           List.of(1L), new BigDecimal("35.00"), "CNY", expires, orderNo == refused ? "F".repeat(250) : "Film 95",
           null)));
     }
-    tickets(paid, user, "Film 95", List.of("E-1"), List.of("T1.run-" + paid));
-    publishOrderEvent(key, envelope("OrderPaid", paid, new OrderEvents.OrderPaid(paid, user, 3, 95, 9, List.of(2L),
-        new BigDecimal("35.00"), "CNY", Instant.now(), "Film 95", null)));
-    await(() -> count("SELECT COUNT(*) FROM t_notify_order WHERE order_no = ? AND status = 'PAID'", paid) == 1,
-        Duration.ofSeconds(30));
+    paidLast(key, paid, user, 95, "Film 95", null);
 
     assertThat(count("SELECT COUNT(*) FROM t_notify_order WHERE order_no IN (?, ?) AND status = 'PENDING_PAYMENT'"
         + " AND program_title = 'Film 95'", before, after)).isEqualTo(2);
@@ -621,6 +613,19 @@ class NotifyIT {
   /** On the order topic under {@code key}: the events of one key are read in the order they were sent. */
   private void publishOrderEvent(String key, EventEnvelope<Object> envelope) throws Exception {
     kafka.send(Topics.ORDER_EVENTS, key, json.writeValueAsString(envelope)).get();
+  }
+
+  /**
+   * Ends a poll a test wants read: an {@code OrderPaid} under the same {@code key}, after the events before it, and
+   * waits until notify has applied it, so every event sent before it on that key has been read.
+   */
+  private void paidLast(String key, long paid, long user, long showtime, String title, Instant startsAt)
+      throws Exception {
+    tickets(paid, user, title, List.of("P-1"), List.of("T1.last-" + paid));
+    publishOrderEvent(key, envelope("OrderPaid", paid, new OrderEvents.OrderPaid(paid, user, 3, showtime, 9,
+        List.of(1L), new BigDecimal("35.00"), "CNY", Instant.now(), title, startsAt)));
+    await(() -> count("SELECT COUNT(*) FROM t_notify_order WHERE order_no = ? AND status = 'PAID'", paid) == 1,
+        Duration.ofSeconds(30));
   }
 
   private static void contact(long user, String email, String name) {
