@@ -72,16 +72,22 @@ public class RenderedSeats {
 
   public Seats of(ShowtimeLayout layout) {
     Written current = written.get(layout.showtimeId(), id -> new Written(layout.seats()));
-    if (current.seats != layout.seats() && !current.seats.equals(layout.seats())) {
-      current = new Written(layout.seats());
-      written.put(layout.showtimeId(), current);
+    if (current.seats != layout.seats()) {
+      if (current.seats.equals(layout.seats())) {
+        // a new near copy of the same layout (one a second): compared once, then known by identity
+        current.seats = layout.seats();
+      } else {
+        current = new Written(layout.seats());
+        written.put(layout.showtimeId(), current);
+      }
     }
     return current;
   }
 
   private final class Written implements Seats {
 
-    private final List<ShowtimeLayout.LayoutSeat> seats;
+    /** The layout's seats these were written for; replaced only by an equal list (both are immutable). */
+    private volatile List<ShowtimeLayout.LayoutSeat> seats;
     /**
      * Slot {@code index * 4 + status}, written on first use. A racing write stores an equal seat, and a seat (a record:
      * final fields only) is safely published without a lock.
