@@ -1,17 +1,17 @@
 -- Locks all requested seats of one showtime for one order, or none.
--- KEYS[1] seats hash, KEYS[2] holdings hash (same {showtimeId} hash tag)
+-- KEYS[1] seats hash, KEYS[2] holdings hash, KEYS[3] grid, KEYS[4] board (seat-board.lua; same {showtimeId} hash tag)
 -- ARGV[1] lock value "L:<orderNo>:<userId>", ARGV[2] userId, ARGV[3] per-showtime limit, ARGV[4] how many intake
 -- arguments follow (0 for a saga step; 4 for an accepted order, docs/ARCHITECTURE.md §2 "Accepted orders"), then the
 -- seat ids.
--- An accepted order also names KEYS[3] the buyer's Idempotency-Key record, KEYS[4] the intent's status hash and
--- KEYS[5] the set of live intents, and passes: the key record "<orderNo>|<requestHash>", its time to live (seconds),
+-- An accepted order also names KEYS[5] the buyer's Idempotency-Key record, KEYS[6] the intent's status hash and
+-- KEYS[7] the set of live intents, and passes: the key record "<orderNo>|<requestHash>", its time to live (seconds),
 -- the acceptance time (epoch ms) and the intent (JSON). A key already recorded answers {5, record} and changes
 -- nothing; otherwise the key, the intent (PENDING) and the lock are written together or not at all.
 -- Returns {0, newlyLocked} ok | {1, seat...} taken | {2, held} limit exceeded | {3, seat...} unknown
 --       | {4} not initialised | {5, record} the key was used before
 local intake = tonumber(ARGV[4])
 if intake > 0 then
-  local earlier = redis.call('GET', KEYS[3])
+  local earlier = redis.call('GET', KEYS[5])
   if earlier then
     return {5, earlier}
   end
@@ -48,6 +48,7 @@ if held + #fresh > limit then
 end
 for _, seat in ipairs(fresh) do
   redis.call('HSET', KEYS[1], seat, value)
+  board_mark(seat, value)
 end
 if #fresh > 0 then
   redis.call('HINCRBY', KEYS[2], user, #fresh)
@@ -55,9 +56,9 @@ end
 if intake > 0 then
   local record, ttl, acceptedAt, intent = ARGV[5], tonumber(ARGV[6]), ARGV[7], ARGV[8]
   local orderNo = string.match(record, '^(%d+)|')
-  redis.call('SET', KEYS[3], record, 'EX', ttl)
-  redis.call('HSET', KEYS[4], 'status', 'PENDING', 'intent', intent, 'at', acceptedAt)
-  redis.call('EXPIRE', KEYS[4], ttl)
-  redis.call('ZADD', KEYS[5], acceptedAt, orderNo)
+  redis.call('SET', KEYS[5], record, 'EX', ttl)
+  redis.call('HSET', KEYS[6], 'status', 'PENDING', 'intent', intent, 'at', acceptedAt)
+  redis.call('EXPIRE', KEYS[6], ttl)
+  redis.call('ZADD', KEYS[7], acceptedAt, orderNo)
 end
 return {0, #fresh}

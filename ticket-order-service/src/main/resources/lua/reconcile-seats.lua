@@ -1,5 +1,5 @@
 -- Brings a showtime's seat hash in line with the order database (the truth), atomically.
--- KEYS[1] seats hash, KEYS[2] holdings hash
+-- KEYS[1] seats hash, KEYS[2] holdings hash, KEYS[3] grid, KEYS[4] board (seat-board.lua)
 -- ARGV[1] mode: 'CREATE' writes every seat (only if the hash is still missing: else returns -1 and the caller
 --   retries in PATCH mode); 'PATCH' applies each change only if the field still holds the value the caller read.
 -- ARGV[2..] triples: seat id, expected current value ('' = any / missing), new value
@@ -7,6 +7,11 @@
 local mode = ARGV[1]
 if mode == 'CREATE' and redis.call('EXISTS', KEYS[1]) == 1 then
   return -1
+end
+if mode == 'CREATE' then
+  -- a board that outlived its seats hash shows what was lost: the program service builds it anew from this one
+  redis.call('DEL', KEYS[4])
+  board_kept = false
 end
 local changed = 0
 for i = 2, #ARGV, 3 do
@@ -18,6 +23,7 @@ for i = 2, #ARGV, 3 do
     local current = redis.call('HGET', KEYS[1], seat) or ''
     if current == expected and current ~= wanted then
       redis.call('HSET', KEYS[1], seat, wanted)
+      board_mark(seat, wanted)
       changed = changed + 1
     end
   end

@@ -64,13 +64,11 @@ class AdminFlowIT extends IntegrationTestBase {
     assertThat(wheelchair.get("type").asText()).isEqualTo("WHEELCHAIR");
     assertThat(wheelchair.get("price").decimalValue()).isEqualByComparingTo("48.00");
 
-    // the order service locks and sells in the same hash: the seat map follows
+    // the order service locks and sells in the same hash (and on the seat board): the seat map follows
     long lockedSeat = vip.get("seatId").asLong();
     long soldSeat = wheelchair.get("seatId").asLong();
-    redis.opsForHash().put(SeatInventoryKeys.seats(showtimeId), Long.toString(lockedSeat),
-        SeatInventoryKeys.locked(123456789L, 42L));
-    redis.opsForHash().put(SeatInventoryKeys.seats(showtimeId), Long.toString(soldSeat),
-        SeatInventoryKeys.sold(987654321L, 43L));
+    orderServiceSets(redis, showtimeId, lockedSeat, SeatInventoryKeys.locked(123456789L, 42L));
+    orderServiceSets(redis, showtimeId, soldSeat, SeatInventoryKeys.sold(987654321L, 43L));
     Map<Long, String> statuses = new HashMap<>();
     seatsOf(get("/api/showtimes/" + showtimeId + "/seats").getBody())
         .forEach(s -> statuses.put(s.get("seatId").asLong(), s.get("status").asText()));
@@ -123,7 +121,7 @@ class AdminFlowIT extends IntegrationTestBase {
     long showtimeId = createShowtime(programId, hallId, start);
     long blocking = createShowtime(programId, hallId, start.plusSeconds(5 * 3600));
     putOnSale(showtimeId);
-    redis.opsForHash().put(SeatInventoryKeys.seats(showtimeId), "1", SeatInventoryKeys.sold(555L, 66L));
+    orderServiceSets(redis, showtimeId, 1, SeatInventoryKeys.sold(555L, 66L));
 
     // into the next showtime's slot: refused, nothing changes
     ResponseEntity<JsonNode> overlap = adminPost("/api/admin/showtimes/" + showtimeId + "/reschedule",

@@ -40,7 +40,9 @@ public final class Ceilings {
    */
   public static PhaseResult redisLockScript(String redisUri, Path luaFile, int connections, double seconds,
       int seats) throws IOException {
-    String script = Files.readString(luaFile, StandardCharsets.UTF_8);
+    // as the order service sends it: after the seat board's prelude, which lives beside it
+    String script = Files.readString(luaFile.resolveSibling("seat-board.lua"), StandardCharsets.UTF_8)
+        + Files.readString(luaFile, StandardCharsets.UTF_8);
     long showtime = 9_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
     String seatsKey = SeatInventoryKeys.seats(showtime);
     String holdingsKey = SeatInventoryKeys.holdings(showtime);
@@ -55,7 +57,8 @@ public final class Ceilings {
       fill(admin, seatsKey, holdingsKey, seats);
       AtomicLong locked = new AtomicLong();
       Probe probe = new Probe("R: EVALSHA lock-seats.lua (4 seats)", "raw-redis");
-      String[] keys = {seatsKey, holdingsKey};
+      // no board for the scratch showtime: the script checks for one and goes on (the seat map is not read here)
+      String[] keys = {seatsKey, holdingsKey, SeatInventoryKeys.grid(showtime), SeatInventoryKeys.board(showtime)};
       Load.closedLoop(probe, connections, seconds, (worker, i) -> {
         RedisCommands<String, String> redis = conns.get(worker).sync();
         ThreadLocalRandom r = ThreadLocalRandom.current();

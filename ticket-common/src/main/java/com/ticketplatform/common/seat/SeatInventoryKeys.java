@@ -16,6 +16,13 @@ import java.util.Arrays;
  *       showtime once it is on sale; a missing hash means "not initialised", never "all free".</li>
  *   <li>{@link #holdings(long)}: hash, field = user id, value = number of seats the user holds (locked or sold) in
  *       the showtime, for the per-buyer limit.</li>
+ *   <li>{@link #grid(long)} and {@link #board(long)}: what the seat map reads instead of the whole seats hash
+ *       (docs/ARCHITECTURE.md §4 "The seat board"). The grid is a hash, field = seat id, value = the seat's index on
+ *       the board (its place in the layout's seat order); the board is a string of a {@link #BOARD_HEADER}-byte
+ *       header naming the layout it was built for, then one byte per seat: {@link #BOARD_AVAILABLE},
+ *       {@link #BOARD_LOCKED}, {@link #BOARD_SOLD}, or {@link #BOARD_MISSING} for a seat the seats hash lacks. Display
+ *       only: the seats hash stays the one authority. The program service builds both from the seats hash; every
+ *       script that changes a seat keeps the board in step, or deletes it when it cannot, so it is built anew.</li>
  * </ul>
  */
 public final class SeatInventoryKeys {
@@ -26,6 +33,13 @@ public final class SeatInventoryKeys {
   private static final byte[] AVAILABLE_BYTES = AVAILABLE.getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SOLD_PREFIX_BYTES = SOLD_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
+  /** Length of the board's header, which names the layout (seat ids in order) the board was built for. */
+  public static final int BOARD_HEADER = 16;
+  public static final byte BOARD_AVAILABLE = 'A';
+  public static final byte BOARD_LOCKED = 'L';
+  public static final byte BOARD_SOLD = 'S';
+  public static final byte BOARD_MISSING = 'U';
+
   private SeatInventoryKeys() {}
 
   public static String seats(long showtimeId) {
@@ -34,6 +48,14 @@ public final class SeatInventoryKeys {
 
   public static String holdings(long showtimeId) {
     return "ticket:inv:{" + showtimeId + "}:holdings";
+  }
+
+  public static String grid(long showtimeId) {
+    return "ticket:inv:{" + showtimeId + "}:grid";
+  }
+
+  public static String board(long showtimeId) {
+    return "ticket:inv:{" + showtimeId + "}:board";
   }
 
   public static String locked(long orderNo, long userId) {

@@ -31,10 +31,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public class SeatInventory {
 
-  private static final RedisScript<List> LOCK = script("lua/lock-seats.lua", List.class);
-  private static final RedisScript<Long> RELEASE = script("lua/release-seats.lua", Long.class);
-  private static final RedisScript<List> SELL = script("lua/sell-seats.lua", List.class);
-  private static final RedisScript<Long> RECONCILE = script("lua/reconcile-seats.lua", Long.class);
+  private static final RedisScript<List> LOCK = seatScript("lua/lock-seats.lua", List.class);
+  private static final RedisScript<Long> RELEASE = seatScript("lua/release-seats.lua", Long.class);
+  private static final RedisScript<List> SELL = seatScript("lua/sell-seats.lua", List.class);
+  private static final RedisScript<Long> RECONCILE = seatScript("lua/reconcile-seats.lua", Long.class);
 
   private final StringRedisTemplate redis;
   private final MeterRegistry meters;
@@ -80,12 +80,17 @@ public class SeatInventory {
   }
 
   /**
-   * The script's text, read once: a script built on the resource itself would look up the jar entry's modification
-   * time on every call to see whether it changed.
+   * A script that changes seats, after {@code lua/seat-board.lua}, which keeps the seat board in step with them
+   * (docs/ARCHITECTURE.md §4 "The seat board"). The text is read once: a script built on the resource itself would
+   * look up the jar entry's modification time on every call to see whether it changed.
    */
-  private static <T> RedisScript<T> script(String path, Class<T> type) {
+  private static <T> RedisScript<T> seatScript(String path, Class<T> type) {
+    return RedisScript.of(text("lua/seat-board.lua") + text(path), type);
+  }
+
+  private static String text(String path) {
     try {
-      return RedisScript.of(new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8), type);
+      return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path, e);
     }
@@ -105,8 +110,10 @@ public class SeatInventory {
     }
   }
 
+  /** The keys every seat script starts with: the seats, the holdings, the grid and the board. */
   private static List<String> keys(long showtimeId) {
-    return List.of(SeatInventoryKeys.seats(showtimeId), SeatInventoryKeys.holdings(showtimeId));
+    return List.of(SeatInventoryKeys.seats(showtimeId), SeatInventoryKeys.holdings(showtimeId),
+        SeatInventoryKeys.grid(showtimeId), SeatInventoryKeys.board(showtimeId));
   }
 
   private static List<Long> longs(List<?> raw, int from) {
@@ -200,7 +207,7 @@ public class SeatInventory {
     args.add(SeatInventoryKeys.sold(orderNo, userId));
     seatIds.forEach(s -> args.add(Long.toString(s)));
     List<?> raw = sent(showtimeId,
-        () -> redis.execute(SELL, List.of(SeatInventoryKeys.seats(showtimeId)), args.toArray()));
+        () -> redis.execute(SELL, keys(showtimeId), args.toArray()));
     int code = Integer.parseInt(String.valueOf(raw.get(0)));
     if (code == 0) {
       sold.increment(seatIds.size());

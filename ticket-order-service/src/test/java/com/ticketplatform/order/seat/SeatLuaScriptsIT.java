@@ -49,7 +49,33 @@ class SeatLuaScriptsIT {
 
   @AfterEach
   void cleanUp() {
-    redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
+    redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime),
+        SeatInventoryKeys.grid(showtime), SeatInventoryKeys.board(showtime)));
+  }
+
+  /**
+   * A board as the program service builds it for seats 1..10 in reverse order (so a board index is never the seat
+   * id): seat s at index 10 - s, with the given header.
+   */
+  private void board(String header) {
+    for (long s = 1; s <= 10; s++) {
+      redis.opsForHash().put(SeatInventoryKeys.grid(showtime), Long.toString(s), Long.toString(10 - s));
+    }
+    redis.opsForValue().set(SeatInventoryKeys.board(showtime), header + "A".repeat(10));
+  }
+
+  /** The board's codes in seat order 1..10, or null without a board. */
+  private String codes() {
+    String board = redis.opsForValue().get(SeatInventoryKeys.board(showtime));
+    if (board == null) {
+      return null;
+    }
+    assertThat(board).hasSize(SeatInventoryKeys.BOARD_HEADER + 10);
+    StringBuilder bySeat = new StringBuilder();
+    for (int s = 1; s <= 10; s++) {
+      bySeat.append(board.charAt(SeatInventoryKeys.BOARD_HEADER + 10 - s));
+    }
+    return bySeat.toString();
   }
 
   private String seat(long id) {
@@ -173,5 +199,57 @@ class SeatLuaScriptsIT {
     assertThat(seat(2)).isEqualTo("A");
     assertThat(seat(3)).isEqualTo("A");
     assertThat(held(7)).isEqualTo("1");
+  }
+
+  @Test
+  void everyScriptThatChangesASeatKeepsTheBoardInStep() {
+    String header = "0123456789abcdef";
+    board(header);
+    inventory.lock(showtime, 100, 7, List.of(1L, 2L, 3L), 6);
+    assertThat(codes()).isEqualTo("LLLAAAAAAA");
+    // refused locks change nothing, on the board either
+    inventory.lock(showtime, 101, 8, List.of(3L, 4L), 6);
+    assertThat(codes()).isEqualTo("LLLAAAAAAA");
+    assertThat(inventory.sell(showtime, 100, 7, List.of(1L, 2L, 3L)).sold()).isTrue();
+    assertThat(codes()).isEqualTo("SSSAAAAAAA");
+    inventory.releaseSold(showtime, 100, 7, List.of(2L));
+    assertThat(codes()).isEqualTo("SASAAAAAAA");
+    inventory.lock(showtime, 102, 8, List.of(10L), 6);
+    inventory.releaseLocked(showtime, 102, 8, List.of(10L));
+    inventory.lock(showtime, 103, 8, List.of(9L), 6);
+    assertThat(codes()).isEqualTo("SASAAAAALA");
+    inventory.reconcile(showtime, false, List.of(new SeatInventory.SeatChange(9, "L:103:8", "A"),
+        new SeatInventory.SeatChange(5, "A", "S:104:9"), new SeatInventory.SeatChange(6, "L:999:1", "S:5:5")));
+    assertThat(codes()).isEqualTo("SASASAAAAA");
+    // the header is the program service's: the scripts write statuses only
+    assertThat(redis.opsForValue().get(SeatInventoryKeys.board(showtime))).startsWith(header);
+    // what the board shows is what the seats hash holds
+    StringBuilder fromHash = new StringBuilder();
+    for (long s = 1; s <= 10; s++) {
+      String status = SeatInventoryKeys.statusOf(seat(s));
+      fromHash.append(status.charAt(0));
+    }
+    assertThat(codes()).isEqualTo(fromHash.toString());
+  }
+
+  @Test
+  void aBoardThatCannotBeKeptInStepIsDeletedNotLeftWrong() {
+    board("0123456789abcdef");
+    // a seat the grid does not place (the board was built for another layout): no guess, the board goes
+    redis.opsForHash().delete(SeatInventoryKeys.grid(showtime), "4");
+    inventory.lock(showtime, 100, 7, List.of(4L), 6);
+    assertThat(seat(4)).isEqualTo("L:100:7");
+    assertThat(codes()).isNull();
+    // and no script writes a board that is not there
+    inventory.releaseLocked(showtime, 100, 7, List.of(4L));
+    inventory.lock(showtime, 101, 7, List.of(5L), 6);
+    assertThat(redis.hasKey(SeatInventoryKeys.board(showtime))).isFalse();
+
+    // a seats hash created anew (it was lost) leaves no board of what was lost behind
+    board("0123456789abcdef");
+    redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
+    assertThat(inventory.reconcile(showtime, true, List.of(new SeatInventory.SeatChange(1, null, "S:100:7"))))
+        .isEqualTo(1);
+    assertThat(codes()).isNull();
   }
 }

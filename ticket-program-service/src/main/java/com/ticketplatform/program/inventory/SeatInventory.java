@@ -3,30 +3,83 @@ package com.ticketplatform.program.inventory;
 import com.ticketplatform.common.seat.SeatInventoryKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
  * The live seat inventory of a showtime in Redis, in the layout of {@link SeatInventoryKeys}. This service creates it
- * when a showtime goes on sale and reads it for the seat map; the order service locks, sells and releases seats in
- * it and rebuilds it from its tickets when it is missing.
+ * when a showtime goes on sale and reads it for the seat map, through the seat board it builds from it
+ * (docs/ARCHITECTURE.md §4 "The seat board"); the order service locks, sells and releases seats in it (keeping the
+ * board in step) and rebuilds it from its tickets when it is missing.
  */
 @Component
 public class SeatInventory {
 
-  /** HSETNX for every seat: re-initialising never frees a seat that is locked or sold. */
+  /**
+   * HSETNX for every seat: re-initialising never frees a seat that is locked or sold. A seat added makes the board
+   * (KEYS[2]) out of date, so it goes and is built again on the next read.
+   */
   private static final DefaultRedisScript<Long> INITIALISE = new DefaultRedisScript<>("""
       local added = 0
       for i = 1, #ARGV do
         added = added + redis.call('HSETNX', KEYS[1], ARGV[i], 'A')
       end
+      if added > 0 then
+        redis.call('DEL', KEYS[2])
+      end
       return added
       """, Long.class);
+
+  /**
+   * The board of the reader's layout. KEYS[1] seats, KEYS[2] board; ARGV[1] the layout's header. Answers the board,
+   * an empty string when the seats hash is missing (nothing to show, whatever board is left), or nil when the board
+   * is missing or was built for another layout.
+   */
+  private static final RedisScript<byte[]> READ_BOARD = RedisScript.of("""
+      if redis.call('EXISTS', KEYS[1]) == 0 then
+        return ''
+      end
+      local board = redis.call('GET', KEYS[2])
+      if board and string.sub(board, 1, %d) == ARGV[1] then
+        return board
+      end
+      return false
+      """.formatted(SeatInventoryKeys.BOARD_HEADER), byte[].class);
+
+  /**
+   * Builds the grid and the board of a layout from the seats hash, in one step with the order service's scripts.
+   * KEYS[1] seats, KEYS[2] grid, KEYS[3] board; ARGV[1] the layout's header, ARGV[2..] its seat ids in order. Answers
+   * the board, or an empty string when the seats hash is missing (then nothing is written).
+   */
+  private static final RedisScript<byte[]> BUILD_BOARD = RedisScript.of("""
+      if redis.call('EXISTS', KEYS[1]) == 0 then
+        return ''
+      end
+      redis.call('DEL', KEYS[2])
+      local codes = {}
+      for i = 2, #ARGV do
+        local seat = ARGV[i]
+        redis.call('HSET', KEYS[2], seat, i - 2)
+        local value = redis.call('HGET', KEYS[1], seat)
+        local code = 'U'
+        if value == 'A' then
+          code = 'A'
+        elseif value then
+          code = string.sub(value, 1, 2) == 'S:' and 'S' or 'L'
+        end
+        codes[i - 1] = code
+      end
+      local board = ARGV[1] .. table.concat(codes)
+      redis.call('SET', KEYS[3], board)
+      return board
+      """, byte[].class);
 
   /** Drops a showtime's inventory only when no seat is locked or sold, atomically with the order service's locks. */
   private static final DefaultRedisScript<Long> RETIRE_IF_UNSOLD = new DefaultRedisScript<>("""
@@ -37,7 +90,7 @@ public class SeatInventory {
           return 0
         end
       end
-      redis.call('DEL', KEYS[1], KEYS[2])
+      redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
       return 1
       """, Long.class);
 
@@ -52,23 +105,86 @@ public class SeatInventory {
   }
 
   public void initialise(long showtimeId, List<Long> seatIds) {
-    List<String> key = List.of(SeatInventoryKeys.seats(showtimeId));
+    List<String> key = List.of(SeatInventoryKeys.seats(showtimeId), SeatInventoryKeys.board(showtimeId));
     for (int from = 0; from < seatIds.size(); from += CHUNK) {
       List<Long> chunk = seatIds.subList(from, Math.min(seatIds.size(), from + CHUNK));
       redis.execute(INITIALISE, key, chunk.stream().map(String::valueOf).toArray(Object[]::new));
     }
   }
 
-  /** Seat id → public status (AVAILABLE, LOCKED, SOLD); empty when the inventory does not exist. */
-  public Optional<Map<Long, String>> statuses(long showtimeId) {
-    Map<byte[], byte[]> raw = reads.all(SeatInventoryKeys.seats(showtimeId).getBytes(StandardCharsets.UTF_8));
-    if (raw.isEmpty()) {
+  /**
+   * The public status of every seat of the layout, by the seat's place in it; empty when the inventory does not
+   * exist. One small reply (the board) when the board is there for this layout; when it is not, it is built first.
+   */
+  public Optional<LiveSeats> statuses(long showtimeId, BoardLayout layout) {
+    List<byte[]> keys = List.of(bytes(SeatInventoryKeys.seats(showtimeId)), bytes(SeatInventoryKeys.board(showtimeId)));
+    byte[] board = reads.run(READ_BOARD, keys, layout.header);
+    if (board == null || board.length != SeatInventoryKeys.BOARD_HEADER + layout.seatIds.length) {
+      List<byte[]> all = List.of(bytes(SeatInventoryKeys.seats(showtimeId)), bytes(SeatInventoryKeys.grid(showtimeId)),
+          bytes(SeatInventoryKeys.board(showtimeId)));
+      board = reads.run(BUILD_BOARD, all, layout.buildArgs);
+    }
+    if (board == null || board.length == 0) {
       return Optional.empty();
     }
-    Map<Long, String> statuses = new HashMap<>(raw.size() * 2);
-    raw.forEach((seat, value) -> statuses.put(Long.valueOf(new String(seat, StandardCharsets.US_ASCII)),
-        SeatInventoryKeys.statusOf(value)));
-    return Optional.of(statuses);
+    if (board.length != SeatInventoryKeys.BOARD_HEADER + layout.seatIds.length) {
+      throw new IllegalStateException("the seat board of showtime " + showtimeId + " has " + board.length
+          + " bytes for " + layout.seatIds.length + " seats");
+    }
+    return Optional.of(new LiveSeats(board));
+  }
+
+  private static byte[] bytes(String key) {
+    return key.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A layout's seats in order, as its board is built: the header names them (the first 16 hex digits of a SHA-256
+   * over the ids), so a board built for another seat list is never read as this one's. Make one per layout and keep it.
+   */
+  public static final class BoardLayout {
+
+    private final byte[] header;
+    private final long[] seatIds;
+    private final Object[] buildArgs;
+
+    public BoardLayout(long[] seatIds) {
+      this.seatIds = seatIds.clone();
+      StringBuilder joined = new StringBuilder(seatIds.length * 20);
+      this.buildArgs = new Object[seatIds.length + 1];
+      for (int i = 0; i < seatIds.length; i++) {
+        String id = Long.toString(seatIds[i]);
+        joined.append(id).append(',');
+        buildArgs[i + 1] = bytes(id);
+      }
+      try {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes(joined.toString()));
+        this.header = bytes(HexFormat.of().formatHex(digest, 0, SeatInventoryKeys.BOARD_HEADER / 2));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JVM has SHA-256", e);
+      }
+      buildArgs[0] = header;
+    }
+  }
+
+  /** The public status of each seat of a layout, by its place in it; read-only. */
+  public static final class LiveSeats {
+
+    private final byte[] board;
+
+    LiveSeats(byte[] board) {
+      this.board = board;
+    }
+
+    /** AVAILABLE, LOCKED or SOLD; null for a seat the inventory does not hold (better unsellable than sold twice). */
+    public String status(int index) {
+      return switch (board[SeatInventoryKeys.BOARD_HEADER + index]) {
+        case SeatInventoryKeys.BOARD_AVAILABLE -> "AVAILABLE";
+        case SeatInventoryKeys.BOARD_LOCKED -> "LOCKED";
+        case SeatInventoryKeys.BOARD_SOLD -> "SOLD";
+        default -> null;
+      };
+    }
   }
 
   public boolean exists(long showtimeId) {
@@ -78,7 +194,8 @@ public class SeatInventory {
   /** Deletes the inventory if no seat in it is locked or sold; false when one is. A missing inventory counts as retired. */
   public boolean retireIfUnsold(long showtimeId) {
     Long retired = redis.execute(RETIRE_IF_UNSOLD,
-        new ArrayList<>(List.of(SeatInventoryKeys.seats(showtimeId), SeatInventoryKeys.holdings(showtimeId))));
+        new ArrayList<>(List.of(SeatInventoryKeys.seats(showtimeId), SeatInventoryKeys.holdings(showtimeId),
+            SeatInventoryKeys.grid(showtimeId), SeatInventoryKeys.board(showtimeId))));
     return retired != null && retired == 1L;
   }
 }

@@ -5,30 +5,33 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
-import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisPassword;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.stereotype.Component;
 
 /**
- * The seat map's one read of a whole seat inventory (an {@code HGETALL} of every seat: 4,000 strings for a
- * 2,000-seat hall, once per seat map and per availability read) over a Lettuce connection of its own, to the Redis
- * the rest of the service reaches through Redisson, from the same connection details. Redisson's I/O threads decoding
- * these replies were a quarter of this service's CPU in an on-sale; on Lettuce the Redis I/O threads are a third
- * lighter (docs/benchmark.md). One shared connection: one Lettuce I/O thread decodes every reply. Errors come as Spring's
- * Redis exceptions, as from the template. Like Redisson here, one Redis server only: Sentinel or Cluster settings
- * refuse to start rather than read a different server.
+ * The seat map's one read of a showtime's live seats (the seat board, one byte per seat, docs/ARCHITECTURE.md §4; once
+ * per seat map and per availability read) over a Lettuce connection of its own, to the Redis the rest of the service
+ * reaches through Redisson, from the same connection details: a reply of every seat, as the read was before the board,
+ * cost Redisson's I/O threads a quarter of this service's CPU in an on-sale, Lettuce's a third less (docs/benchmark.md).
+ * One shared connection: one Lettuce I/O thread decodes every reply. Errors come as Spring's Redis exceptions, as from
+ * the template. Like Redisson here, one Redis server only: Sentinel or Cluster settings refuse to start rather than
+ * read a different server.
  */
 @Component
 public class SeatStatusReads implements DisposableBean {
 
   private final LettuceConnectionFactory connections;
+  private final RedisTemplate<byte[], byte[]> template = new RedisTemplate<>();
 
   public SeatStatusReads(DataRedisConnectionDetails details, DataRedisProperties properties,
       ClientResources resources) {
@@ -61,14 +64,16 @@ public class SeatStatusReads implements DisposableBean {
     this.connections = new LettuceConnectionFactory(server, client.build());
     connections.afterPropertiesSet();
     connections.start();
+    template.setConnectionFactory(connections);
+    template.setEnableDefaultSerializer(false);
+    template.setKeySerializer(RedisSerializer.byteArray());
+    template.setValueSerializer(RedisSerializer.byteArray());
+    template.afterPropertiesSet();
   }
 
-  /** Every field and value of the hash, as stored; empty when the key does not exist. */
-  public Map<byte[], byte[]> all(byte[] key) {
-    try (RedisConnection connection = connections.getConnection()) {
-      Map<byte[], byte[]> all = connection.hashCommands().hGetAll(key);
-      return all == null ? Map.of() : all;
-    }
+  /** The script's bulk reply as stored (EVALSHA, EVAL once after Redis lost its scripts); null for a nil reply. */
+  public byte[] run(RedisScript<byte[]> script, List<byte[]> keys, Object... args) {
+    return template.execute(script, RedisSerializer.byteArray(), RedisSerializer.byteArray(), keys, args);
   }
 
   /** The connection; the client resources are Spring Boot's, shut down with the context. */

@@ -2,6 +2,7 @@ package com.ticketplatform.program.sale;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.ticketplatform.program.inventory.SeatInventory;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,8 @@ import tools.jackson.databind.jsontype.TypeSerializer;
  * (docs/ARCHITECTURE.md §4). A seat's JSON is the service's own {@link ObjectMapper} output of its
  * {@link SeatMapView.SeatView}, so the answer is the same to the byte; serialising 2,000 seat views per seat map was
  * the largest part of a seat map's CPU in an on-sale. Kept per showtime while its layout's seats stay equal (frozen
- * while it is on sale); a changed layout is written anew.
+ * while it is on sale), with the layout's seat order as the inventory's seat board reads it; a changed layout is
+ * written anew.
  */
 @Component
 public class RenderedSeats {
@@ -45,6 +47,9 @@ public class RenderedSeats {
   public interface Seats {
     /** The {@code index}-th seat of the layout, with {@code status}. */
     Seat seat(int index, String status);
+
+    /** The layout's seats as the seat board places them: the board's index is the seat's index here. */
+    SeatInventory.BoardLayout board();
   }
 
   /**
@@ -93,10 +98,17 @@ public class RenderedSeats {
      * final fields only) is safely published without a lock.
      */
     private final Seat[] slots;
+    private final SeatInventory.BoardLayout board;
 
     Written(List<ShowtimeLayout.LayoutSeat> seats) {
       this.seats = seats;
       this.slots = new Seat[seats.size() * STATUSES.size()];
+      this.board = new SeatInventory.BoardLayout(seats.stream().mapToLong(ShowtimeLayout.LayoutSeat::seatId).toArray());
+    }
+
+    @Override
+    public SeatInventory.BoardLayout board() {
+      return board;
     }
 
     @Override

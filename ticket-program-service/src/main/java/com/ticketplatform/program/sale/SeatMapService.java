@@ -73,13 +73,13 @@ public class SeatMapService {
    */
   public SeatMapView seatMap(long showtimeId) {
     ShowtimeLayout layout = layouts.require(showtimeId);
-    Map<Long, String> statuses = liveStatuses(layout);
     RenderedSeats.Seats written = rendered.of(layout);
+    SeatInventory.LiveSeats statuses = liveStatuses(layout, written);
     Map<Integer, List<RenderedSeats.Seat>> byRow = new LinkedHashMap<>();
     List<ShowtimeLayout.LayoutSeat> seats = layout.seats();
     for (int i = 0; i < seats.size(); i++) {
       ShowtimeLayout.LayoutSeat seat = seats.get(i);
-      String status = statuses.getOrDefault(seat.seatId(), UNAVAILABLE);
+      String status = statusOr(statuses, i);
       byRow.computeIfAbsent(seat.row(), r -> new ArrayList<>()).add(written.seat(i, status));
     }
     List<SeatMapView.SeatRow> rows = byRow.entrySet().stream()
@@ -97,16 +97,17 @@ public class SeatMapService {
    */
   public SeatAvailability availability(long showtimeId) {
     ShowtimeLayout layout = layouts.require(showtimeId);
-    Map<Long, String> statuses = liveStatuses(layout);
+    SeatInventory.LiveSeats statuses = liveStatuses(layout, rendered.of(layout));
     char[][] grid = new char[layout.rows()][layout.cols()];
     for (char[] row : grid) {
       Arrays.fill(row, SeatAvailability.NO_SEAT);
     }
-    for (ShowtimeLayout.LayoutSeat seat : layout.seats()) {
+    List<ShowtimeLayout.LayoutSeat> seats = layout.seats();
+    for (int i = 0; i < seats.size(); i++) {
+      ShowtimeLayout.LayoutSeat seat = seats.get(i);
       // a seat outside the hall's grid (never saved so; a layout read across a hall edit) has no place to show
       if (seat.row() >= 1 && seat.row() <= grid.length && seat.col() >= 1 && seat.col() <= layout.cols()) {
-        grid[seat.row() - 1][seat.col() - 1] =
-            SeatAvailability.codeOf(statuses.getOrDefault(seat.seatId(), UNAVAILABLE));
+        grid[seat.row() - 1][seat.col() - 1] = SeatAvailability.codeOf(statusOr(statuses, i));
       }
     }
     List<String> rows = new ArrayList<>(grid.length);
@@ -116,18 +117,22 @@ public class SeatMapService {
     return new SeatAvailability(layout.showtimeId(), layout.status(), layout.rows(), layout.cols(), rows);
   }
 
-  /**
-   * Seat id → live status of an on-sale showtime, none otherwise (every seat then reads UNAVAILABLE). A seat missing
-   * from an existing inventory reads UNAVAILABLE too: better unsellable than sold twice.
-   */
-  private Map<Long, String> liveStatuses(ShowtimeLayout layout) {
+  /** The seat's live status; UNAVAILABLE off sale and for a seat the inventory lacks (better unsellable than sold twice). */
+  private static String statusOr(SeatInventory.LiveSeats statuses, int index) {
+    String status = statuses == null ? null : statuses.status(index);
+    return status == null ? UNAVAILABLE : status;
+  }
+
+  /** The live statuses of an on-sale showtime's seats, by their place in the layout; null when it is not on sale. */
+  private SeatInventory.LiveSeats liveStatuses(ShowtimeLayout layout, RenderedSeats.Seats written) {
     if (!ShowtimeStatus.ON_SALE.name().equals(layout.status())) {
-      return Map.of();
+      return null;
     }
     long showtimeId = layout.showtimeId();
-    Optional<Map<Long, String>> statuses;
+    SeatInventory.BoardLayout board = written.board();
+    Optional<SeatInventory.LiveSeats> statuses;
     try {
-      statuses = inventory.statuses(showtimeId);
+      statuses = inventory.statuses(showtimeId, board);
     } catch (DataAccessException e) {
       // Redis unreachable or too slow: no seat map rather than a guessed one, and the buyer is told to come back
       long now = System.nanoTime();
@@ -139,12 +144,12 @@ public class SeatMapService {
       throw ApiException.retryLater(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
           "the seat inventory cannot be read right now, try again shortly", INVENTORY_UNREACHABLE_RETRY);
     }
-    return statuses.or(() -> rebuilt(showtimeId)).orElseThrow(() -> new ApiException(
+    return statuses.or(() -> rebuilt(showtimeId, board)).orElseThrow(() -> new ApiException(
         HttpStatus.SERVICE_UNAVAILABLE, INVENTORY_REBUILDING,
         "the seat inventory of this showtime is being rebuilt, try again shortly"));
   }
 
-  private Optional<Map<Long, String>> rebuilt(long showtimeId) {
+  private Optional<SeatInventory.LiveSeats> rebuilt(long showtimeId, SeatInventory.BoardLayout board) {
     Long quiet = quietUntil.get(showtimeId);
     if (quiet != null && System.nanoTime() - quiet < 0) {
       return Optional.empty();
@@ -152,10 +157,10 @@ public class SeatMapService {
     if (orders == null || asking.putIfAbsent(showtimeId, Boolean.TRUE) != null) {
       return Optional.empty();
     }
-    Optional<Map<Long, String>> statuses = Optional.empty();
+    Optional<SeatInventory.LiveSeats> statuses = Optional.empty();
     try {
       orders.rebuildInventoryIfMissing(showtimeId);
-      statuses = inventory.statuses(showtimeId);
+      statuses = inventory.statuses(showtimeId, board);
     } catch (RuntimeException e) {
       log.warn("the order service could not rebuild the seat inventory of showtime {}: {}", showtimeId,
           e.toString());

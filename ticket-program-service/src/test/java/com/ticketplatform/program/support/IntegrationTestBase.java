@@ -6,6 +6,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import com.ticketplatform.common.event.Topics;
+import com.ticketplatform.common.seat.SeatInventoryKeys;
 import com.ticketplatform.common.web.AuthHeaders;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -81,7 +83,7 @@ public abstract class IntegrationTestBase {
   /** java.net.http instead of HttpURLConnection, which cannot read a 401 answer to a streamed POST. */
   /** Redis db 0 is shared: this run's Bloom filters go away by themselves. */
   @BeforeEach
-  void expireThisRunsBloomFilters(@Autowired org.springframework.data.redis.core.StringRedisTemplate redis) {
+  void expireThisRunsBloomFilters(@Autowired StringRedisTemplate redis) {
     for (String kind : List.of("program", "showtime")) {
       redis.expire("test:program:" + RUN + ":bloom:" + kind, Duration.ofHours(1));
       redis.expire("{test:program:" + RUN + ":bloom:" + kind + "}:config", Duration.ofHours(1));
@@ -177,6 +179,25 @@ public abstract class IntegrationTestBase {
   /** A start time days ahead (whole minutes) that no other test uses for its hall. */
   protected Instant inDays(int days) {
     return clock.instant().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.MINUTES);
+  }
+
+  /**
+   * Sets a seat as the order service's seat scripts do (its {@code lua/seat-board.lua}): in the seats hash, and on the
+   * seat board where the board has the seat (a seat it lacks deletes the board).
+   */
+  protected static void orderServiceSets(StringRedisTemplate redis, long showtimeId, long seatId, String value) {
+    redis.opsForHash().put(SeatInventoryKeys.seats(showtimeId), Long.toString(seatId), value);
+    String board = SeatInventoryKeys.board(showtimeId);
+    if (Boolean.TRUE.equals(redis.hasKey(board))) {
+      Object index = redis.opsForHash().get(SeatInventoryKeys.grid(showtimeId), Long.toString(seatId));
+      if (index == null) {
+        redis.delete(board);
+      } else {
+        String status = SeatInventoryKeys.statusOf(value);
+        redis.opsForValue().set(board, status.substring(0, 1),
+            SeatInventoryKeys.BOARD_HEADER + Long.parseLong(index.toString()));
+      }
+    }
   }
 
   protected int count(String sql, Object... args) {
