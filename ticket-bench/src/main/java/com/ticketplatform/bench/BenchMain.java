@@ -104,6 +104,7 @@ public final class BenchMain {
       Thread.sleep(ON_SALE_SETUP_SETTLE_MILLIS);
       // CPU per placed order, per process, over both on-sale passes (the buyers' logins came before)
       Map<String, Long> cpuBefore = cpu.snapshot();
+      Map<String, Long> jitBefore = cpu.jitSnapshot();
       facts.put("cpuMillisOfOnSaleSetup", cpu.millisPerUnit(setupBefore, cpuBefore, 1));
       step("on-sale directly at the order service: " + buyers.size() + " buyers, " + o.integer("rows") + "x"
           + o.integer("cols") + " hall");
@@ -116,7 +117,10 @@ public final class BenchMain {
       long placed = Scenarios.placed(phases.get(Targets.ONSALE_DIRECT))
           + Scenarios.placed(phases.get(Targets.ONSALE_GATEWAY));
       Map<String, Double> perOrder = cpu.millisPerUnit(cpuBefore, cpu.snapshot(), placed);
+      Map<String, Double> jitPerOrder = cpu.millisPerUnit(jitBefore, cpu.jitSnapshot(), placed);
       facts.put("cpuMillisPerPlacedOrder", perOrder);
+      // the part of it the JVMs' JIT compiler threads spent: a young process's warm-up, not its steady cost
+      facts.put("jitCpuMillisPerPlacedOrder", jitPerOrder);
       facts.put("cpuPlacedOrders", placed);
       System.out.println("  CPU ms per placed order (" + placed + " orders, both passes; /proc):");
       perOrder.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())

@@ -33,11 +33,16 @@ public final class Report {
   public static String markdown(Run run) {
     StringBuilder md = new StringBuilder();
     if (run.facts().get("cpuMillisPerPlacedOrder") instanceof Map<?, ?> perOrder && !perOrder.isEmpty()) {
+      Map<?, ?> jit = run.facts().get("jitCpuMillisPerPlacedOrder") instanceof Map<?, ?> m ? m : Map.of();
       md.append("CPU ms per placed order (").append(run.facts().get("cpuPlacedOrders"))
-          .append(" orders over both on-sale passes, from /proc; the generator is not the platform):\n\n")
-          .append("| process | CPU ms / order |\n|---|---:|\n");
+          .append(" orders over both on-sale passes, from /proc; the generator is not the platform). Of it, what the"
+              + " JVMs' JIT compiler threads spent: a young process compiles while it serves, a warm one hardly at"
+              + " all:\n\n")
+          .append("| process | CPU ms / order | of which JIT compiling |\n|---|---:|---:|\n");
       perOrder.forEach((piece, ms) -> md.append("| ").append(piece).append(" | ")
-          .append(String.format(Locale.ROOT, "%.2f", ((Number) ms).doubleValue())).append(" |\n"));
+          .append(String.format(Locale.ROOT, "%.2f", ((Number) ms).doubleValue())).append(" | ")
+          .append(jit.get(piece) instanceof Number j ? String.format(Locale.ROOT, "%.2f", j.doubleValue()) : "")
+          .append(" |\n"));
       md.append('\n');
     }
     if (run.facts().get("cpuMillisOfOnSaleSetup") instanceof Map<?, ?> setup && !setup.isEmpty()) {

@@ -17,7 +17,8 @@ import java.util.Set;
  * phase's cost reads as CPU milliseconds per unit of work per process: what a machine of any speed would add up, and
  * what stays steady when the machine is noisy. The pieces are those {@code ./ticket} started ({@code .ticket/pids}),
  * the machine's MariaDB and Redis (found by their listening ports) and the generator itself, reported apart so a
- * reader can tell whose limit a figure is.
+ * reader can tell whose limit a figure is. {@link #jitSnapshot()} reads the part of it a JVM's JIT compiler threads
+ * spent: a young process compiles while it serves, a warm one hardly at all, so that part is shown apart.
  */
 public final class ProcessCpu {
 
@@ -79,6 +80,47 @@ public final class ProcessCpu {
       ticks.put(piece, all.stream().mapToLong(ProcessCpu::ticksOf).sum());
     });
     return ticks;
+  }
+
+  /**
+   * CPU time so far of the JIT compiler threads (HotSpot's {@code C1 CompilerThreadN} and {@code C2 CompilerThreadN})
+   * per piece, in clock ticks; 0 for a piece that is not a JVM.
+   */
+  public Map<String, Long> jitSnapshot() {
+    Map<String, Long> ticks = new LinkedHashMap<>();
+    roots.forEach((piece, pid) -> {
+      Set<Long> all = new LinkedHashSet<>();
+      all.add(pid);
+      ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> all.add(d.pid())));
+      ticks.put(piece, all.stream().mapToLong(ProcessCpu::compilerTicksOf).sum());
+    });
+    return ticks;
+  }
+
+  /** utime + stime of the JIT compiler threads of one process, from {@code /proc/<pid>/task/<tid>/stat}. */
+  static long compilerTicksOf(long pid) {
+    long sum = 0;
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks) {
+        try {
+          String stat = Files.readString(task.resolve("stat"), StandardCharsets.UTF_8);
+          if (isCompilerThread(stat)) {
+            sum += parseTicks(stat);
+          }
+        } catch (IOException | RuntimeException e) {
+          // the thread ended between the listing and the read
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return sum;
+  }
+
+  /** A HotSpot JIT compiler thread (the kernel keeps 15 characters of its name: {@code C2 CompilerThre}). */
+  static boolean isCompilerThread(String stat) {
+    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
   }
 
   /**

@@ -86,6 +86,27 @@ class ReportTest {
   }
 
   @Test
+  void theCpuTableShowsWhatTheJitCompilersSpentBesideEachProcess() {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    Map<String, Double> perOrder = new LinkedHashMap<>();
+    perOrder.put("ticket-order-service", 4.5);
+    perOrder.put("redis", 0.6);
+    perOrder.put("total (platform)", 5.1);
+    Map<String, Double> jit = new LinkedHashMap<>();
+    jit.put("ticket-order-service", 1.25);
+    jit.put("redis", 0.0);
+    jit.put("total (platform)", 1.25);
+    facts.put("cpuMillisPerPlacedOrder", perOrder);
+    facts.put("jitCpuMillisPerPlacedOrder", jit);
+    facts.put("cpuPlacedOrders", 2000);
+    String md = Report.markdown(new Report.Run("2026-01-01T00:00:00Z", Report.machine(), Map.of(), Map.of(), facts,
+        null, List.of()));
+    assertThat(md).contains("2000 orders").contains("| process | CPU ms / order | of which JIT compiling |")
+        .contains("| ticket-order-service | 4.50 | 1.25 |").contains("| redis | 0.60 | 0.00 |")
+        .contains("| total (platform) | 5.10 | 1.25 |");
+  }
+
+  @Test
   void chartPlotsOnePointPerSecond() {
     List<Probe.Sample> series = List.of(new Probe.Sample(1, 10, 10, 1, 2, 3), new Probe.Sample(2, 20, 20, 1, 4, 5),
         new Probe.Sample(3, 5, 5, 1, 1, 1));

@@ -41,6 +41,23 @@ class ProcessCpuTest {
   }
 
   @Test
+  void compilerThreadsAreHotSpotsC1AndC2ThreadsAndNoOthers() {
+    assertThat(ProcessCpu.isCompilerThread("77 (C2 CompilerThre) S 1 2 3 0 -1 0 0 0 0 0 900 10 0 0")).isTrue();
+    assertThat(ProcessCpu.isCompilerThread("78 (C1 CompilerThre) S 1 2 3 0 -1 0 0 0 0 0 90 1 0 0")).isTrue();
+    assertThat(ProcessCpu.isCompilerThread("79 (http-nio-127.0.) S 1 2 3 0 -1 0 0 0 0 0 90 1 0 0")).isFalse();
+    assertThat(ProcessCpu.isCompilerThread("80 (java) S 1 2 3 0 -1 0 0 0 0 0 90 1 0 0")).isFalse();
+  }
+
+  @Test
+  void thisJvmsCompilerThreadsAreFoundAndHaveCompiled() {
+    long pid = ProcessHandle.current().pid();
+    long compiled = ProcessCpu.compilerTicksOf(pid);
+    // the test JVM has compiled its own startup; the compiler threads are part of the process, never more than it
+    assertThat(compiled).isPositive().isLessThanOrEqualTo(ProcessCpu.ticksOf(pid));
+    assertThat(ProcessCpu.compilerTicksOf(Long.MAX_VALUE)).as("a process that is not there").isZero();
+  }
+
+  @Test
   void theLocalPlatformAlwaysIncludesTheGenerator() {
     ProcessCpu cpu = ProcessCpu.ofLocalPlatform(Path.of("/nonexistent-root"), 1, 1);
     assertThat(cpu.snapshot()).containsKey(ProcessCpu.GENERATOR);
