@@ -8,8 +8,9 @@ local mode = ARGV[1]
 if mode == 'CREATE' and redis.call('EXISTS', KEYS[1]) == 1 then
   return -1
 end
-if mode == 'CREATE' then
-  -- a board that outlived its seats hash shows what was lost: the program service builds it anew from this one
+if mode == 'CREATE' or redis.call('EXISTS', KEYS[1]) == 0 then
+  -- a board that outlived its seats hash shows what was lost (a patch of a hash that vanished meanwhile makes a
+  -- partial one): the program service builds it anew from this one
   redis.call('DEL', KEYS[4])
   board_kept = false
 end

@@ -42,7 +42,7 @@ class AdminFlowIT extends IntegrationTestBase {
     assertThat(scheduled.get("status").asText()).isEqualTo("SCHEDULED");
     assertThat(scheduled.findValuesAsString("status")).contains("UNAVAILABLE").doesNotContain("AVAILABLE");
     // its availability alone, on the same grid: gap A1 and aisle column 3 are no seat
-    assertThat(grid(showtimeId)).containsExactly(".U.UU", "UU.UU", "UU.UU", "UU.UU");
+    assertThat(availabilityGrid(showtimeId)).containsExactly(".U.UU", "UU.UU", "UU.UU", "UU.UU");
 
     putOnSale(showtimeId);
     assertThat(redis.opsForHash().size(SeatInventoryKeys.seats(showtimeId))).isEqualTo(15L);
@@ -81,7 +81,7 @@ class AdminFlowIT extends IntegrationTestBase {
     assertThat(availability.getBody().get("status").asText()).isEqualTo("ON_SALE");
     assertThat(availability.getBody().get("rowCount").asInt()).isEqualTo(4);
     assertThat(availability.getBody().get("colCount").asInt()).isEqualTo(5);
-    assertThat(grid(showtimeId)).containsExactly(".A.AA", "AL.AA", "AA.AA", "AA.SA");
+    assertThat(availabilityGrid(showtimeId)).containsExactly(".A.AA", "AL.AA", "AA.AA", "AA.SA");
 
     // putting it on sale again never frees a taken seat (HSETNX)
     putOnSale(showtimeId);
@@ -329,13 +329,5 @@ class AdminFlowIT extends IntegrationTestBase {
     List<JsonNode> seats = new ArrayList<>();
     seatMap.get("rows").forEach(row -> row.get("seats").forEach(seats::add));
     return seats;
-  }
-
-  private List<String> grid(long showtimeId) {
-    ResponseEntity<JsonNode> availability = get("/api/showtimes/" + showtimeId + "/availability");
-    assertThat(availability.getStatusCode().value()).isEqualTo(200);
-    List<String> rows = new ArrayList<>();
-    availability.getBody().get("grid").forEach(r -> rows.add(r.asText()));
-    return rows;
   }
 }

@@ -3,6 +3,7 @@ package com.ticketplatform.program;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ticketplatform.common.seat.SeatInventoryKeys;
+import com.ticketplatform.program.inventory.SeatInventory;
 import com.ticketplatform.program.support.IntegrationTestBase;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 class SeatBoardIT extends IntegrationTestBase {
 
   @Autowired StringRedisTemplate redis;
+  @Autowired SeatInventory inventory;
 
   private long onSaleShowtime(String title) {
     long hallId = createHall(createCinema("Nanjing"));
@@ -42,7 +44,7 @@ class SeatBoardIT extends IntegrationTestBase {
   }
 
   /** Seat id → status as the seats hash holds it. */
-  private Map<Long, String> inventory(long showtimeId) {
+  private Map<Long, String> hash(long showtimeId) {
     Map<Long, String> statuses = new HashMap<>();
     redis.<String, String>opsForHash().entries(SeatInventoryKeys.seats(showtimeId))
         .forEach((seat, value) -> statuses.put(Long.valueOf(seat), SeatInventoryKeys.statusOf(value)));
@@ -59,7 +61,7 @@ class SeatBoardIT extends IntegrationTestBase {
     assertThat(board(showtimeId)).isNull();
 
     Map<Long, String> first = seatMap(showtimeId);
-    assertThat(first).hasSize(15).containsOnlyKeys(inventory(showtimeId).keySet());
+    assertThat(first).hasSize(15).containsOnlyKeys(hash(showtimeId).keySet());
     assertThat(first.values()).containsOnly("AVAILABLE");
     // one byte per seat after the header, and a grid that places every seat once
     assertThat(board(showtimeId)).hasSize(SeatInventoryKeys.BOARD_HEADER + 15)
@@ -73,9 +75,9 @@ class SeatBoardIT extends IntegrationTestBase {
     Map<Long, String> after = seatMap(showtimeId);
     assertThat(after.get(seats.get(0))).isEqualTo("LOCKED");
     assertThat(after.get(seats.get(1))).isEqualTo("SOLD");
-    assertThat(after).isEqualTo(inventory(showtimeId));
+    assertThat(after).isEqualTo(hash(showtimeId));
     // the availability grid reads the same board
-    String grid = String.join("", availabilityRows(showtimeId));
+    String grid = String.join("", availabilityGrid(showtimeId));
     assertThat(grid.chars().filter(c -> c == 'L')).hasSize(1);
     assertThat(grid.chars().filter(c -> c == 'S')).hasSize(1);
     assertThat(grid.chars().filter(c -> c == 'A')).hasSize(13);
@@ -91,13 +93,44 @@ class SeatBoardIT extends IntegrationTestBase {
     redis.opsForHash().put(SeatInventoryKeys.seats(showtimeId), Long.toString(seats.get(2)),
         SeatInventoryKeys.sold(13L, 3L));
     redis.delete(SeatInventoryKeys.board(showtimeId));
-    assertThat(seatMap(showtimeId)).isEqualTo(inventory(showtimeId)).containsEntry(seats.get(2), "SOLD");
+    assertThat(seatMap(showtimeId)).isEqualTo(hash(showtimeId)).containsEntry(seats.get(2), "SOLD");
     assertThat(board(showtimeId)).startsWith(built.substring(0, SeatInventoryKeys.BOARD_HEADER));
 
     // a board whose header names another seat list says nothing about this layout: it is replaced, not read
     redis.opsForValue().set(SeatInventoryKeys.board(showtimeId), "ffffffffffffffff" + "S".repeat(15));
-    assertThat(seatMap(showtimeId)).isEqualTo(inventory(showtimeId)).containsEntry(seats.get(3), "AVAILABLE");
+    assertThat(seatMap(showtimeId)).isEqualTo(hash(showtimeId)).containsEntry(seats.get(3), "AVAILABLE");
     assertThat(board(showtimeId)).startsWith(built.substring(0, SeatInventoryKeys.BOARD_HEADER));
+  }
+
+  @Test
+  void aSeatAddedByPuttingOnSaleAgainOrARetiredInventoryTakesTheBoardWithIt() {
+    long showtimeId = onSaleShowtime("Board Retired");
+    List<Long> seats = new ArrayList<>(seatMap(showtimeId).keySet());
+    assertThat(redis.getExpire(SeatInventoryKeys.board(showtimeId))).as("a board gives its memory back in a day")
+        .isBetween(86_000L, 86_400L);
+    assertThat(redis.getExpire(SeatInventoryKeys.grid(showtimeId))).isBetween(86_000L, 86_400L);
+
+    // initialising the same seats again adds none and keeps the board
+    inventory.initialise(showtimeId, seats);
+    assertThat(board(showtimeId)).isNotNull();
+    // a seat added: the board no longer covers every seat, so it goes and the next read builds it again
+    long added = 9_000_000_000L + showtimeId % 1_000_000;
+    inventory.initialise(showtimeId, List.of(added));
+    assertThat(board(showtimeId)).isNull();
+    assertThat(seatMap(showtimeId)).isEqualTo(Map.copyOf(withoutSeat(hash(showtimeId), added)));
+    assertThat(board(showtimeId)).isNotNull();
+
+    // retired unsold: the seats, the holdings, the grid and the board go together
+    assertThat(inventory.retireIfUnsold(showtimeId)).isTrue();
+    assertThat(redis.countExistingKeys(List.of(SeatInventoryKeys.seats(showtimeId),
+        SeatInventoryKeys.holdings(showtimeId), SeatInventoryKeys.grid(showtimeId),
+        SeatInventoryKeys.board(showtimeId)))).isZero();
+  }
+
+  private static Map<Long, String> withoutSeat(Map<Long, String> statuses, long seat) {
+    Map<Long, String> rest = new HashMap<>(statuses);
+    rest.remove(seat);
+    return rest;
   }
 
   @Test
@@ -113,13 +146,5 @@ class SeatBoardIT extends IntegrationTestBase {
     assertThat(map.getBody().get("code").asText()).isEqualTo("INVENTORY_REBUILDING");
     assertThat(get("/api/showtimes/" + showtimeId + "/availability").getStatusCode().value()).isEqualTo(503);
     assertThat(redis.hasKey(SeatInventoryKeys.seats(showtimeId))).isFalse();
-  }
-
-  private List<String> availabilityRows(long showtimeId) {
-    ResponseEntity<JsonNode> availability = get("/api/showtimes/" + showtimeId + "/availability");
-    assertThat(availability.getStatusCode().value()).isEqualTo(200);
-    List<String> rows = new ArrayList<>();
-    availability.getBody().get("grid").forEach(r -> rows.add(r.asText()));
-    return rows;
   }
 }

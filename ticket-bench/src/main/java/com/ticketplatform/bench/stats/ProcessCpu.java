@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * CPU time the platform's processes spend, from /proc (user + system time of each process and its descendants), so a
@@ -72,14 +73,7 @@ public final class ProcessCpu {
 
   /** CPU time so far per piece, in clock ticks (a piece's processes and their descendants now). */
   public Map<String, Long> snapshot() {
-    Map<String, Long> ticks = new LinkedHashMap<>();
-    roots.forEach((piece, pid) -> {
-      Set<Long> all = new LinkedHashSet<>();
-      all.add(pid);
-      ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> all.add(d.pid())));
-      ticks.put(piece, all.stream().mapToLong(ProcessCpu::ticksOf).sum());
-    });
-    return ticks;
+    return perPiece(ProcessCpu::ticksOf);
   }
 
   /**
@@ -87,12 +81,17 @@ public final class ProcessCpu {
    * per piece, in clock ticks; 0 for a piece that is not a JVM.
    */
   public Map<String, Long> jitSnapshot() {
+    return perPiece(ProcessCpu::compilerTicksOf);
+  }
+
+  /** {@code ticksOfPid} summed over each piece's process and its descendants now. */
+  private Map<String, Long> perPiece(ToLongFunction<Long> ticksOfPid) {
     Map<String, Long> ticks = new LinkedHashMap<>();
     roots.forEach((piece, pid) -> {
       Set<Long> all = new LinkedHashSet<>();
       all.add(pid);
       ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> all.add(d.pid())));
-      ticks.put(piece, all.stream().mapToLong(ProcessCpu::compilerTicksOf).sum());
+      ticks.put(piece, all.stream().mapToLong(ticksOfPid).sum());
     });
     return ticks;
   }

@@ -251,5 +251,12 @@ class SeatLuaScriptsIT {
     assertThat(inventory.reconcile(showtime, true, List.of(new SeatInventory.SeatChange(1, null, "S:100:7"))))
         .isEqualTo(1);
     assertThat(codes()).isNull();
+
+    // a patch of a seats hash that vanished since it was read makes a partial hash: no board of the lost one stays
+    board("0123456789abcdef");
+    redis.delete(List.of(SeatInventoryKeys.seats(showtime), SeatInventoryKeys.holdings(showtime)));
+    inventory.reconcile(showtime, false, List.of(new SeatInventory.SeatChange(2, "", "L:105:7")));
+    assertThat(seat(2)).isEqualTo("L:105:7");
+    assertThat(codes()).isNull();
   }
 }

@@ -8,6 +8,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -21,6 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SeatInventory {
+
+  /** How long a board and its grid live after their build (a day): read again, a board is built again. */
+  static final long BOARD_TTL_SECONDS = 86_400;
 
   /**
    * HSETNX for every seat: re-initialising never frees a seat that is locked or sold. A seat added makes the board
@@ -56,7 +62,9 @@ public class SeatInventory {
   /**
    * Builds the grid and the board of a layout from the seats hash, in one step with the order service's scripts.
    * KEYS[1] seats, KEYS[2] grid, KEYS[3] board; ARGV[1] the layout's header, ARGV[2..] its seat ids in order. Answers
-   * the board, or an empty string when the seats hash is missing (then nothing is written).
+   * the board, or an empty string when the seats hash is missing (then nothing is written). Both keys live a day after
+   * their build: a showtime nobody reads gives their memory back, and a board (or a grid) that expired is built again
+   * on the next read, or deleted by the next script that cannot place a seat.
    */
   private static final RedisScript<byte[]> BUILD_BOARD = RedisScript.of("""
       if redis.call('EXISTS', KEYS[1]) == 0 then
@@ -77,9 +85,10 @@ public class SeatInventory {
         codes[i - 1] = code
       end
       local board = ARGV[1] .. table.concat(codes)
-      redis.call('SET', KEYS[3], board)
+      redis.call('SET', KEYS[3], board, 'EX', %d)
+      redis.call('EXPIRE', KEYS[2], %d)
       return board
-      """, byte[].class);
+      """.formatted(BOARD_TTL_SECONDS, BOARD_TTL_SECONDS), byte[].class);
 
   /** Drops a showtime's inventory only when no seat is locked or sold, atomically with the order service's locks. */
   private static final DefaultRedisScript<Long> RETIRE_IF_UNSOLD = new DefaultRedisScript<>("""
@@ -95,6 +104,9 @@ public class SeatInventory {
       """, Long.class);
 
   private static final int CHUNK = 500;
+
+  /** One build per showtime at a time in this instance: the others wait for it rather than each build it again. */
+  private final ConcurrentHashMap<Long, CompletableFuture<byte[]>> building = new ConcurrentHashMap<>();
 
   private final StringRedisTemplate redis;
   private final SeatStatusReads reads;
@@ -119,10 +131,12 @@ public class SeatInventory {
   public Optional<LiveSeats> statuses(long showtimeId, BoardLayout layout) {
     List<byte[]> keys = List.of(bytes(SeatInventoryKeys.seats(showtimeId)), bytes(SeatInventoryKeys.board(showtimeId)));
     byte[] board = reads.run(READ_BOARD, keys, layout.header);
+    if (board != null && board.length == 0) {
+      // the seats hash is missing: nothing to build from
+      return Optional.empty();
+    }
     if (board == null || board.length != SeatInventoryKeys.BOARD_HEADER + layout.seatIds.length) {
-      List<byte[]> all = List.of(bytes(SeatInventoryKeys.seats(showtimeId)), bytes(SeatInventoryKeys.grid(showtimeId)),
-          bytes(SeatInventoryKeys.board(showtimeId)));
-      board = reads.run(BUILD_BOARD, all, layout.buildArgs);
+      board = build(showtimeId, layout);
     }
     if (board == null || board.length == 0) {
       return Optional.empty();
@@ -132,6 +146,31 @@ public class SeatInventory {
           + " bytes for " + layout.seatIds.length + " seats");
     }
     return Optional.of(new LiveSeats(board));
+  }
+
+  /** Builds the board, or waits for the build another reader of this instance started for the same showtime. */
+  private byte[] build(long showtimeId, BoardLayout layout) {
+    CompletableFuture<byte[]> mine = new CompletableFuture<>();
+    CompletableFuture<byte[]> running = building.putIfAbsent(showtimeId, mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
+    try {
+      List<byte[]> all = List.of(bytes(SeatInventoryKeys.seats(showtimeId)), bytes(SeatInventoryKeys.grid(showtimeId)),
+          bytes(SeatInventoryKeys.board(showtimeId)));
+      byte[] board = reads.run(BUILD_BOARD, all, layout.buildArgs);
+      mine.complete(board);
+      return board;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      building.remove(showtimeId, mine);
+    }
   }
 
   private static byte[] bytes(String key) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -179,6 +180,15 @@ public abstract class IntegrationTestBase {
   /** A start time days ahead (whole minutes) that no other test uses for its hall. */
   protected Instant inDays(int days) {
     return clock.instant().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.MINUTES);
+  }
+
+  /** A showtime's availability grid (200), one string per row. */
+  protected List<String> availabilityGrid(long showtimeId) {
+    ResponseEntity<JsonNode> availability = get("/api/showtimes/" + showtimeId + "/availability");
+    assertThat(availability.getStatusCode().value()).isEqualTo(200);
+    List<String> rows = new ArrayList<>();
+    availability.getBody().get("grid").forEach(r -> rows.add(r.asText()));
+    return rows;
   }
 
   /**
