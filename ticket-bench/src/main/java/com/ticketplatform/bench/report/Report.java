@@ -38,7 +38,7 @@ public final class Report {
           .append(" orders over both on-sale passes, from /proc; the generator is not the platform). Of it, what the"
               + " JVMs' JIT compiler threads spent: a young process compiles while it serves, a warm one hardly at"
               + " all (at least this much: a compiler thread a JVM stopped takes its time with it, which"
-              + " `TICKET_PERF=1` prevents):\n\n")
+              + " `TICKET_PERF=1` prevents for the services, Kafka and the Seata TC):\n\n")
           .append("| process | CPU ms / order | of which JIT compiling |\n|---|---:|---:|\n");
       perOrder.forEach((piece, ms) -> md.append("| ").append(piece).append(" | ")
           .append(String.format(Locale.ROOT, "%.2f", ((Number) ms).doubleValue())).append(" | ")

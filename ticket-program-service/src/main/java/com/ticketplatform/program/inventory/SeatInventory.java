@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -137,6 +138,10 @@ public class SeatInventory {
     }
     if (board == null || board.length != SeatInventoryKeys.BOARD_HEADER + layout.seatIds.length) {
       board = build(showtimeId, layout);
+      if (board != null && board.length > 0 && !layout.named(board)) {
+        // the build this reader waited for was another layout's (a layout read across a hall edit): its own
+        board = buildNow(showtimeId, layout);
+      }
     }
     if (board == null || board.length == 0) {
       return Optional.empty();
@@ -160,17 +165,22 @@ public class SeatInventory {
       }
     }
     try {
-      List<byte[]> all = List.of(bytes(SeatInventoryKeys.seats(showtimeId)), bytes(SeatInventoryKeys.grid(showtimeId)),
-          bytes(SeatInventoryKeys.board(showtimeId)));
-      byte[] board = reads.run(BUILD_BOARD, all, layout.buildArgs);
+      byte[] board = buildNow(showtimeId, layout);
       mine.complete(board);
       return board;
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // whatever went wrong, the readers waiting for this build hear it and give their threads back
       mine.completeExceptionally(e);
       throw e;
     } finally {
       building.remove(showtimeId, mine);
     }
+  }
+
+  private byte[] buildNow(long showtimeId, BoardLayout layout) {
+    List<byte[]> all = List.of(bytes(SeatInventoryKeys.seats(showtimeId)), bytes(SeatInventoryKeys.grid(showtimeId)),
+        bytes(SeatInventoryKeys.board(showtimeId)));
+    return reads.run(BUILD_BOARD, all, layout.buildArgs);
   }
 
   private static byte[] bytes(String key) {
@@ -203,6 +213,16 @@ public class SeatInventory {
         throw new IllegalStateException("every JVM has SHA-256", e);
       }
       buildArgs[0] = header;
+    }
+
+    /** The header a board of these seats starts with. */
+    String header() {
+      return new String(header, StandardCharsets.US_ASCII);
+    }
+
+    /** Whether the board's header names these seats. */
+    boolean named(byte[] board) {
+      return board.length >= header.length && Arrays.equals(board, 0, header.length, header, 0, header.length);
     }
   }
 
