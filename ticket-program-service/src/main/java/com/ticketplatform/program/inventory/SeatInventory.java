@@ -136,9 +136,9 @@ public class SeatInventory {
       // the seats hash is missing: nothing to build from
       return Optional.empty();
     }
-    if (board == null || board.length != SeatInventoryKeys.BOARD_HEADER + layout.seatIds.length) {
+    if (board == null || !layout.fits(board)) {
       board = build(showtimeId, layout);
-      if (board != null && board.length > 0 && !layout.named(board)) {
+      if (board != null && board.length > 0 && !layout.fits(board)) {
         // the build this reader waited for was another layout's (a layout read across a hall edit): its own
         board = buildNow(showtimeId, layout);
       }
@@ -146,9 +146,9 @@ public class SeatInventory {
     if (board == null || board.length == 0) {
       return Optional.empty();
     }
-    if (board.length != SeatInventoryKeys.BOARD_HEADER + layout.seatIds.length) {
+    if (!layout.fits(board)) {
       throw new IllegalStateException("the seat board of showtime " + showtimeId + " has " + board.length
-          + " bytes for " + layout.seatIds.length + " seats");
+          + " bytes for " + layout.seats + " seats");
     }
     return Optional.of(new LiveSeats(board));
   }
@@ -194,11 +194,11 @@ public class SeatInventory {
   public static final class BoardLayout {
 
     private final byte[] header;
-    private final long[] seatIds;
+    private final int seats;
     private final Object[] buildArgs;
 
     public BoardLayout(long[] seatIds) {
-      this.seatIds = seatIds.clone();
+      this.seats = seatIds.length;
       StringBuilder joined = new StringBuilder(seatIds.length * 20);
       this.buildArgs = new Object[seatIds.length + 1];
       for (int i = 0; i < seatIds.length; i++) {
@@ -220,9 +220,9 @@ public class SeatInventory {
       return new String(header, StandardCharsets.US_ASCII);
     }
 
-    /** Whether the board's header names these seats. */
-    boolean named(byte[] board) {
-      return board.length >= header.length && Arrays.equals(board, 0, header.length, header, 0, header.length);
+    /** Whether the board is one of these seats: their header, then one byte per seat. */
+    boolean fits(byte[] board) {
+      return board.length == header.length + seats && Arrays.equals(board, 0, header.length, header, 0, header.length);
     }
   }
 

@@ -32,11 +32,13 @@ class BoardLayoutTest {
   }
 
   @Test
-  void aBoardIsNamedByItsOwnHeaderOnly() {
+  void aBoardFitsByItsOwnHeaderAndOneBytePerSeatOnly() {
     SeatInventory.BoardLayout layout = new SeatInventory.BoardLayout(new long[] {11, 12, 13});
     SeatInventory.BoardLayout other = new SeatInventory.BoardLayout(new long[] {11, 12, 14});
-    assertThat(layout.named(board(header(layout), 3))).isTrue();
-    assertThat(layout.named(board(header(other), 3))).isFalse();
-    assertThat(layout.named("abc".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    assertThat(layout.fits(board(header(layout), 3))).isTrue();
+    assertThat(layout.fits(board(header(other), 3))).isFalse();
+    assertThat(layout.fits(board(header(layout), 2))).isFalse();
+    assertThat(layout.fits(board(header(layout), 4))).isFalse();
+    assertThat(layout.fits("abc".getBytes(StandardCharsets.US_ASCII))).isFalse();
   }
 }
